@@ -1,0 +1,246 @@
+package com.papertrader.application;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Every application setting, read once at start-up and validated, so a missing or malformed value stops the
+ * deployment with one message naming the key. Values come from MicroProfile Config, where environment variables
+ * win over the packaged defaults (e.g. {@code market.tickers} is {@code MARKET_TICKERS}).
+ * The API key is kept out of {@link #toString()} and every message. The data directory defaults to
+ * {@code ~/.paper-trader}; every other default is in {@code META-INF/microprofile-config.properties}.
+ */
+public final class Settings {
+
+    public static final String DATA_DIR = "papertrader.data-dir";
+    public static final String DB_BUSY_TIMEOUT_MS = "papertrader.db.busy-timeout-ms";
+    public static final String POLYGON_API_KEY = "polygon.api-key";
+    public static final String POLYGON_BASE_URL = "polygon.base-url";
+    public static final String TICKERS = "market.tickers";
+    public static final String BAR_MINUTES = "market.bar-minutes";
+    public static final String PROVIDER_DELAY_MINUTES = "market.provider-delay-minutes";
+    public static final String EXTENDED_HOURS = "market.extended-hours";
+    public static final String POLLER_ENABLED = "poller.enabled";
+    public static final String CALLS_PER_MINUTE = "polygon.calls-per-minute";
+    public static final String SIMULATED_SEED = "simulated.seed";
+    public static final String SIMULATED_SPEED = "simulated.speed";
+
+    private static final Pattern TICKER = Pattern.compile("[A-Z][A-Z0-9.\\-]{0,9}");
+    private static final List<Integer> BAR_SIZES = List.of(1, 5, 15, 30, 60);
+
+    private final Path dataDir;
+    private final Duration busyTimeout;
+    private final String polygonApiKey;
+    private final URI polygonBaseUrl;
+    private final List<String> tickers;
+    private final int barMinutes;
+    private final Duration providerDelay;
+    private final boolean extendedHours;
+    private final boolean pollerEnabled;
+    private final int callsPerMinute;
+    private final long simulatedSeed;
+    private final int simulatedSpeed;
+
+    private Settings(Function<String, Optional<String>> source) {
+        Reader in = new Reader(source);
+        dataDir = in.absolutePath(DATA_DIR, Path.of(System.getProperty("user.home"), ".paper-trader").toString());
+        busyTimeout = Duration.ofMillis(in.positiveInt(DB_BUSY_TIMEOUT_MS));
+        polygonApiKey = in.optional(POLYGON_API_KEY).orElse(null);
+        polygonBaseUrl = in.httpUrl(POLYGON_BASE_URL);
+        tickers = in.tickers(TICKERS);
+        barMinutes = in.oneOf(BAR_MINUTES, BAR_SIZES);
+        providerDelay = Duration.ofMinutes(in.nonNegativeInt(PROVIDER_DELAY_MINUTES));
+        extendedHours = in.bool(EXTENDED_HOURS);
+        pollerEnabled = in.bool(POLLER_ENABLED);
+        callsPerMinute = in.positiveInt(CALLS_PER_MINUTE);
+        simulatedSeed = in.longValue(SIMULATED_SEED);
+        simulatedSpeed = in.positiveInt(SIMULATED_SPEED);
+    }
+
+    /**
+     * Reads and validates every setting.
+     *
+     * @param source the value of a key, or empty when it is not set anywhere
+     * @throws InvalidSettingException naming the first key that is missing or malformed
+     */
+    public static Settings from(Function<String, Optional<String>> source) {
+        return new Settings(source);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path databaseFile() {
+        return dataDir.resolve("paper-trader.db");
+    }
+
+    public Duration busyTimeout() {
+        return busyTimeout;
+    }
+
+    /** The simulated market runs whenever no Polygon key is configured. */
+    public boolean usesPolygon() {
+        return polygonApiKey != null;
+    }
+
+    /** The key itself: hand it only to the Polygon client, never to a page, a log line or a message. */
+    public Optional<String> polygonApiKey() {
+        return Optional.ofNullable(polygonApiKey);
+    }
+
+    public URI polygonBaseUrl() {
+        return polygonBaseUrl;
+    }
+
+    public List<String> tickers() {
+        return tickers;
+    }
+
+    public Duration barSize() {
+        return Duration.ofMinutes(barMinutes);
+    }
+
+    public Duration providerDelay() {
+        return providerDelay;
+    }
+
+    public boolean extendedHours() {
+        return extendedHours;
+    }
+
+    public boolean pollerEnabled() {
+        return pollerEnabled;
+    }
+
+    public int callsPerMinute() {
+        return callsPerMinute;
+    }
+
+    public long simulatedSeed() {
+        return simulatedSeed;
+    }
+
+    /** Simulated minutes that pass per real second in the simulated market. */
+    public int simulatedSpeed() {
+        return simulatedSpeed;
+    }
+
+    public String feedName() {
+        return usesPolygon() ? "polygon" : "simulated";
+    }
+
+    @Override
+    public String toString() {
+        return "feed=" + feedName() + ", tickers=" + String.join(",", tickers) + ", bar=" + barMinutes + "m"
+                + ", delay=" + providerDelay.toMinutes() + "m, extendedHours=" + extendedHours
+                + ", poller=" + (pollerEnabled ? "on" : "off") + ", dataDir=" + dataDir;
+    }
+
+    /** Parses one key at a time and names it in every failure. */
+    private record Reader(Function<String, Optional<String>> source) {
+
+        Optional<String> optional(String key) {
+            return source.apply(key).map(String::strip).filter(value -> !value.isEmpty());
+        }
+
+        String required(String key) {
+            return optional(key).orElseThrow(() -> new InvalidSettingException(key, "is not set"));
+        }
+
+        Path absolutePath(String key, String defaultValue) {
+            String value = optional(key).orElse(defaultValue);
+            Path path = Path.of(value);
+            if (!path.isAbsolute()) {
+                throw new InvalidSettingException(key, "must be an absolute path, got '" + value + "'");
+            }
+            return path.normalize();
+        }
+
+        int positiveInt(String key) {
+            int value = intValue(key);
+            if (value <= 0) {
+                throw new InvalidSettingException(key, "must be greater than 0, got " + value);
+            }
+            return value;
+        }
+
+        int nonNegativeInt(String key) {
+            int value = intValue(key);
+            if (value < 0) {
+                throw new InvalidSettingException(key, "must not be negative, got " + value);
+            }
+            return value;
+        }
+
+        int oneOf(String key, List<Integer> allowed) {
+            int value = intValue(key);
+            if (!allowed.contains(value)) {
+                throw new InvalidSettingException(key, "must be one of " + allowed + ", got " + value);
+            }
+            return value;
+        }
+
+        int intValue(String key) {
+            String value = required(key);
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(key, "must be a whole number, got '" + value + "'");
+            }
+        }
+
+        long longValue(String key) {
+            String value = required(key);
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(key, "must be a whole number, got '" + value + "'");
+            }
+        }
+
+        boolean bool(String key) {
+            String value = required(key);
+            return switch (value.toLowerCase()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new InvalidSettingException(key, "must be true or false, got '" + value + "'");
+            };
+        }
+
+        URI httpUrl(String key) {
+            String value = required(key);
+            try {
+                URI uri = new URI(value);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new InvalidSettingException(key, "must be an http(s) URL, got '" + value + "'");
+                }
+                return uri;
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidSettingException(key, "is not a valid URL: '" + value + "'");
+            }
+        }
+
+        List<String> tickers(String key) {
+            List<String> tickers = Arrays.stream(required(key).split(","))
+                    .map(String::strip)
+                    .filter(ticker -> !ticker.isEmpty())
+                    .map(String::toUpperCase)
+                    .distinct()
+                    .toList();
+            if (tickers.isEmpty()) {
+                throw new InvalidSettingException(key, "must list at least one ticker");
+            }
+            tickers.stream().filter(ticker -> !TICKER.matcher(ticker).matches()).findFirst().ifPresent(bad -> {
+                throw new InvalidSettingException(key, "has an invalid ticker symbol '" + bad + "'");
+            });
+            return tickers;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.papertrader.domain.market;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored bars, one row per ticker and bar start (table ohlcv_data). */
+public interface BarRepository {
+
+    /**
+     * Inserts the bars not stored yet and updates those whose values were revised, in one transaction.
+     *
+     * @return what changed, in bar time order; bars stored before with the same values are not in it
+     */
+    StoredBars upsert(List<Bar> bars);
+
+    /** The newest {@code count} bars of a ticker, oldest first. */
+    List<Bar> latest(String ticker, int count);
+
+    /** The bars of a ticker with start in [from, to), oldest first. */
+    List<Bar> range(String ticker, Instant from, Instant to);
+
+    Optional<Instant> lastBarStart(String ticker);
+
+    long count();
+}

@@ -1,0 +1,48 @@
+package com.papertrader.interfaces.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * Renders Thymeleaf templates from /WEB-INF/templates (where they cannot be fetched directly). One engine for
+ * the application, built on first use because it needs the servlet context.
+ */
+@ApplicationScoped
+public class Pages {
+
+    private JakartaServletWebApplication application;
+    private TemplateEngine engine;
+
+    public void render(String template, Map<String, Object> model,
+                       HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TemplateEngine templates = engine(request);
+        WebContext context = new WebContext(application.buildExchange(request, response), request.getLocale(), model);
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        templates.process(template, context, response.getWriter());
+    }
+
+    private synchronized TemplateEngine engine(HttpServletRequest request) {
+        if (engine == null) {
+            application = JakartaServletWebApplication.buildApplication(request.getServletContext());
+            WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(application);
+            resolver.setTemplateMode(TemplateMode.HTML);
+            resolver.setPrefix("/WEB-INF/templates/");
+            resolver.setSuffix(".html");
+            resolver.setCharacterEncoding("UTF-8");
+            resolver.setCacheable(true);
+            TemplateEngine built = new TemplateEngine();
+            built.setTemplateResolver(resolver);
+            engine = built;
+        }
+        return engine;
+    }
+}

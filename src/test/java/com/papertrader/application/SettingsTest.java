@@ -1,0 +1,139 @@
+package com.papertrader.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private final Map<String, String> values = new HashMap<>(Map.of(
+            Settings.DATA_DIR, "/var/lib/paper-trader",
+            Settings.DB_BUSY_TIMEOUT_MS, "10000",
+            Settings.POLYGON_BASE_URL, "https://api.massive.com",
+            Settings.TICKERS, "aapl, MSFT,,BRK.B",
+            Settings.BAR_MINUTES, "5",
+            Settings.PROVIDER_DELAY_MINUTES, "15",
+            Settings.EXTENDED_HOURS, "false",
+            Settings.POLLER_ENABLED, "true",
+            Settings.CALLS_PER_MINUTE, "5",
+            Settings.SIMULATED_SEED, "42"));
+
+    {
+        values.put(Settings.SIMULATED_SPEED, "60");
+    }
+
+    private Settings settings() {
+        return Settings.from(key -> Optional.ofNullable(values.get(key)));
+    }
+
+    @Test
+    void readsEveryValue() {
+        Settings settings = settings();
+
+        assertEquals(Path.of("/var/lib/paper-trader"), settings.dataDir());
+        assertEquals(Path.of("/var/lib/paper-trader/paper-trader.db"), settings.databaseFile());
+        assertEquals(Duration.ofSeconds(10), settings.busyTimeout());
+        assertEquals(List.of("AAPL", "MSFT", "BRK.B"), settings.tickers());
+        assertEquals(Duration.ofMinutes(5), settings.barSize());
+        assertEquals(Duration.ofMinutes(15), settings.providerDelay());
+        assertTrue(settings.pollerEnabled());
+        assertEquals("simulated", settings.feedName());
+        assertFalse(settings.usesPolygon());
+    }
+
+    @Test
+    void aKeySelectsPolygonAndNeverShowsInToString() {
+        values.put(Settings.POLYGON_API_KEY, "sk-secret-123");
+
+        Settings settings = settings();
+
+        assertEquals("polygon", settings.feedName());
+        assertEquals("sk-secret-123", settings.polygonApiKey().orElseThrow());
+        assertFalse(settings.toString().contains("sk-secret-123"), settings.toString());
+    }
+
+    @Test
+    void blankKeyMeansSimulated() {
+        values.put(Settings.POLYGON_API_KEY, "   ");
+
+        assertEquals("simulated", settings().feedName());
+    }
+
+    @Test
+    void dataDirDefaultsToTheUsersHome() {
+        values.remove(Settings.DATA_DIR);
+
+        assertEquals(Path.of(System.getProperty("user.home"), ".paper-trader"), settings().dataDir());
+    }
+
+    @Test
+    void relativeDataDirIsRefusedNamingTheKey() {
+        values.put(Settings.DATA_DIR, "data");
+
+        assertRefused(Settings.DATA_DIR, "must be an absolute path, got 'data'");
+    }
+
+    @Test
+    void malformedNumbersAreRefusedNamingTheKey() {
+        values.put(Settings.BAR_MINUTES, "five");
+
+        assertRefused(Settings.BAR_MINUTES, "must be a whole number, got 'five'");
+    }
+
+    @Test
+    void unsupportedBarSizeIsRefused() {
+        values.put(Settings.BAR_MINUTES, "7");
+
+        assertRefused(Settings.BAR_MINUTES, "must be one of [1, 5, 15, 30, 60], got 7");
+    }
+
+    @Test
+    void missingValueIsRefusedNamingTheKey() {
+        values.remove(Settings.CALLS_PER_MINUTE);
+
+        assertRefused(Settings.CALLS_PER_MINUTE, "is not set");
+    }
+
+    @Test
+    void badBooleanIsRefused() {
+        values.put(Settings.POLLER_ENABLED, "yes");
+
+        assertRefused(Settings.POLLER_ENABLED, "must be true or false, got 'yes'");
+    }
+
+    @Test
+    void badTickerIsRefused() {
+        values.put(Settings.TICKERS, "AAPL,<script>");
+
+        assertRefused(Settings.TICKERS, "has an invalid ticker symbol '<SCRIPT>'");
+    }
+
+    @Test
+    void nonHttpBaseUrlIsRefused() {
+        values.put(Settings.POLYGON_BASE_URL, "ftp://example.com");
+
+        assertRefused(Settings.POLYGON_BASE_URL, "must be an http(s) URL, got 'ftp://example.com'");
+    }
+
+    @Test
+    void negativeDelayIsRefused() {
+        values.put(Settings.PROVIDER_DELAY_MINUTES, "-1");
+
+        assertRefused(Settings.PROVIDER_DELAY_MINUTES, "must not be negative, got -1");
+    }
+
+    private void assertRefused(String key, String problem) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, this::settings);
+        assertEquals(key, e.key());
+        assertEquals("Configuration " + key + " " + problem, e.getMessage());
+    }
+}

@@ -1,0 +1,79 @@
+package com.papertrader.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The status API, the health endpoint and the Overview page, over HTTP against the deployed WAR. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StatusIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void statusReportsTheSimulatedFeedAndTheConfiguredTickers() throws Exception {
+        HttpResponse<String> response = Http.get(base, "/api/status");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonObject status = Http.json(response);
+        for (String key : List.of("isRunning", "feed", "feedConnected", "subscribedTickers", "activeAgents",
+                "watchedTickers", "pendingOrders", "activeAccounts", "lastPollAt")) {
+            assertTrue(status.containsKey(key), "status has " + key + ": " + status);
+        }
+        assertEquals("simulated", status.getString("feed"));
+        assertEquals(List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY"),
+                status.getJsonArray("subscribedTickers").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(false, status.getBoolean("isRunning"), "the poller is switched off in tests");
+    }
+
+    @Test
+    void healthIsUpWhenTheDatabaseAnswers() throws Exception {
+        HttpResponse<String> response = Http.get(base, "/health");
+
+        assertEquals(200, response.statusCode());
+        JsonObject health = Http.json(response);
+        assertEquals("UP", health.getString("status"));
+        assertEquals("UP", health.getJsonObject("checks").getString("database"));
+    }
+
+    @Test
+    void overviewPageRendersTheLayoutAndTheStatus() throws Exception {
+        HttpResponse<String> response = Http.get(base, "/");
+
+        assertEquals(200, response.statusCode());
+        String html = response.body();
+        assertTrue(html.contains("<title>Overview · Paper Trader</title>"), html);
+        for (String nav : List.of(">Overview<", ">Agents<", ">Positions<", ">Orders<", ">Accounts<")) {
+            assertTrue(html.contains(nav), "navigation has " + nav);
+        }
+        assertTrue(html.contains("id=\"status-feed\">simulated<"), html);
+        assertTrue(html.contains("AAPL, MSFT, NVDA"), html);
+    }
+
+    @Test
+    void stylesheetIsServed() throws Exception {
+        HttpResponse<String> response = Http.get(base, "/static/css/app.css");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains(".site-header"));
+    }
+}

@@ -1,0 +1,60 @@
+package com.papertrader.it.payara;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.BarRepository;
+import com.papertrader.it.Deployments;
+import com.papertrader.it.Http;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The same WAR on Payara Micro: status over HTTP and a bar through JPA on SQLite (Hibernate bundled, not EclipseLink). */
+@ExtendWith(ArquillianExtension.class)
+class PayaraSmokeIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war().addClasses(PayaraSmokeIT.class, Deployments.class, Http.class);
+    }
+
+    @Inject
+    BarRepository bars;
+
+    @Test
+    @RunAsClient
+    void statusAnswersOverHttp(@ArquillianResource URL base) throws Exception {
+        HttpResponse<String> response = Http.get(base, "/api/status");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("simulated", Http.json(response).getString("feed"));
+    }
+
+    @Test
+    void barRoundTripsThroughJpa() {
+        Instant start = Instant.parse("2026-03-04T14:30:00Z");
+        Bar bar = new Bar("PAYARA", start, Duration.ofMinutes(5), new BigDecimal("262.41"), new BigDecimal("263.88"),
+                new BigDecimal("261.95"), new BigDecimal("263.52"), new BigDecimal("968211.4"), null, null);
+
+        bars.upsert(List.of(bar));
+        bars.upsert(List.of(bar));
+
+        List<Bar> stored = bars.latest("PAYARA", 5);
+        assertEquals(1, stored.size());
+        assertEquals(0, new BigDecimal("968211.4").compareTo(stored.get(0).volume()));
+        assertTrue(bars.count() >= 1);
+    }
+}
