@@ -118,7 +118,7 @@ public final class SimulatedMarket implements MarketFeed {
         return path;
     }
 
-    /** Relative volume over the day: about 3x at the open, 2x at the close, 0.6x around lunch. */
+    /** Relative volume over the day: 3x at the open, 2x at the close, about 1x around lunch. */
     private static double uShape(int k, int count) {
         double x = count == 1 ? 0 : (double) k / (count - 1);
         return 0.6 + 2.4 * StrictMath.pow(1 - x, 3) + 1.4 * StrictMath.pow(x, 3);
