@@ -1,0 +1,94 @@
+package com.papertrader.domain.market;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Counters for the dashboard: API calls today (New York date) and in the last minute, the last poll, the last error,
+ * and per ticker the newest bar and how old it is. Written by the poller and the feed, read by pages; thread-safe.
+ */
+public final class FeedStats {
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    private final Clock clock;
+    private final Deque<Instant> callsInLastMinute = new ArrayDeque<>();
+    private final Map<String, Bar> newestBars = new HashMap<>();
+    private LocalDate today;
+    private int callsToday;
+    private Instant lastPollAt;
+    private Instant lastErrorAt;
+    private String lastError;
+
+    public FeedStats(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** What the dashboard shows. Ticker entries are sorted by ticker. */
+    public record Snapshot(int callsToday, int callsInLastMinute, Optional<Instant> lastPollAt,
+                           Optional<Instant> lastErrorAt, Optional<String> lastError, Map<String, TickerStatus> tickers) {
+    }
+
+    /** @param age how long ago the newest bar ended */
+    public record TickerStatus(Instant newestBarStart, Duration age) {
+    }
+
+    public synchronized void recordCall() {
+        Instant now = clock.instant();
+        rollOverDay(now);
+        forgetCallsBefore(now.minus(MINUTE));
+        callsToday++;
+        callsInLastMinute.addLast(now);
+    }
+
+    public synchronized void recordPoll() {
+        lastPollAt = clock.instant();
+    }
+
+    public synchronized void recordError(String message) {
+        lastErrorAt = clock.instant();
+        lastError = message;
+    }
+
+    /** Keeps the newest bar per ticker; older or repeated bars change nothing. */
+    public synchronized void recordBars(Collection<Bar> bars) {
+        for (Bar bar : bars) {
+            newestBars.merge(bar.ticker(), bar, (known, candidate) -> candidate.start().isAfter(known.start()) ? candidate : known);
+        }
+    }
+
+    public synchronized Snapshot snapshot() {
+        Instant now = clock.instant();
+        rollOverDay(now);
+        forgetCallsBefore(now.minus(MINUTE));
+        Map<String, TickerStatus> tickers = new TreeMap<>();
+        newestBars.forEach((ticker, bar) -> tickers.put(ticker, new TickerStatus(bar.start(), Duration.between(bar.end(), now))));
+        return new Snapshot(callsToday, callsInLastMinute.size(), Optional.ofNullable(lastPollAt),
+                Optional.ofNullable(lastErrorAt), Optional.ofNullable(lastError), Collections.unmodifiableMap(tickers));
+    }
+
+    private void forgetCallsBefore(Instant cutoff) {
+        while (!callsInLastMinute.isEmpty() && !callsInLastMinute.peekFirst().isAfter(cutoff)) {
+            callsInLastMinute.removeFirst();
+        }
+    }
+
+    private void rollOverDay(Instant now) {
+        LocalDate date = now.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+        if (!date.equals(today)) {
+            today = date;
+            callsToday = 0;
+        }
+    }
+}
