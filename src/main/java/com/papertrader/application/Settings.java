@@ -1,5 +1,6 @@
 package com.papertrader.application;
 
+import com.papertrader.domain.market.Timeframe;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,14 +33,13 @@ public final class Settings {
     public static final String SIMULATED_SPEED = "simulated.speed";
 
     private static final Pattern TICKER = Pattern.compile("[A-Z][A-Z0-9.\\-]{0,9}");
-    private static final List<Integer> BAR_SIZES = List.of(1, 5, 15, 30, 60);
 
     private final Path dataDir;
     private final Duration busyTimeout;
     private final String polygonApiKey;
     private final URI polygonBaseUrl;
     private final List<String> tickers;
-    private final int barMinutes;
+    private final Timeframe timeframe;
     private final Duration providerDelay;
     private final boolean extendedHours;
     private final boolean pollerEnabled;
@@ -54,7 +54,7 @@ public final class Settings {
         polygonApiKey = in.optional(POLYGON_API_KEY).orElse(null);
         polygonBaseUrl = in.httpUrl(POLYGON_BASE_URL);
         tickers = in.tickers(TICKERS);
-        barMinutes = in.oneOf(BAR_MINUTES, BAR_SIZES);
+        timeframe = in.timeframe(BAR_MINUTES);
         providerDelay = Duration.ofMinutes(in.nonNegativeInt(PROVIDER_DELAY_MINUTES));
         extendedHours = in.bool(EXTENDED_HOURS);
         pollerEnabled = in.bool(POLLER_ENABLED);
@@ -103,8 +103,12 @@ public final class Settings {
         return tickers;
     }
 
+    public Timeframe timeframe() {
+        return timeframe;
+    }
+
     public Duration barSize() {
-        return Duration.ofMinutes(barMinutes);
+        return timeframe.length();
     }
 
     public Duration providerDelay() {
@@ -138,7 +142,7 @@ public final class Settings {
 
     @Override
     public String toString() {
-        return "feed=" + feedName() + ", tickers=" + String.join(",", tickers) + ", bar=" + barMinutes + "m"
+        return "feed=" + feedName() + ", tickers=" + String.join(",", tickers) + ", bar=" + timeframe.label()
                 + ", delay=" + providerDelay.toMinutes() + "m, extendedHours=" + extendedHours
                 + ", poller=" + (pollerEnabled ? "on" : "off") + ", dataDir=" + dataDir;
     }
@@ -179,12 +183,13 @@ public final class Settings {
             return value;
         }
 
-        int oneOf(String key, List<Integer> allowed) {
-            int value = intValue(key);
-            if (!allowed.contains(value)) {
-                throw new InvalidSettingException(key, "must be one of " + allowed + ", got " + value);
+        Timeframe timeframe(String key) {
+            int minutes = intValue(key);
+            try {
+                return Timeframe.minutes(minutes);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(key, "must be 1, 2, 3, 5, 6, 10, 15 or 30 minutes, got " + minutes);
             }
-            return value;
         }
 
         int intValue(String key) {

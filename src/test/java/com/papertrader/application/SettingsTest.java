@@ -93,7 +93,7 @@ class SettingsTest {
     void unsupportedBarSizeIsRefused() {
         values.put(Settings.BAR_MINUTES, "7");
 
-        assertRefused(Settings.BAR_MINUTES, "must be one of [1, 5, 15, 30, 60], got 7");
+        assertRefused(Settings.BAR_MINUTES, "must be 1, 2, 3, 5, 6, 10, 15 or 30 minutes, got 7");
     }
 
     @Test
