@@ -41,6 +41,17 @@ public record Bar(String ticker, Instant start, Duration span,
         return start.plus(span);
     }
 
+    /** Same ticker, start and values, compared as numbers: 262.41 and 262.410000 are the same price. */
+    public boolean sameValuesAs(Bar other) {
+        return ticker.equals(other.ticker) && start.equals(other.start)
+                && same(open, other.open) && same(high, other.high) && same(low, other.low) && same(close, other.close)
+                && same(volume, other.volume) && same(vwap, other.vwap) && Objects.equals(trades, other.trades);
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
     private static boolean within(BigDecimal value, BigDecimal low, BigDecimal high) {
         return value.compareTo(low) >= 0 && value.compareTo(high) <= 0;
     }

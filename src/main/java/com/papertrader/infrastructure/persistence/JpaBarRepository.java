@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -20,7 +19,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.hibernate.Session;
 
@@ -62,7 +60,7 @@ public class JpaBarRepository implements BarRepository {
                 if (before == null) {
                     inserted.add(bar);
                     toWrite.add(bar);
-                } else if (!sameValues(before, bar)) {
+                } else if (!before.sameValuesAs(bar)) {
                     revised.add(bar);
                     toWrite.add(bar);
                 }
@@ -163,16 +161,6 @@ public class JpaBarRepository implements BarRepository {
         return row.toBar(settings.barSize());
     }
 
-    /** Values compared by number, not scale: 262.41 read back as 262.410000 is the same price. */
-    static boolean sameValues(Bar a, Bar b) {
-        return same(a.open(), b.open()) && same(a.high(), b.high()) && same(a.low(), b.low())
-                && same(a.close(), b.close()) && same(a.volume(), b.volume()) && same(a.vwap(), b.vwap())
-                && Objects.equals(a.trades(), b.trades());
-    }
-
-    private static boolean same(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
-    }
 
     private record Key(String ticker, long start) {
         static Key of(Bar bar) {
