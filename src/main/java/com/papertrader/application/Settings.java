@@ -27,6 +27,9 @@ public final class Settings {
     public static final String BAR_MINUTES = "market.bar-minutes";
     public static final String PROVIDER_DELAY_MINUTES = "market.provider-delay-minutes";
     public static final String EXTENDED_HOURS = "market.extended-hours";
+    public static final String GRACE_SECONDS = "market.grace-seconds";
+    public static final String BACKFILL_DAYS = "market.backfill-days";
+    public static final String POLYGON_TIMEOUT_SECONDS = "polygon.timeout-seconds";
     public static final String POLLER_ENABLED = "poller.enabled";
     public static final String CALLS_PER_MINUTE = "polygon.calls-per-minute";
     public static final String SIMULATED_SEED = "simulated.seed";
@@ -42,6 +45,9 @@ public final class Settings {
     private final Timeframe timeframe;
     private final Duration providerDelay;
     private final boolean extendedHours;
+    private final Duration grace;
+    private final int backfillDays;
+    private final Duration polygonTimeout;
     private final boolean pollerEnabled;
     private final int callsPerMinute;
     private final long simulatedSeed;
@@ -57,10 +63,13 @@ public final class Settings {
         timeframe = in.timeframe(BAR_MINUTES);
         providerDelay = Duration.ofMinutes(in.nonNegativeInt(PROVIDER_DELAY_MINUTES));
         extendedHours = in.bool(EXTENDED_HOURS);
+        grace = Duration.ofSeconds(in.nonNegativeInt(GRACE_SECONDS));
+        backfillDays = in.positiveInt(BACKFILL_DAYS);
+        polygonTimeout = Duration.ofSeconds(in.positiveInt(POLYGON_TIMEOUT_SECONDS));
         pollerEnabled = in.bool(POLLER_ENABLED);
         callsPerMinute = in.positiveInt(CALLS_PER_MINUTE);
         simulatedSeed = in.longValue(SIMULATED_SEED);
-        simulatedSpeed = in.positiveInt(SIMULATED_SPEED);
+        simulatedSpeed = in.nonNegativeInt(SIMULATED_SPEED);
     }
 
     /**
@@ -119,6 +128,20 @@ public final class Settings {
         return extendedHours;
     }
 
+    /** Waited after a bar's end (and the provider's delay) before it is fetched, for late prints. */
+    public Duration grace() {
+        return grace;
+    }
+
+    /** Trading days fetched on first start, and the furthest back an outage is backfilled. */
+    public int backfillDays() {
+        return backfillDays;
+    }
+
+    public Duration polygonTimeout() {
+        return polygonTimeout;
+    }
+
     public boolean pollerEnabled() {
         return pollerEnabled;
     }
@@ -131,7 +154,7 @@ public final class Settings {
         return simulatedSeed;
     }
 
-    /** Simulated minutes that pass per real second in the simulated market. */
+    /** Simulated minutes that pass per real second in the simulated market; 0 runs it in real time. */
     public int simulatedSpeed() {
         return simulatedSpeed;
     }
@@ -142,8 +165,11 @@ public final class Settings {
 
     @Override
     public String toString() {
-        return "feed=" + feedName() + ", tickers=" + String.join(",", tickers) + ", bar=" + timeframe.label()
-                + ", delay=" + providerDelay.toMinutes() + "m, extendedHours=" + extendedHours
+        String feed = usesPolygon()
+                ? "polygon " + polygonBaseUrl + " (delay " + providerDelay.toMinutes() + "m, " + callsPerMinute + " calls/min)"
+                : "simulated (seed " + simulatedSeed + ", speed " + simulatedSpeed + ")";
+        return "feed=" + feed + ", tickers=" + String.join(",", tickers) + ", bar=" + timeframe.label()
+                + ", extendedHours=" + extendedHours
                 + ", poller=" + (pollerEnabled ? "on" : "off") + ", dataDir=" + dataDir;
     }
 

@@ -1,9 +1,11 @@
 package com.papertrader.application;
 
+import com.papertrader.application.ingest.MarketDataService;
+import com.papertrader.domain.market.FeedStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Assembles the system status from the settings, the feed state and the stored agents, orders and accounts. */
+/** Assembles the system status from the settings, the bar pipeline and the stored agents, orders and accounts. */
 @ApplicationScoped
 public class StatusService {
 
@@ -11,13 +13,16 @@ public class StatusService {
     Settings settings;
 
     @Inject
-    FeedState feed;
+    MarketDataService marketData;
 
     public SystemStatus current() {
+        FeedStats.Snapshot feed = marketData.stats();
+        boolean connected = feed.lastPollAt().isPresent()
+                && feed.lastErrorAt().map(error -> feed.lastPollAt().get().isAfter(error)).orElse(true);
         return new SystemStatus(
-                feed.running(),
-                settings.feedName(),
-                feed.connected(),
+                settings.pollerEnabled(),
+                marketData.feedName(),
+                connected,
                 settings.tickers(),
                 0,
                 settings.tickers(),

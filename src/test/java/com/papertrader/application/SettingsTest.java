@@ -29,6 +29,9 @@ class SettingsTest {
 
     {
         values.put(Settings.SIMULATED_SPEED, "60");
+        values.put(Settings.GRACE_SECONDS, "10");
+        values.put(Settings.BACKFILL_DAYS, "5");
+        values.put(Settings.POLYGON_TIMEOUT_SECONDS, "20");
     }
 
     private Settings settings() {

@@ -10,15 +10,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * Polygon (Massive) aggregates endpoint. Base URL from config {@code polygon/mp-rest/url}
+ * Polygon (Massive) aggregates endpoint, built by {@code MarketFeedFactory} with the base URL from {@code polygon.base-url}
  * (https://api.massive.com; https://api.polygon.io still works). The key travels as
  * {@code Authorization: Bearer <key>}, never in a URL, so it cannot end up in a log line or a next_url.
  * Non-2xx answers arrive as {@link PolygonHttpException}.
  */
-@RegisterRestClient(configKey = "polygon")
 @RegisterProvider(PolygonErrorMapper.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface PolygonClient {

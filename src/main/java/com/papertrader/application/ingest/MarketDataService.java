@@ -1,0 +1,99 @@
+package com.papertrader.application.ingest;
+
+import com.papertrader.application.Settings;
+import com.papertrader.domain.market.BarRepository;
+import com.papertrader.domain.market.BarSchedule;
+import com.papertrader.domain.market.CallBudget;
+import com.papertrader.domain.market.FeedStats;
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.RetryPolicy;
+import com.papertrader.infrastructure.feed.MarketFeedFactory;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The bar pipeline in the container: builds the feed and the {@link BarPoller} from the settings, runs a poll on each
+ * timer tick and announces what was stored with a {@link BarsIngested} event for the broker and the scanner.
+ */
+@ApplicationScoped
+public class MarketDataService {
+
+    private static final Logger LOG = Logger.getLogger(MarketDataService.class.getName());
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    BarRepository store;
+
+    @Inject
+    Clock wallClock;
+
+    @Inject
+    Event<BarsIngested> ingested;
+
+    private FeedStats stats;
+    private MarketSource source;
+    private BarPoller poller;
+
+    @PostConstruct
+    void build() {
+        stats = new FeedStats(wallClock);
+        CallBudget budget = settings.usesPolygon() ? new CallBudget(settings.callsPerMinute(), wallClock) : CallBudget.unlimited(wallClock);
+        source = MarketFeedFactory.create(settings, budget, stats, wallClock, newestStoredBarEnd());
+        Duration delay = settings.usesPolygon() ? settings.providerDelay() : Duration.ZERO;
+        BarSchedule schedule = new BarSchedule(MarketCalendar.nyse(), settings.timeframe(), delay, settings.grace(),
+                settings.extendedHours());
+        poller = new BarPoller(source.feed(), store, schedule, budget, RetryPolicy.standard(), stats, source.clock(),
+                settings.tickers(), settings.backfillDays(), ingested::fire);
+        LOG.info(() -> "Market data: " + settings);
+        if (settings.usesPolygon()) {
+            budget.shortfall(settings.tickers().size(), settings.timeframe()).ifPresent(shortfall ->
+                    LOG.warning("Polygon call budget too small, bars will arrive late: " + shortfall));
+        }
+    }
+
+    /** One timer tick; a failure is logged and the next tick carries on. */
+    public void tick() {
+        try {
+            poller.tick();
+        } catch (RuntimeException e) {
+            stats.recordError("Poll cycle failed: " + e.getMessage());
+            LOG.log(Level.SEVERE, "Poll cycle failed; the next tick retries", e);
+        }
+    }
+
+    public FeedStats.Snapshot stats() {
+        return stats.snapshot();
+    }
+
+    public String feedName() {
+        return source.feed().name();
+    }
+
+    /** Market time: the simulated market's clock in a demo, else the wall clock. */
+    public Instant marketTime() {
+        return source.clock().instant();
+    }
+
+    public Instant nextDueAt() {
+        return poller.nextDueAt();
+    }
+
+    private Instant newestStoredBarEnd() {
+        return settings.tickers().stream()
+                .map(store::lastBarStart)
+                .flatMap(Optional::stream)
+                .max(Instant::compareTo)
+                .map(start -> start.plus(settings.barSize()))
+                .orElse(null);
+    }
+}

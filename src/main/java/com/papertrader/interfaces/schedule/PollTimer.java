@@ -1,0 +1,35 @@
+package com.papertrader.interfaces.schedule;
+
+import com.papertrader.application.Settings;
+import com.papertrader.application.ingest.MarketDataService;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Ticks every five seconds; the poller decides cheaply whether a bar is due. No transaction here: calls to the feed
+ * must not hold one open, the store opens its own. Switched off with poller.enabled=false (tests drive the poller).
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseSchema")
+public class PollTimer {
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    MarketDataService marketData;
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void tick() {
+        if (settings.pollerEnabled()) {
+            marketData.tick();
+        }
+    }
+}
