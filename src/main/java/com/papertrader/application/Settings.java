@@ -32,6 +32,7 @@ public final class Settings {
     public static final String POLYGON_TIMEOUT_SECONDS = "polygon.timeout-seconds";
     public static final String POLLER_ENABLED = "poller.enabled";
     public static final String CALLS_PER_MINUTE = "polygon.calls-per-minute";
+    public static final String CSV_FILE = "market.csv-file";
     public static final String SIMULATED_SEED = "simulated.seed";
     public static final String SIMULATED_SPEED = "simulated.speed";
 
@@ -50,6 +51,7 @@ public final class Settings {
     private final Duration polygonTimeout;
     private final boolean pollerEnabled;
     private final int callsPerMinute;
+    private final Path csvFile;
     private final long simulatedSeed;
     private final int simulatedSpeed;
 
@@ -68,6 +70,7 @@ public final class Settings {
         polygonTimeout = Duration.ofSeconds(in.positiveInt(POLYGON_TIMEOUT_SECONDS));
         pollerEnabled = in.bool(POLLER_ENABLED);
         callsPerMinute = in.positiveInt(CALLS_PER_MINUTE);
+        csvFile = in.optional(CSV_FILE).isPresent() ? in.absolutePath(CSV_FILE, null) : null;
         simulatedSeed = in.longValue(SIMULATED_SEED);
         simulatedSpeed = in.nonNegativeInt(SIMULATED_SPEED);
     }
@@ -150,6 +153,11 @@ public final class Settings {
         return callsPerMinute;
     }
 
+    /** A CSV file of bars to replay instead of the simulated market (used only without a Polygon key). */
+    public Optional<Path> csvFile() {
+        return Optional.ofNullable(csvFile);
+    }
+
     public long simulatedSeed() {
         return simulatedSeed;
     }
@@ -160,13 +168,14 @@ public final class Settings {
     }
 
     public String feedName() {
-        return usesPolygon() ? "polygon" : "simulated";
+        return usesPolygon() ? "polygon" : csvFile != null ? "csv" : "simulated";
     }
 
     @Override
     public String toString() {
         String feed = usesPolygon()
                 ? "polygon " + polygonBaseUrl + " (delay " + providerDelay.toMinutes() + "m, " + callsPerMinute + " calls/min)"
+                : csvFile != null ? "csv " + csvFile + " (speed " + simulatedSpeed + ")"
                 : "simulated (seed " + simulatedSeed + ", speed " + simulatedSpeed + ")";
         return "feed=" + feed + ", tickers=" + String.join(",", tickers) + ", bar=" + timeframe.label()
                 + ", extendedHours=" + extendedHours

@@ -128,6 +128,23 @@ class SettingsTest {
     }
 
     @Test
+    void csvFileReplacesTheSimulatedMarketButNotPolygon() {
+        values.put(Settings.CSV_FILE, "/data/bars.csv");
+
+        assertEquals("csv", settings().feedName());
+        assertEquals(Path.of("/data/bars.csv"), settings().csvFile().orElseThrow());
+        values.put(Settings.POLYGON_API_KEY, "key");
+        assertEquals("polygon", settings().feedName());
+    }
+
+    @Test
+    void relativeCsvFileIsRefused() {
+        values.put(Settings.CSV_FILE, "bars.csv");
+
+        assertRefused(Settings.CSV_FILE, "must be an absolute path, got 'bars.csv'");
+    }
+
+    @Test
     void negativeDelayIsRefused() {
         values.put(Settings.PROVIDER_DELAY_MINUTES, "-1");
 

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -79,6 +80,11 @@ public final class CsvReplayFeed implements MarketFeed {
     public FetchedBars fetch(String ticker, Instant from, Instant to) {
         NavigableMap<Instant, Bar> bars = barsByTicker.getOrDefault(ticker, Collections.emptyNavigableMap());
         return new FetchedBars(List.copyOf(bars.subMap(from, true, to, false).values()), List.of());
+    }
+
+    /** The earliest bar in the file, where a replay starts; empty for a file without a valid bar. */
+    public Optional<Instant> firstBarStart() {
+        return barsByTicker.values().stream().map(NavigableMap::firstKey).min(Instant::compareTo);
     }
 
     /** Every line that was not loaded, with its line number and reason, for logging at start-up. */
