@@ -1,5 +1,7 @@
 package com.papertrader.domain.trading.execution;
 
+import com.papertrader.domain.trading.Money;
+
 import java.math.BigDecimal;
 
 /**
@@ -11,6 +13,10 @@ import java.math.BigDecimal;
 public record FillDecision(boolean triggers, BigDecimal price) {
 
     public static final FillDecision NONE = new FillDecision(false, null);
+
+    public FillDecision {
+        price = price == null ? null : Money.price(price);
+    }
 
     public static FillDecision fillAt(BigDecimal price) {
         return new FillDecision(false, price);
