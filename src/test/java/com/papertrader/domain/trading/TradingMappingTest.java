@@ -36,10 +36,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -165,7 +165,7 @@ class TradingMappingTest {
         }
     }
 
-    private <T> T read(java.util.function.Function<EntityManager, T> query) {
+    private <T> T read(Function<EntityManager, T> query) {
         EntityManager em = ((EntityManagerFactory) sessionFactory).createEntityManager();
         try {
             return query.apply(em);

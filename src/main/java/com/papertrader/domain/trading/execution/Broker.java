@@ -52,6 +52,18 @@ import java.util.stream.Collectors;
  * other (OCO); a position that closes cancels the exits still working on it; DAY orders expire at their session's
  * close; agents with {@code flattenMinutesBeforeClose} have their positions closed by a market order placed at the
  * first bar close inside that window.
+ * <p>
+ * How the container drives it (one instance, calls serialised, e.g. a {@code @Singleton} with write locks):
+ * <ol>
+ * <li>Start-up: {@link #restore} with all accounts, {@code Position.FIND_OPEN}, {@code Order.FIND_WORKING} plus the
+ *     orders of the bars that may be scanned again; {@link #setRiskLimits} per agent; {@link #openAccount} for an
+ *     agent without an account (id = agent id).</li>
+ * <li>Per closed bar, in time order: {@link #onBar}, then the scanner's signals of that bar through {@link #submit}
+ *     with the clock at (or after) the bar's close.</li>
+ * <li>On a timer tick: {@link #expireDayOrders} so DAY orders of quiet tickers expire at the close.</li>
+ * <li>Saving: {@code em.merge} each of {@link BrokerChanges#entitiesToSave()} in one transaction per cycle; ids are
+ *     assigned by the domain, so merging the same entity again updates it and never duplicates it.</li>
+ * </ol>
  */
 public final class Broker {
 

@@ -5,6 +5,7 @@ import com.papertrader.domain.trading.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What an agent asks the broker for, built from one signal of one scan.
@@ -43,7 +44,8 @@ public record OrderRequest(String agentId, String accountId, String ticker, Orde
                 "reference price (the signal bar's close) must be positive, was " + referencePrice);
         require(stopLoss == null || stopLoss.signum() > 0, agentId, ticker, "stop loss must be positive, was " + stopLoss);
         require(takeProfit == null || takeProfit.signum() > 0, agentId, ticker, "take profit must be positive, was " + takeProfit);
-        type.priceProblem(limitPrice, stopPrice).ifPresent(problem -> require(false, agentId, ticker, problem));
+        Optional<String> priceProblem = type.priceProblem(limitPrice, stopPrice);
+        require(priceProblem.isEmpty(), agentId, ticker, priceProblem.orElse(""));
         notional = notional == null ? null : Money.cash(notional);
         limitPrice = limitPrice == null ? null : Money.price(limitPrice);
         stopPrice = stopPrice == null ? null : Money.price(stopPrice);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static com.papertrader.domain.trading.TradingFixtures.TUESDAY_OPEN;
@@ -165,7 +166,7 @@ class FillModelTest {
         return bar("AAPL", NEXT_BAR, open, high, low, close, volume);
     }
 
-    private static Order order(OrderSide side, java.util.function.UnaryOperator<OrderRequest.Builder> type) {
+    private static Order order(OrderSide side, UnaryOperator<OrderRequest.Builder> type) {
         return workingOrder(type.apply(gtc("alice", "AAPL", side, SIGNAL_BAR, "100").quantity(100)).build(), 100);
     }
 
