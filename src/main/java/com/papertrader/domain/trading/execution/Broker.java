@@ -1,0 +1,539 @@
+package com.papertrader.domain.trading.execution;
+
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.TradingSession;
+import com.papertrader.domain.trading.Money;
+import com.papertrader.domain.trading.order.ClientOrderId;
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderRequest;
+import com.papertrader.domain.trading.order.OrderRole;
+import com.papertrader.domain.trading.order.OrderStatus;
+import com.papertrader.domain.trading.order.TimeInForce;
+import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import com.papertrader.domain.trading.portfolio.Position;
+import com.papertrader.domain.trading.portfolio.PositionSide;
+import com.papertrader.domain.trading.risk.RiskCheck;
+import com.papertrader.domain.trading.risk.RiskLimits;
+import com.papertrader.domain.trading.risk.RiskRule;
+import com.papertrader.domain.trading.risk.RiskRules;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The paper broker: takes orders ({@link #submit}), fills them against bars ({@link #onBar}) with the
+ * {@link FillModel} and {@link FeeModel}, keeps positions and accounts, and reports what changed so the caller can
+ * save it in one transaction. In-memory and single-threaded (the container serialises calls); no I/O. After a
+ * restart it continues from saved entities ({@link #restore}): the database is the truth.
+ * <p>
+ * Rules the broker adds to the fill model: exits never cross through zero (an exit fill is trimmed to the position
+ * and the rest canceled; an entry against an opposite position is canceled); bracket legs are activated, sized to
+ * what their parent filled, once the parent is done, and can fill from the next bar; one leg filling cancels the
+ * other (OCO); a position that closes cancels the exits still working on it; DAY orders expire at their session's
+ * close; agents with {@code flattenMinutesBeforeClose} have their positions closed by a market order placed at the
+ * first bar close inside that window.
+ * <p>
+ * How the container drives it (one instance, calls serialised, e.g. a {@code @Singleton} with write locks):
+ * <ol>
+ * <li>Start-up: {@link #restore} with all accounts, {@code Position.FIND_OPEN}, {@code Order.FIND_WORKING} plus the
+ *     orders of the bars that may be scanned again; {@link #setRiskLimits} per agent; {@link #openAccount} for an
+ *     agent without an account (id = agent id).</li>
+ * <li>Per closed bar, in time order: {@link #onBar}, then the scanner's signals of that bar through {@link #submit}
+ *     with the clock at (or after) the bar's close.</li>
+ * <li>On a timer tick: {@link #expireDayOrders} so DAY orders of quiet tickers expire at the close.</li>
+ * <li>Saving: {@code em.merge} each of {@link BrokerChanges#entitiesToSave()} in one transaction per cycle; ids are
+ *     assigned by the domain, so merging the same entity again updates it and never duplicates it.</li>
+ * </ol>
+ */
+public final class Broker {
+
+    private final Clock clock;
+    private final FillModel fillModel;
+    private final FeeModel feeModel;
+    private final List<RiskRule> rules;
+    private final MarketCalendar calendar;
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private final Map<PositionKey, Position> positions = new LinkedHashMap<>();
+    /** Orders that can still change: held bracket legs and working orders. */
+    private final Map<String, Order> liveOrders = new LinkedHashMap<>();
+    private final Set<String> knownOrderIds = new HashSet<>();
+    private final Map<String, RiskLimits> riskLimits = new HashMap<>();
+    private boolean killSwitchEngaged;
+
+    private record PositionKey(String accountId, String ticker) {
+    }
+
+    public Broker(Clock clock, FillModel fillModel, FeeModel feeModel) {
+        this(clock, fillModel, feeModel, RiskRules.standard());
+    }
+
+    public Broker(Clock clock, FillModel fillModel, FeeModel feeModel, List<RiskRule> rules) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.fillModel = Objects.requireNonNull(fillModel, "fillModel");
+        this.feeModel = Objects.requireNonNull(feeModel, "feeModel");
+        this.rules = List.copyOf(rules);
+        this.calendar = fillModel.calendar();
+    }
+
+    // ---- set-up ----
+
+    /** Opens a new paper account (save the returned entity). */
+    public Account openAccount(String id, BigDecimal startingCash, BigDecimal marginMultiplier) {
+        if (accounts.containsKey(id)) {
+            throw new IllegalArgumentException("Account " + id + " exists already");
+        }
+        Account account = Account.open(id, startingCash, marginMultiplier, clock.instant());
+        accounts.put(id, account);
+        return account;
+    }
+
+    /**
+     * Loads saved state into an empty broker: all accounts, the open positions, and the orders to remember.
+     * Every order given counts for idempotency (pass at least those of the bars that may be scanned again);
+     * those not yet terminal (with their events loaded, see {@link Order#FIND_WORKING}) become live again.
+     */
+    public void restore(Collection<Account> savedAccounts, Collection<Position> openPositions, Collection<Order> orders) {
+        if (!accounts.isEmpty() || !liveOrders.isEmpty() || !knownOrderIds.isEmpty()) {
+            throw new IllegalStateException("restore needs an empty broker");
+        }
+        savedAccounts.forEach(account -> accounts.put(account.id(), account));
+        openPositions.stream().filter(Position::isOpen)
+                .forEach(position -> positions.put(new PositionKey(position.accountId(), position.ticker()), position));
+        for (Order order : orders) {
+            knownOrderIds.add(order.id());
+            if (!order.status().isTerminal()) {
+                liveOrders.put(order.id(), order);
+            }
+        }
+    }
+
+    public void setRiskLimits(String agentId, RiskLimits limits) {
+        riskLimits.put(Objects.requireNonNull(agentId, "agentId"), Objects.requireNonNull(limits, "limits"));
+    }
+
+    /** The agent's limits, or {@link RiskLimits#DEFAULTS}. */
+    public RiskLimits riskLimits(String agentId) {
+        return riskLimits.getOrDefault(agentId, RiskLimits.DEFAULTS);
+    }
+
+    /** Refuses all new entries until released; exits and working orders carry on. */
+    public void engageKillSwitch() {
+        killSwitchEngaged = true;
+    }
+
+    public void releaseKillSwitch() {
+        killSwitchEngaged = false;
+    }
+
+    public boolean isKillSwitchEngaged() {
+        return killSwitchEngaged;
+    }
+
+    // ---- commands ----
+
+    /** Sizes, risk-checks and books an order: accepted (with its held bracket legs), rejected with a reason, or duplicate. */
+    public SubmitResult submit(OrderRequest request) {
+        ClientOrderId id = request.clientOrderId();
+        if (knownOrderIds.contains(id.value())) {
+            return new SubmitResult.Duplicate(id);
+        }
+        Instant now = clock.instant();
+        ChangeSet changes = new ChangeSet();
+        Account account = accounts.get(request.accountId());
+        RiskLimits limits = riskLimits(request.agentId());
+        BigDecimal price = request.expectedPrice();
+        long quantity = account == null ? 0 : size(request, account, limits, price);
+        Instant expiresAt = request.timeInForce() == TimeInForce.DAY ? calendar.nextSession(now).close() : null;
+        Order order = Order.fromRequest(request, quantity, expiresAt, now);
+        knownOrderIds.add(order.id());
+        changes.created(order);
+
+        Optional<String> denial = account == null
+                ? Optional.of("unknown account " + request.accountId())
+                : riskDenial(request, quantity, price, account, limits, now, changes);
+        if (denial.isPresent()) {
+            changes.event(order, order.reject(denial.get(), now, now));
+            return new SubmitResult.Rejected(order, denial.get(), changes.build());
+        }
+        changes.event(order, order.accept("risk checks passed", now, now));
+        liveOrders.put(order.id(), order);
+        List<Order> legs = bracketLegs(order, request, limits, price, now);
+        for (Order leg : legs) {
+            liveOrders.put(leg.id(), leg);
+            knownOrderIds.add(leg.id());
+            changes.created(leg);
+        }
+        return new SubmitResult.Accepted(order, legs, changes.build());
+    }
+
+    /**
+     * Processes one closed bar: rolls accounts into a new trading day, expires stale DAY orders, fills and triggers
+     * the bar's ticker's orders, places end-of-day flatten orders, expires DAY orders whose session closes with this
+     * bar, marks the ticker's positions to the close and snapshots the equity of the accounts involved.
+     */
+    public BrokerChanges onBar(Bar bar) {
+        Objects.requireNonNull(bar, "bar");
+        Instant now = clock.instant();
+        ChangeSet changes = new ChangeSet();
+        Predicate<Order> sameTicker = order -> order.ticker().equals(bar.ticker());
+        startDay(bar.start(), changes);
+        expire(sameTicker, bar.start(), now, changes);
+        fill(bar, now, changes);
+        flatten(bar, now, changes);
+        expire(sameTicker, bar.end(), now, changes);
+        mark(bar, changes);
+        forgetFinishedOrders();
+        return changes.build();
+    }
+
+    /** Expires every DAY order (any ticker) whose session has closed by {@code now}; call on a clock tick. */
+    public BrokerChanges expireDayOrders(Instant now) {
+        ChangeSet changes = new ChangeSet();
+        expire(order -> true, now, clock.instant(), changes);
+        forgetFinishedOrders();
+        return changes.build();
+    }
+
+    /** Cancels a live order (a canceled parent that had partly filled still releases its legs for what it filled). */
+    public BrokerChanges cancel(String orderId, String reason) {
+        Order order = liveOrders.get(orderId);
+        if (order == null) {
+            throw new IllegalArgumentException("No live order " + orderId);
+        }
+        Instant now = clock.instant();
+        ChangeSet changes = new ChangeSet();
+        changes.event(order, order.cancel(reason, now, now));
+        settleLegs(order, now, now, changes);
+        forgetFinishedOrders();
+        return changes.build();
+    }
+
+    // ---- queries ----
+
+    public Optional<Account> account(String id) {
+        return Optional.ofNullable(accounts.get(id));
+    }
+
+    public List<Account> accounts() {
+        return List.copyOf(accounts.values());
+    }
+
+    public Optional<Position> position(String accountId, String ticker) {
+        return Optional.ofNullable(positions.get(new PositionKey(accountId, ticker)));
+    }
+
+    public List<Position> openPositions() {
+        return List.copyOf(positions.values());
+    }
+
+    /** Held bracket legs and working orders. */
+    public List<Order> liveOrders() {
+        return List.copyOf(liveOrders.values());
+    }
+
+    // ---- submission ----
+
+    /** Shares for a request: as given, from the notional, from the agent's position size, or the whole position for an exit. */
+    private long size(OrderRequest request, Account account, RiskLimits limits, BigDecimal price) {
+        if (request.quantity() != null) {
+            return request.quantity();
+        }
+        if (request.notional() != null) {
+            return Money.wholeShares(request.notional(), price);
+        }
+        if (request.side().isEntry()) {
+            return Money.wholeShares(Money.percentOf(account.equity(), limits.positionSizePercent()), price);
+        }
+        return position(account.id(), request.ticker())
+                .filter(position -> position.side() == PositionSide.of(request.side()))
+                .map(Position::quantity).orElse(0L);
+    }
+
+    private Optional<String> riskDenial(OrderRequest request, long quantity, BigDecimal price, Account account,
+                                        RiskLimits limits, Instant now, ChangeSet changes) {
+        LocalDate day = now.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+        if (request.side().isEntry() && !account.isHaltedOn(day)) {
+            limits.dailyLossBreach(account).ifPresent(reason -> {
+                account.haltForDay(day, reason);
+                changes.account(account);
+            });
+        }
+        Map<String, Position> accountPositions = positions.values().stream()
+                .filter(position -> position.accountId().equals(account.id()))
+                .collect(Collectors.toMap(Position::ticker, position -> position));
+        List<Order> working = liveOrders.values().stream()
+                .filter(order -> order.accountId().equals(account.id()) && order.status().isWorking())
+                .toList();
+        RiskCheck check = new RiskCheck(request, quantity, price, feeModel.commissionFor(quantity), account, limits,
+                accountPositions, working, killSwitchEngaged, now, calendar);
+        return RiskRules.firstDenial(rules, check);
+    }
+
+    /** Stop-loss and take-profit legs: the signal's prices, else the agent's percent defaults around the expected price. */
+    private List<Order> bracketLegs(Order entry, OrderRequest request, RiskLimits limits, BigDecimal price, Instant now) {
+        if (!entry.side().isEntry()) {
+            return List.of();
+        }
+        int down = entry.side().isLong() ? -1 : 1;
+        BigDecimal stopLoss = request.stopLoss() != null ? request.stopLoss()
+                : limits.stopLossPercent() == null ? null
+                : Money.movePrice(price, limits.stopLossPercent().multiply(BigDecimal.valueOf(down)));
+        BigDecimal takeProfit = request.takeProfit() != null ? request.takeProfit()
+                : limits.takeProfitPercent() == null ? null
+                : Money.movePrice(price, limits.takeProfitPercent().multiply(BigDecimal.valueOf(-down)));
+        List<Order> legs = new ArrayList<>();
+        if (stopLoss != null) {
+            legs.add(entry.bracketLeg(OrderRole.STOP_LOSS, stopLoss, now));
+        }
+        if (takeProfit != null) {
+            legs.add(entry.bracketLeg(OrderRole.TAKE_PROFIT, takeProfit, now));
+        }
+        return legs;
+    }
+
+    // ---- bars ----
+
+    private void startDay(Instant barStart, ChangeSet changes) {
+        LocalDate day = barStart.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+        for (Account account : accounts.values()) {
+            if (day.isAfter(account.tradingDay())) {
+                account.startDay(day);
+                changes.account(account);
+            }
+        }
+    }
+
+    private void fill(Bar bar, Instant now, ChangeSet changes) {
+        long liquidity = fillModel.liquidity(bar);
+        List<Order> candidates = liveOrders.values().stream()
+                .filter(order -> order.ticker().equals(bar.ticker()) && order.canTradeOn(bar.start()))
+                .sorted(fillModel.priority())
+                .toList();
+        for (Order order : candidates) {
+            if (!order.status().isWorking()) {
+                continue; // canceled earlier on this bar (OCO, position closed)
+            }
+            FillDecision decision = fillModel.decide(order, bar);
+            if (decision.triggers() && !order.isTriggered()) {
+                order.trigger(bar.start());
+                changes.order(order);
+            }
+            if (decision.fills() && liquidity > 0) {
+                long filled = fillWithinPosition(order, Math.min(order.remainingQuantity(), liquidity), decision.price(), bar, now, changes);
+                liquidity -= filled;
+            }
+        }
+    }
+
+    /** Fills up to {@code wanted} shares without crossing through zero; returns the shares filled. */
+    private long fillWithinPosition(Order order, long wanted, BigDecimal price, Bar bar, Instant now, ChangeSet changes) {
+        PositionKey key = new PositionKey(order.accountId(), order.ticker());
+        Position position = positions.get(key);
+        PositionSide side = PositionSide.of(order.side());
+        if (position != null && position.side() != side) {
+            changes.event(order, order.cancel("account holds a " + position.side() + " position in " + order.ticker()
+                    + "; a " + order.side().label() + " would cross through zero", bar.start(), now));
+            settleLegs(order, bar.start(), now, changes);
+            return 0;
+        }
+        if (!order.side().isEntry() && position == null) {
+            changes.event(order, order.cancel("no " + side + " position in " + order.ticker() + " left to close", bar.start(), now));
+            return 0;
+        }
+        long quantity = order.side().isEntry() ? wanted : Math.min(wanted, position.quantity());
+        BigDecimal commission = feeModel.commissionFor(order.filledQuantity() + quantity).subtract(order.commission());
+        Fill fill = order.fill(quantity, price, commission, bar.start(), now);
+        changes.event(order, order.lastEvent());
+        changes.fill(fill);
+        BigDecimal realized = Money.ZERO;
+        if (position == null) {
+            position = Position.open(fill);
+            positions.put(key, position);
+        } else {
+            realized = position.apply(fill);
+        }
+        Account account = accounts.get(order.accountId());
+        if (account == null) {
+            throw new IllegalStateException("Order " + order.id() + " filled for unknown account " + order.accountId());
+        }
+        account.recordFill(fill, realized);
+        changes.position(position);
+        changes.account(account);
+        if (order.role().isBracketLeg()) {
+            cancelSiblings(order, bar.start(), now, changes);
+        }
+        if (!position.isOpen()) {
+            positions.remove(key);
+            cancelExits(key, "position " + order.ticker() + " closed", bar.start(), now, changes);
+        }
+        settleLegs(order, bar.start(), now, changes);
+        return quantity;
+    }
+
+    /** One-cancels-other: a bracket leg that fills cancels its sibling. */
+    private void cancelSiblings(Order leg, Instant at, Instant now, ChangeSet changes) {
+        for (Order sibling : liveOrders.values()) {
+            if (sibling != leg && sibling.parentId().equals(leg.parentId()) && !sibling.status().isTerminal()) {
+                changes.event(sibling, sibling.cancel("one-cancels-other: " + leg.id() + " filled", at, now));
+            }
+        }
+    }
+
+    private void cancelExits(PositionKey key, String reason, Instant at, Instant now, ChangeSet changes) {
+        for (Order order : liveOrders.values()) {
+            if (order.status().isWorking() && !order.side().isEntry()
+                    && order.accountId().equals(key.accountId()) && order.ticker().equals(key.ticker())) {
+                changes.event(order, order.cancel(reason, at, now));
+            }
+        }
+    }
+
+    /**
+     * Once an entry is done, its held legs are activated for what it filled (from the bar after {@code at}),
+     * or canceled when it filled nothing.
+     */
+    private void settleLegs(Order parent, Instant at, Instant now, ChangeSet changes) {
+        if (!parent.status().isTerminal()) {
+            return;
+        }
+        for (Order leg : legsOf(parent)) {
+            if (parent.filledQuantity() > 0) {
+                changes.event(leg, leg.activate(parent.filledQuantity(), at, "parent " + parent.id() + " filled "
+                        + parent.filledQuantity() + " @ " + parent.averageFillPrice().toPlainString(), at, now));
+            } else {
+                changes.event(leg, leg.cancel("parent " + parent.id() + " " + parent.status(), at, now));
+            }
+        }
+    }
+
+    private List<Order> legsOf(Order parent) {
+        return liveOrders.values().stream()
+                .filter(order -> order.parentId().filter(parent.id()::equals).isPresent()
+                        && order.status() == OrderStatus.NEW)
+                .toList();
+    }
+
+    private void expire(Predicate<Order> which, Instant until, Instant now, ChangeSet changes) {
+        for (Order order : List.copyOf(liveOrders.values())) {
+            if (which.test(order) && order.status().isWorking() && order.expiresAt() != null && !order.expiresAt().isAfter(until)) {
+                changes.event(order, order.expire(order.expiresAt(), now));
+                settleLegs(order, order.expiresAt(), now, changes);
+            }
+        }
+    }
+
+    /**
+     * At the first bar close inside an agent's flatten window: cancel the working orders on its positions in this
+     * ticker and close them with a DAY market order (which fills at the next bar's open); cancel its working entries.
+     */
+    private void flatten(Bar bar, Instant now, ChangeSet changes) {
+        Optional<TradingSession> session = calendar.sessionAt(bar.start());
+        if (session.isEmpty()) {
+            return;
+        }
+        Instant close = session.get().close();
+        Predicate<String> inWindow = agentId -> {
+            Integer minutes = riskLimits(agentId).flattenMinutesBeforeClose();
+            return minutes != null && !bar.end().isBefore(close.minus(Duration.ofMinutes(minutes)));
+        };
+        for (Position position : List.copyOf(positions.values())) {
+            boolean due = position.ticker().equals(bar.ticker()) && inWindow.test(position.openedBy())
+                    && !hasWorkingFlatten(position)
+                    && !knownOrderIds.contains(ClientOrderId.forFlatten(position.openedBy(), bar.ticker(), bar.start()).value());
+            if (due) {
+                String reason = "end-of-day flatten " + riskLimits(position.openedBy()).flattenMinutesBeforeClose()
+                        + " minutes before the close at " + close;
+                cancelAll(order -> order.accountId().equals(position.accountId()) && order.ticker().equals(bar.ticker()),
+                        reason, bar.end(), now, changes);
+                Order flatten = Order.flatten(position.openedBy(), position.accountId(), bar.ticker(),
+                        position.side().closingSide(), position.quantity(), bar.close(), bar.start(), close, now, reason);
+                flatten.accept("end-of-day flatten", bar.end(), now);
+                liveOrders.put(flatten.id(), flatten);
+                knownOrderIds.add(flatten.id());
+                changes.created(flatten);
+            }
+        }
+        cancelAll(order -> order.ticker().equals(bar.ticker()) && order.side().isEntry() && inWindow.test(order.agentId()),
+                "end-of-day flatten: no entries before the close at " + close, bar.end(), now, changes);
+    }
+
+    private boolean hasWorkingFlatten(Position position) {
+        return liveOrders.values().stream().anyMatch(order -> order.role() == OrderRole.FLATTEN
+                && order.status().isWorking()
+                && order.accountId().equals(position.accountId()) && order.ticker().equals(position.ticker()));
+    }
+
+    /** Cancels matching live orders, held legs first so that no leg is released by its parent's cancellation. */
+    private void cancelAll(Predicate<Order> which, String reason, Instant at, Instant now, ChangeSet changes) {
+        List<Order> doomed = liveOrders.values().stream()
+                .filter(order -> !order.status().isTerminal() && order.role() != OrderRole.FLATTEN && which.test(order))
+                .sorted(Comparator.comparing(order -> order.role().isBracketLeg() ? 0 : 1))
+                .toList();
+        for (Order order : doomed) {
+            if (!order.status().isTerminal()) {
+                changes.event(order, order.cancel(reason, at, now));
+                settleLegs(order, at, now, changes);
+            }
+        }
+    }
+
+    /** Marks the ticker's positions to the bar close, revalues the accounts involved and snapshots their equity. */
+    private void mark(Bar bar, ChangeSet changes) {
+        Set<String> involved = new LinkedHashSet<>();
+        changes.accounts().forEach(account -> involved.add(account.id()));
+        for (Position position : positions.values()) {
+            if (position.ticker().equals(bar.ticker())) {
+                position.mark(bar.close(), bar.end());
+                changes.position(position);
+                involved.add(position.accountId());
+            }
+        }
+        for (String accountId : involved) {
+            Account account = accounts.get(accountId);
+            revalue(account, bar.end());
+            changes.account(account);
+            changes.snapshot(EquitySnapshot.of(account, bar.end()));
+        }
+    }
+
+    private void revalue(Account account, Instant at) {
+        BigDecimal longValue = Money.ZERO;
+        BigDecimal shortValue = Money.ZERO;
+        BigDecimal unrealized = Money.ZERO;
+        for (Position position : positions.values()) {
+            if (position.accountId().equals(account.id())) {
+                if (position.side() == PositionSide.LONG) {
+                    longValue = longValue.add(position.marketValue());
+                } else {
+                    shortValue = shortValue.add(position.marketValue());
+                }
+                unrealized = unrealized.add(position.unrealizedPnl());
+            }
+        }
+        account.revalue(longValue, shortValue, unrealized, at);
+    }
+
+    private void forgetFinishedOrders() {
+        liveOrders.values().removeIf(order -> order.status().isTerminal());
+    }
+}

@@ -1,0 +1,45 @@
+package com.papertrader.domain.trading.execution;
+
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderEvent;
+import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import com.papertrader.domain.trading.portfolio.Position;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one broker call changed, to be saved in one transaction. Every entity has a domain-assigned id, so saving
+ * is {@code merge} of {@link #entitiesToSave()} (new ones are inserted, known ones updated; order events cascade
+ * from their order). {@code events} repeats the new order events for listeners (audit log, server-sent events).
+ */
+public record BrokerChanges(List<Order> orders, List<OrderEvent> events, List<Fill> fills, List<Position> positions,
+                            List<Account> accounts, List<EquitySnapshot> snapshots) {
+
+    public static final BrokerChanges NONE = new BrokerChanges(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+    public BrokerChanges {
+        orders = List.copyOf(orders);
+        events = List.copyOf(events);
+        fills = List.copyOf(fills);
+        positions = List.copyOf(positions);
+        accounts = List.copyOf(accounts);
+        snapshots = List.copyOf(snapshots);
+    }
+
+    public boolean isEmpty() {
+        return orders.isEmpty() && fills.isEmpty() && positions.isEmpty() && accounts.isEmpty() && snapshots.isEmpty();
+    }
+
+    /** Accounts, orders (with their events), fills, positions and snapshots, in that order. */
+    public List<Object> entitiesToSave() {
+        List<Object> entities = new ArrayList<>(accounts);
+        entities.addAll(orders);
+        entities.addAll(fills);
+        entities.addAll(positions);
+        entities.addAll(snapshots);
+        return entities;
+    }
+}

@@ -1,0 +1,66 @@
+package com.papertrader.domain.trading.execution;
+
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderEvent;
+import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import com.papertrader.domain.trading.portfolio.Position;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Collects what one broker call touches; entities are kept once each, in the order first touched. */
+final class ChangeSet {
+
+    private final Set<Order> orders = new LinkedHashSet<>();
+    private final List<OrderEvent> events = new ArrayList<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private final Set<Position> positions = new LinkedHashSet<>();
+    private final Set<Account> accounts = new LinkedHashSet<>();
+    private final Map<String, EquitySnapshot> snapshots = new LinkedHashMap<>();
+
+    /** A new order with all its events so far. */
+    void created(Order order) {
+        orders.add(order);
+        events.addAll(order.events());
+    }
+
+    void event(Order order, OrderEvent event) {
+        orders.add(order);
+        events.add(event);
+    }
+
+    void order(Order order) {
+        orders.add(order);
+    }
+
+    void fill(Fill fill) {
+        fills.add(fill);
+    }
+
+    void position(Position position) {
+        positions.add(position);
+    }
+
+    void account(Account account) {
+        accounts.add(account);
+    }
+
+    Set<Account> accounts() {
+        return accounts;
+    }
+
+    void snapshot(EquitySnapshot snapshot) {
+        snapshots.put(snapshot.id(), snapshot);
+    }
+
+    BrokerChanges build() {
+        return new BrokerChanges(List.copyOf(orders), events, fills, List.copyOf(positions), List.copyOf(accounts),
+                List.copyOf(snapshots.values()));
+    }
+}

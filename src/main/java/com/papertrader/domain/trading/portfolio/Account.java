@@ -1,0 +1,214 @@
+package com.papertrader.domain.trading.portfolio;
+
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.trading.CashColumn;
+import com.papertrader.domain.trading.Money;
+import com.papertrader.domain.trading.order.Fill;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A paper account: cash plus the value of its positions. By default each agent trades its own account
+ * (id = agent id); several agents may share one. Market values are kept here as totals the broker recomputes
+ * from the account's positions after every change ({@link #revalue}).
+ * <p>
+ * Buying power = equity x margin multiplier - gross exposure (long + short market value), never below zero.
+ * With multiplier 1 (a cash account) and only long positions that is exactly the cash.
+ * Day P&L = equity - equity at the previous close; {@link #startDay} rolls it over at the first bar of a session.
+ */
+@Entity
+@Table(name = "accounts")
+public class Account {
+
+    @Id
+    private String id;
+    @Convert(converter = CashColumn.class)
+    @Column(nullable = false)
+    private BigDecimal startingCash;
+    @Convert(converter = CashColumn.class)
+    @Column(nullable = false)
+    private BigDecimal cash;
+    @Column(nullable = false, precision = 9, scale = 4)
+    private BigDecimal marginMultiplier;
+    @Convert(converter = CashColumn.class)
+    @Column(nullable = false)
+    private BigDecimal realizedPnl;
+    @Convert(converter = CashColumn.class)
+    @Column(nullable = false)
+    private BigDecimal unrealizedPnl;
+    @Convert(converter = CashColumn.class)
+    @Column(nullable = false)
+    private BigDecimal longMarketValue;
+    @Convert(converter = CashColumn.class)
+    @Column(nullable = false)
+    private BigDecimal shortMarketValue;
+    @Convert(converter = CashColumn.class)
+    @Column(nullable = false)
+    private BigDecimal previousCloseEquity;
+    @Column(nullable = false)
+    private LocalDate tradingDay;
+    private LocalDate haltedOn;
+    @Column(length = 500)
+    private String haltReason;
+    @Column(nullable = false)
+    private Instant openedAt;
+    @Column(nullable = false)
+    private Instant valuedAt;
+
+    protected Account() {
+        // for JPA
+    }
+
+    private Account(String id, BigDecimal startingCash, BigDecimal marginMultiplier, Instant openedAt) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("account id is required");
+        }
+        if (startingCash == null || startingCash.signum() <= 0) {
+            throw new IllegalArgumentException("Account " + id + ": starting cash must be positive, was " + startingCash);
+        }
+        if (marginMultiplier == null || marginMultiplier.compareTo(BigDecimal.ONE) < 0) {
+            throw new IllegalArgumentException("Account " + id + ": margin multiplier must be at least 1, was " + marginMultiplier);
+        }
+        this.id = id;
+        this.startingCash = Money.cash(startingCash);
+        this.cash = this.startingCash;
+        this.marginMultiplier = marginMultiplier;
+        this.realizedPnl = Money.ZERO;
+        this.unrealizedPnl = Money.ZERO;
+        this.longMarketValue = Money.ZERO;
+        this.shortMarketValue = Money.ZERO;
+        this.previousCloseEquity = this.startingCash;
+        this.openedAt = Objects.requireNonNull(openedAt, "openedAt");
+        this.valuedAt = openedAt;
+        this.tradingDay = openedAt.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+    }
+
+    /** A new account with only cash. {@code marginMultiplier} 1 is a cash account; 2 is Reg T overnight margin. */
+    public static Account open(String id, BigDecimal startingCash, BigDecimal marginMultiplier, Instant at) {
+        return new Account(id, startingCash, marginMultiplier, at);
+    }
+
+    /** Books a fill's cash and the P&L it realized on its position. */
+    public void recordFill(Fill fill, BigDecimal realized) {
+        if (!fill.accountId().equals(id)) {
+            throw new IllegalArgumentException("Fill " + fill.id() + " belongs to account " + fill.accountId() + ", not " + id);
+        }
+        cash = cash.add(fill.cashChange());
+        realizedPnl = realizedPnl.add(Money.cash(realized));
+    }
+
+    /** Replaces the position totals with fresh ones computed from all open positions of this account. */
+    public void revalue(BigDecimal longValue, BigDecimal shortValue, BigDecimal unrealized, Instant at) {
+        if (longValue.signum() < 0 || shortValue.signum() < 0) {
+            throw new IllegalArgumentException("Account " + id + ": market values are totals and cannot be negative");
+        }
+        longMarketValue = Money.cash(longValue);
+        shortMarketValue = Money.cash(shortValue);
+        unrealizedPnl = Money.cash(unrealized);
+        valuedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /** Starts a new trading day: today's P&L is measured from the equity as it stood at the previous close. */
+    public void startDay(LocalDate day) {
+        if (day.isAfter(tradingDay)) {
+            previousCloseEquity = equity();
+            tradingDay = day;
+        }
+    }
+
+    /** Halts new entries for the rest of {@code day} (exits stay allowed); the halt lifts by itself the next day. */
+    public void haltForDay(LocalDate day, String reason) {
+        haltedOn = Objects.requireNonNull(day, "day");
+        haltReason = reason;
+    }
+
+    public boolean isHaltedOn(LocalDate day) {
+        return day.equals(haltedOn);
+    }
+
+    public BigDecimal equity() {
+        return cash.add(longMarketValue).subtract(shortMarketValue);
+    }
+
+    /** Net market value of the positions: long minus short. */
+    public BigDecimal marketValue() {
+        return longMarketValue.subtract(shortMarketValue);
+    }
+
+    public BigDecimal grossExposure() {
+        return longMarketValue.add(shortMarketValue);
+    }
+
+    public BigDecimal buyingPower() {
+        return Money.cash(equity().multiply(marginMultiplier).subtract(grossExposure()).max(BigDecimal.ZERO));
+    }
+
+    public BigDecimal dayPnl() {
+        return equity().subtract(previousCloseEquity);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public BigDecimal startingCash() {
+        return startingCash;
+    }
+
+    public BigDecimal cash() {
+        return cash;
+    }
+
+    public BigDecimal marginMultiplier() {
+        return marginMultiplier;
+    }
+
+    public BigDecimal realizedPnl() {
+        return realizedPnl;
+    }
+
+    public BigDecimal unrealizedPnl() {
+        return unrealizedPnl;
+    }
+
+    public BigDecimal longMarketValue() {
+        return longMarketValue;
+    }
+
+    public BigDecimal shortMarketValue() {
+        return shortMarketValue;
+    }
+
+    public BigDecimal previousCloseEquity() {
+        return previousCloseEquity;
+    }
+
+    public LocalDate tradingDay() {
+        return tradingDay;
+    }
+
+    public String haltReason() {
+        return haltReason;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Instant valuedAt() {
+        return valuedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Account " + id + " cash " + cash.toPlainString() + " equity " + equity().toPlainString();
+    }
+}

@@ -1,0 +1,22 @@
+package com.papertrader.domain.trading.risk;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The standard rule list, in the order their reasons are reported; the first denial wins. */
+public final class RiskRules {
+
+    private RiskRules() {
+    }
+
+    public static List<RiskRule> standard() {
+        return List.of(new KillSwitchRule(), new TradingHaltRule(), new PositionDirectionRule(), new PositiveQuantityRule(),
+                new BracketRule(), new PyramidingRule(), new MaxOpenPositionsRule(), new MaxPositionSizeRule(),
+                new BuyingPowerRule(), new FlattenWindowRule());
+    }
+
+    /** The first denial among {@code rules}, if any. */
+    public static Optional<String> firstDenial(List<RiskRule> rules, RiskCheck check) {
+        return rules.stream().map(rule -> rule.check(check)).flatMap(Optional::stream).findFirst();
+    }
+}
