@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
 /**
  * Polygon's aggregates endpoint as it really answers, served from the recorded fixtures, deployed beside the
  * application under /api/polygon-stub. A test scripts the replies per ticker; unscripted tickers get aggs_ok.json.
- * The fixture's ticker is rewritten to the one asked for, and next_url points back at this stub.
+ * The fixture's ticker is rewritten to the one asked for. next_url keeps Polygon's host, as the real one does:
+ * the feed takes only its path and cursor and asks the configured host (this stub) for the next page.
  */
 @Path("polygon-stub/v2/aggs/ticker/{ticker}/range/{multiplier}/{timespan}/{from}/{to}")
 public class PolygonStub {
@@ -79,10 +80,8 @@ public class PolygonStub {
     }
 
     private static Response reply(Reply reply, String ticker, UriInfo uri) {
-        String stubBase = uri.getBaseUri().toString().replaceAll("/$", "") + "/polygon-stub";
         String body = reply.edit().apply(fixture(reply.fixture()))
                 .replaceAll("\"ticker\": \"[A-Z]+\"", "\"ticker\": \"" + ticker + "\"")
-                .replace("https://api.massive.com", stubBase)
                 .replace("/ticker/MSFT/", "/ticker/" + ticker + "/");
         String type = reply.fixture().endsWith(".html") ? "text/html" : "application/json";
         return Response.status(reply.status()).type(type).entity(body).build();
