@@ -1,0 +1,67 @@
+package com.papertrader.infrastructure.persistence;
+
+import com.papertrader.domain.trading.execution.BrokerChanges;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.Position;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The broker's state in SQLite: the database is the truth the broker is rebuilt from at start-up and after a failed
+ * save. Writes happen once per bar event, after the broker has processed all its bars in memory.
+ */
+@ApplicationScoped
+public class JpaTradingStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<Account> accounts() {
+        return em.createQuery("select a from Account a", Account.class).getResultList();
+    }
+
+    public List<Position> openPositions() {
+        return em.createNamedQuery(Position.FIND_OPEN, Position.class).getResultList();
+    }
+
+    /**
+     * The orders the broker must know: every working one (with its events), and every order of a bar at or after
+     * {@code since}, which a backfill or a re-scan may meet again and must not place twice.
+     */
+    public Collection<Order> ordersToRemember(Instant since) {
+        Map<String, Order> orders = new LinkedHashMap<>();
+        em.createNamedQuery(Order.FIND_WORKING, Order.class).getResultStream().forEach(o -> orders.put(o.id(), o));
+        em.createQuery("select o from Order o where o.barTime >= :since", Order.class)
+                .setParameter("since", since)
+                .getResultStream()
+                .forEach(o -> orders.putIfAbsent(o.id(), o));
+        return orders.values();
+    }
+
+    public Map<String, Instant> cursors() {
+        return em.createQuery("select c from BarCursor c", BarCursor.class).getResultStream()
+                .collect(Collectors.toMap(BarCursor::ticker, BarCursor::processedThrough));
+    }
+
+    /** Every change of one bar event and the tickers' new cursors, in one transaction. */
+    @Transactional
+    public void save(List<BrokerChanges> changes, Map<String, Instant> cursors) {
+        changes.forEach(change -> change.entitiesToSave().forEach(em::merge));
+        cursors.forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
+    }
+
+    /** Accounts opened outside a bar (a new agent's), saved at once. */
+    @Transactional
+    public void save(Account account) {
+        em.merge(account);
+    }
+}
