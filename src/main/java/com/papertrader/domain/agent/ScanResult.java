@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of one scan. A failed scan (error present) has no signals. A scan that ran may still have returned
+ * The outcome of one scan. A failed scan ({@code error} not null) has no signals. A scan that ran may still have returned
  * signals that failed validation: they are left out of {@link #signals()} and described in {@link #rejections()}.
  */
 public record ScanResult(List<Signal> signals, List<String> rejections, ScriptError error, Duration duration) {
@@ -22,10 +22,6 @@ public record ScanResult(List<Signal> signals, List<String> rejections, ScriptEr
 
     public static ScanResult failed(ScriptError error, Duration duration) {
         return new ScanResult(List.of(), List.of(), Objects.requireNonNull(error, "error"), duration);
-    }
-
-    public Optional<ScriptError> failure() {
-        return Optional.ofNullable(error);
     }
 
     /** The script failed, or returned a signal that was rejected: what an agent's error streak counts. */

@@ -3,7 +3,6 @@ package com.papertrader.infrastructure.scripting;
 import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.ScriptRuntime;
-import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.SerializableCallable;
 import org.mozilla.javascript.Undefined;
@@ -16,10 +15,10 @@ final class HostFunctions {
 
     /** An empty object inheriting from Object.prototype of the shared library. */
     static NativeObject newObject(ScriptableObject shared) {
-        NativeObject prototype = new NativeObject();
-        prototype.setPrototype(ScriptableObject.getObjectPrototype(shared));
-        prototype.setParentScope(shared);
-        return prototype;
+        NativeObject object = new NativeObject();
+        object.setPrototype(ScriptableObject.getObjectPrototype(shared));
+        object.setParentScope(shared);
+        return object;
     }
 
     /**
@@ -72,10 +71,6 @@ final class HostFunctions {
     static <T extends ScriptableObject> T sealed(T object) {
         object.sealObject();
         return object;
-    }
-
-    static Scriptable arrayPrototype(ScriptableObject shared) {
-        return ScriptableObject.getClassPrototype(shared, "Array");
     }
 
     @FunctionalInterface

@@ -53,10 +53,6 @@ public final class RhinoAgentRuntime implements AgentRuntime {
         this(SandboxLimits.defaults(), MarketCalendar.nyse());
     }
 
-    public SandboxLimits limits() {
-        return limits;
-    }
-
     @Override
     public Compilation compile(AgentId agentId, String source) {
         Objects.requireNonNull(agentId, "agentId");

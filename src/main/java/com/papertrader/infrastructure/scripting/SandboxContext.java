@@ -8,15 +8,20 @@ import org.mozilla.javascript.Context;
 
 /**
  * A Rhino context configured for agent scripts (ES6, compiled mode, no Java classes) that meters the scan it runs:
- * Rhino reports executed instructions every {@link SandboxLimits#observerThreshold()} instructions and
- * {@link #charge} checks the instruction, time and allocation budgets then.
+ * Rhino reports executed instructions every {@link SandboxLimits#observerThreshold()} instructions (counted at loop
+ * iterations and calls, not in straight-line code) and {@link #charge} checks the instruction, time and allocation
+ * budgets then.
  */
 final class SandboxContext extends Context {
+
+    /** Allocating more than budget / 128 between two checks puts the scan under close watch. */
+    private static final long CLOSE_WATCH_FRACTION = 128;
 
     private final SandboxLimits limits;
     private long instructions;
     private long deadline;
     private long allocationStart;
+    private long allocatedAtLastCheck;
     /** Arrays being joined right now, so a cyclic array joins to "" instead of recursing forever. */
     final Set<Object> joining = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -40,6 +45,8 @@ final class SandboxContext extends Context {
         joining.clear();
         deadline = System.nanoTime() + limits.timeBudget().toNanos();
         allocationStart = AllocationMeter.allocatedBytes();
+        allocatedAtLastCheck = allocationStart;
+        setInstructionObserverThreshold(limits.observerThreshold());
     }
 
     void charge(int executed) {
@@ -48,9 +55,18 @@ final class SandboxContext extends Context {
             throw new SandboxLimitExceeded(ScriptError.Kind.INSTRUCTION_LIMIT, "the scan ran more than "
                     + limits.instructionBudget() + " instructions (an endless loop?)");
         }
-        if (AllocationMeter.isSupported() && AllocationMeter.allocatedBytes() - allocationStart > limits.allocationBudgetBytes()) {
-            throw new SandboxLimitExceeded(ScriptError.Kind.MEMORY_LIMIT, "the scan allocated more than "
-                    + (limits.allocationBudgetBytes() >> 20) + " MB");
+        if (AllocationMeter.isSupported()) {
+            long allocated = AllocationMeter.allocatedBytes();
+            if (allocated - allocationStart > limits.allocationBudgetBytes()) {
+                throw new SandboxLimitExceeded(ScriptError.Kind.MEMORY_LIMIT, "the scan allocated more than "
+                        + (limits.allocationBudgetBytes() >> 20) + " MB");
+            }
+            if (allocated - allocatedAtLastCheck > limits.allocationBudgetBytes() / CLOSE_WATCH_FRACTION) {
+                // allocating fast (a string doubling in a loop grows 2^n between two checks): check at every count
+                // point for the rest of this scan, so the budget is overshot by one step at most
+                setInstructionObserverThreshold(1);
+            }
+            allocatedAtLastCheck = allocated;
         }
         if (System.nanoTime() - deadline > 0) {
             throw new SandboxLimitExceeded(ScriptError.Kind.TIME_LIMIT, "the scan ran longer than "

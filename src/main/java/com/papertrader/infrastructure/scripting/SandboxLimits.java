@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param timeBudget            wall-clock bound of a scan, checked with the instruction count
  * @param allocationBudgetBytes bytes the scanning thread may allocate during a scan, checked with the instruction count
  *                              (ignored where the JVM cannot count a thread's allocations)
- * @param observerThreshold     instructions between two checks of the three bounds above: small enough that a loop
- *                              doubling a string is caught within a few doublings, large enough to cost nothing
+ * @param observerThreshold     instructions between two checks of the three bounds above (Rhino counts them at loop
+ *                              iterations and calls); a scan seen allocating fast is then checked at every count, so
+ *                              a loop doubling a string stops within one doubling of the allocation budget
  * @param maxArrayLength        longest array a built-in function will work on or produce in one call
  * @param maxStringLength       longest string a built-in function will produce in one call
  * @param maxSignals            most signals one scan may return

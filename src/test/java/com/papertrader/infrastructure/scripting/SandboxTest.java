@@ -183,6 +183,20 @@ class SandboxTest {
         assertEquals("1-2-|1,2,", result.signals().get(0).reason());
     }
 
+    /** Between two checks a doubling string grows 2^n; once a scan allocates fast it is checked at every step. */
+    @Test
+    void aDoublingStringIsStoppedNearTheAllocationBudget() {
+        AgentScript doubling = compile("doubling", "function scan() { var s = 'x'; while (true) s += s; }");
+        long before = AllocationMeter.allocatedBytes();
+        ScanResult result = RUNTIME.scan(doubling, WINDOW, CONTEXT);
+        long allocated = AllocationMeter.allocatedBytes() - before;
+
+        assertEquals(Kind.MEMORY_LIMIT, result.error().kind());
+        long budget = SandboxLimits.defaults().allocationBudgetBytes();
+        assertTrue(allocated < 3 * budget, "allocated " + (allocated >> 20) + " MB for a budget of " + (budget >> 20) + " MB");
+        assertInnocentAgentUnharmed();
+    }
+
     @Test
     void theTimeBudgetStopsAScanThatTheInstructionBudgetWouldNot() {
         RhinoAgentRuntime patient = new RhinoAgentRuntime(SandboxLimits.defaults().withInstructionBudget(Long.MAX_VALUE)
