@@ -19,10 +19,11 @@ import org.mozilla.javascript.SerializableConstructable;
  * The JavaScript standard library every agent's scope inherits from, built once per runtime and then sealed:
  * a script that assigns to {@code Object.prototype}, {@code Math.floor} or an iterator prototype gets an error
  * instead of changing what other agents see. Built from Rhino's "safe" standard objects (no Java access) minus
- * what agents must not have: Rhino's internal With and Call objects, eval and the Function constructor (no code built at run time), Promise (no job queue),
- * BigInt, typed arrays and ArrayBuffer (allocation outside any budget), JSON.stringify and toSource (output that can
- * grow without bound from a small object graph), Symbol.for (a registry shared by all agents), and Rhino's
- * non-standard static generics such as {@code Array.join} (they would bypass {@link GrowthGuards}).
+ * what agents must not have: Rhino's internal With and Call objects, eval and the Function constructor (no code
+ * built at run time), Promise (no job queue), BigInt, typed arrays and ArrayBuffer (allocation outside any budget),
+ * JSON.stringify and toSource (output that can grow without bound from a small object graph), Symbol.for (a registry
+ * shared by all agents), and Rhino's non-standard static generics such as {@code Array.join} (they would bypass
+ * {@link GrowthGuards}).
  * Also holds the prototypes of the host objects {@code bars} and {@code ctx}.
  */
 final class SharedLibrary {
