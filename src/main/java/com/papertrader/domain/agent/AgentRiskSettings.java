@@ -1,0 +1,123 @@
+package com.papertrader.domain.agent;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * An agent's own risk settings; the trading risk rules read them when they size and bound the agent's orders.
+ * Percentages are plain percent (2 means 2 %), measured from the entry price.
+ */
+@Embeddable
+public class AgentRiskSettings {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** Dollars put into one new position when a signal names neither a quantity nor a notional. */
+    @Column(name = "position_notional", nullable = false, precision = 19, scale = 4)
+    private BigDecimal positionNotional;
+
+    @Column(name = "max_open_positions", nullable = false)
+    private int maxOpenPositions;
+
+    /** Default stop-loss distance in percent, or null for none. */
+    @Column(name = "stop_loss_percent", precision = 9, scale = 4)
+    private BigDecimal stopLossPercent;
+
+    /** Default take-profit distance in percent, or null for none. */
+    @Column(name = "take_profit_percent", precision = 9, scale = 4)
+    private BigDecimal takeProfitPercent;
+
+    /** Whether a signal may add to a position the agent already holds in that ticker. */
+    @Column(name = "allow_pyramiding", nullable = false)
+    private boolean allowPyramiding;
+
+    protected AgentRiskSettings() {
+        // for JPA
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the setting that is out of range
+     */
+    public AgentRiskSettings(BigDecimal positionNotional, int maxOpenPositions, BigDecimal stopLossPercent,
+                             BigDecimal takeProfitPercent, boolean allowPyramiding) {
+        Objects.requireNonNull(positionNotional, "positionNotional");
+        if (positionNotional.signum() <= 0) {
+            throw new IllegalArgumentException("position notional must be positive, got " + positionNotional.toPlainString());
+        }
+        if (maxOpenPositions < 1) {
+            throw new IllegalArgumentException("max open positions must be at least 1, got " + maxOpenPositions);
+        }
+        if (stopLossPercent != null && (stopLossPercent.signum() <= 0 || stopLossPercent.compareTo(HUNDRED) >= 0)) {
+            throw new IllegalArgumentException("stop-loss percent must be above 0 and below 100, got " + stopLossPercent.toPlainString());
+        }
+        if (takeProfitPercent != null && takeProfitPercent.signum() <= 0) {
+            throw new IllegalArgumentException("take-profit percent must be above 0, got " + takeProfitPercent.toPlainString());
+        }
+        this.positionNotional = positionNotional;
+        this.maxOpenPositions = maxOpenPositions;
+        this.stopLossPercent = stopLossPercent;
+        this.takeProfitPercent = takeProfitPercent;
+        this.allowPyramiding = allowPyramiding;
+    }
+
+    /** $10,000 per position, at most 5 open, 2 % stop-loss, 4 % take-profit, no pyramiding. */
+    public static AgentRiskSettings defaults() {
+        return new AgentRiskSettings(BigDecimal.valueOf(10_000), 5, BigDecimal.valueOf(2), BigDecimal.valueOf(4), false);
+    }
+
+    public BigDecimal getPositionNotional() {
+        return positionNotional;
+    }
+
+    public int getMaxOpenPositions() {
+        return maxOpenPositions;
+    }
+
+    /** Null when the agent sets no default stop-loss. */
+    public BigDecimal getStopLossPercent() {
+        return stopLossPercent;
+    }
+
+    /** Null when the agent sets no default take-profit. */
+    public BigDecimal getTakeProfitPercent() {
+        return takeProfitPercent;
+    }
+
+    public boolean isAllowPyramiding() {
+        return allowPyramiding;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AgentRiskSettings that
+                && positionNotional.compareTo(that.positionNotional) == 0
+                && maxOpenPositions == that.maxOpenPositions
+                && sameAmount(stopLossPercent, that.stopLossPercent)
+                && sameAmount(takeProfitPercent, that.takeProfitPercent)
+                && allowPyramiding == that.allowPyramiding;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(positionNotional.stripTrailingZeros(), maxOpenPositions,
+                stopLossPercent == null ? null : stopLossPercent.stripTrailingZeros(),
+                takeProfitPercent == null ? null : takeProfitPercent.stripTrailingZeros(), allowPyramiding);
+    }
+
+    @Override
+    public String toString() {
+        return "AgentRiskSettings[positionNotional=" + positionNotional.toPlainString() + ", maxOpenPositions=" + maxOpenPositions
+                + ", stopLossPercent=" + plain(stopLossPercent) + ", takeProfitPercent=" + plain(takeProfitPercent)
+                + ", allowPyramiding=" + allowPyramiding + "]";
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "none" : value.toPlainString();
+    }
+}

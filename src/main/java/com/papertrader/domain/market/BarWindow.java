@@ -1,0 +1,157 @@
+package com.papertrader.domain.market;
+
+import java.util.Objects;
+
+/**
+ * The most recent closed bars of one ticker, oldest first, in a fixed-capacity ring buffer: the scanner keeps one
+ * per ticker in memory and scan scripts read it without a database query. Besides the exact {@link Bar}s it keeps
+ * the prices as doubles, converted once on arrival, because indicators and scripts read them many times per bar.
+ * Index 0 is the oldest bar held, {@code size() - 1} the newest. Not thread-safe: one owner appends and scans.
+ */
+public final class BarWindow {
+
+    private final String ticker;
+    private final Bar[] bars;
+    private final long[] times;
+    private final double[] open;
+    private final double[] high;
+    private final double[] low;
+    private final double[] close;
+    private final double[] volume;
+    private final double[] vwap;
+    /** Physical slot of the oldest bar. */
+    private int head;
+    private int size;
+
+    public BarWindow(String ticker, int capacity) {
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a bar window of " + ticker + " needs a capacity of at least 1, got " + capacity);
+        }
+        bars = new Bar[capacity];
+        times = new long[capacity];
+        open = new double[capacity];
+        high = new double[capacity];
+        low = new double[capacity];
+        close = new double[capacity];
+        volume = new double[capacity];
+        vwap = new double[capacity];
+    }
+
+    /**
+     * Takes a closed bar. A bar newer than the newest is appended (dropping the oldest when full); a bar with the
+     * start of one already held is a revision and replaces it.
+     *
+     * @throws IllegalArgumentException for another ticker's bar, or a bar that would fall between or before the bars held
+     */
+    public void add(Bar bar) {
+        Objects.requireNonNull(bar, "bar");
+        if (!bar.ticker().equals(ticker)) {
+            throw new IllegalArgumentException("bar of " + bar.ticker() + " at " + bar.start()
+                    + " does not belong in the bar window of " + ticker);
+        }
+        if (size == 0 || bar.start().isAfter(newest().start())) {
+            append(bar);
+            return;
+        }
+        for (int i = size - 1; i >= 0; i--) {
+            int comparison = bar(i).start().compareTo(bar.start());
+            if (comparison == 0) {
+                store(slot(i), bar);
+                return;
+            }
+            if (comparison < 0) {
+                break;
+            }
+        }
+        throw new IllegalArgumentException("bar of " + ticker + " at " + bar.start() + " is out of order: the window holds "
+                + bar(0).start() + " to " + newest().start() + " and no bar starting at that time");
+    }
+
+    public String ticker() {
+        return ticker;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int capacity() {
+        return bars.length;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** @param index 0 for the oldest bar held, {@code size() - 1} for the newest */
+    public Bar bar(int index) {
+        return bars[slot(index)];
+    }
+
+    /** @throws IllegalStateException when the window is empty */
+    public Bar newest() {
+        if (size == 0) {
+            throw new IllegalStateException("the bar window of " + ticker + " is empty");
+        }
+        return bar(size - 1);
+    }
+
+    /** Bar start in epoch milliseconds. */
+    public long time(int index) {
+        return times[slot(index)];
+    }
+
+    public double open(int index) {
+        return open[slot(index)];
+    }
+
+    public double high(int index) {
+        return high[slot(index)];
+    }
+
+    public double low(int index) {
+        return low[slot(index)];
+    }
+
+    public double close(int index) {
+        return close[slot(index)];
+    }
+
+    public double volume(int index) {
+        return volume[slot(index)];
+    }
+
+    /** The bar's own volume-weighted average price, or NaN when the source gave none. */
+    public double vwap(int index) {
+        return vwap[slot(index)];
+    }
+
+    private void append(Bar bar) {
+        if (size < bars.length) {
+            size++;
+        } else {
+            head = (head + 1) % bars.length;
+        }
+        store(slot(size - 1), bar);
+    }
+
+    private void store(int slot, Bar bar) {
+        bars[slot] = bar;
+        times[slot] = bar.start().toEpochMilli();
+        open[slot] = bar.open().doubleValue();
+        high[slot] = bar.high().doubleValue();
+        low[slot] = bar.low().doubleValue();
+        close[slot] = bar.close().doubleValue();
+        volume[slot] = bar.volume().doubleValue();
+        vwap[slot] = bar.vwap() == null ? Double.NaN : bar.vwap().doubleValue();
+    }
+
+    private int slot(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("bar index " + index + " outside the " + size + " bars of " + ticker);
+        }
+        int slot = head + index;
+        return slot < bars.length ? slot : slot - bars.length;
+    }
+}
