@@ -1,6 +1,7 @@
 package com.papertrader.application;
 
 import com.papertrader.domain.market.Timeframe;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,13 @@ public final class Settings {
     public static final String CALLS_PER_MINUTE = "polygon.calls-per-minute";
     public static final String CSV_FILE = "market.csv-file";
     public static final String SIMULATED_SEED = "simulated.seed";
+    public static final String WINDOW_SIZE = "scanner.window-size";
+    public static final String MAX_CONSECUTIVE_ERRORS = "scanner.max-consecutive-errors";
+    public static final String TRADE_BACKFILL = "scanner.trade-backfill";
+    public static final String STARTING_CASH = "trading.starting-cash";
+    public static final String SLIPPAGE_BPS = "trading.slippage-bps";
+    public static final String COMMISSION_PER_SHARE = "trading.commission-per-share";
+    public static final String COMMISSION_MINIMUM = "trading.commission-minimum";
     public static final String SIMULATED_SPEED = "simulated.speed";
 
     private static final Pattern TICKER = Pattern.compile("[A-Z][A-Z0-9.\\-]{0,9}");
@@ -54,6 +62,13 @@ public final class Settings {
     private final Path csvFile;
     private final long simulatedSeed;
     private final int simulatedSpeed;
+    private final int windowSize;
+    private final int maxConsecutiveErrors;
+    private final boolean tradeBackfill;
+    private final BigDecimal startingCash;
+    private final BigDecimal slippageBps;
+    private final BigDecimal commissionPerShare;
+    private final BigDecimal commissionMinimum;
 
     private Settings(Function<String, Optional<String>> source) {
         Reader in = new Reader(source);
@@ -73,6 +88,13 @@ public final class Settings {
         csvFile = in.optional(CSV_FILE).isPresent() ? in.absolutePath(CSV_FILE, null) : null;
         simulatedSeed = in.longValue(SIMULATED_SEED);
         simulatedSpeed = in.nonNegativeInt(SIMULATED_SPEED);
+        windowSize = in.positiveInt(WINDOW_SIZE);
+        maxConsecutiveErrors = in.positiveInt(MAX_CONSECUTIVE_ERRORS);
+        tradeBackfill = in.bool(TRADE_BACKFILL);
+        startingCash = in.positiveDecimal(STARTING_CASH);
+        slippageBps = in.nonNegativeDecimal(SLIPPAGE_BPS);
+        commissionPerShare = in.nonNegativeDecimal(COMMISSION_PER_SHARE);
+        commissionMinimum = in.nonNegativeDecimal(COMMISSION_MINIMUM);
     }
 
     /**
@@ -167,6 +189,37 @@ public final class Settings {
         return simulatedSpeed;
     }
 
+    /** Closed bars each ticker's scan window holds (the most a script can look back). */
+    public int windowSize() {
+        return windowSize;
+    }
+
+    /** Consecutive failed scans after which an agent is paused. */
+    public int maxConsecutiveErrors() {
+        return maxConsecutiveErrors;
+    }
+
+    /** Whether backfilled bars of past sessions may place orders (they always warm the windows). */
+    public boolean tradeBackfill() {
+        return tradeBackfill;
+    }
+
+    public BigDecimal startingCash() {
+        return startingCash;
+    }
+
+    public BigDecimal slippageBps() {
+        return slippageBps;
+    }
+
+    public BigDecimal commissionPerShare() {
+        return commissionPerShare;
+    }
+
+    public BigDecimal commissionMinimum() {
+        return commissionMinimum;
+    }
+
     public String feedName() {
         return usesPolygon() ? "polygon" : csvFile != null ? "csv" : "simulated";
     }
@@ -233,6 +286,31 @@ public final class Settings {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
                 throw new InvalidSettingException(key, "must be a whole number, got '" + value + "'");
+            }
+        }
+
+        BigDecimal positiveDecimal(String key) {
+            BigDecimal value = decimal(key);
+            if (value.signum() <= 0) {
+                throw new InvalidSettingException(key, "must be greater than 0, got " + value.toPlainString());
+            }
+            return value;
+        }
+
+        BigDecimal nonNegativeDecimal(String key) {
+            BigDecimal value = decimal(key);
+            if (value.signum() < 0) {
+                throw new InvalidSettingException(key, "must not be negative, got " + value.toPlainString());
+            }
+            return value;
+        }
+
+        BigDecimal decimal(String key) {
+            String value = required(key);
+            try {
+                return new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(key, "must be a decimal number, got '" + value + "'");
             }
         }
 

@@ -1,9 +1,14 @@
 package com.papertrader.application;
 
 import com.papertrader.application.ingest.MarketDataService;
+import com.papertrader.application.scanning.ScannerBean;
+import com.papertrader.application.trading.TradingDesk;
+import com.papertrader.application.trading.TradingSummary;
+import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.market.FeedStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Assembles the system status from the settings, the bar pipeline and the stored agents, orders and accounts. */
 @ApplicationScoped
@@ -15,19 +20,30 @@ public class StatusService {
     @Inject
     MarketDataService marketData;
 
+    @Inject
+    ScannerBean scanner;
+
+    @Inject
+    TradingDesk desk;
+
     public SystemStatus current() {
         FeedStats.Snapshot feed = marketData.stats();
         boolean connected = feed.lastPollAt().isPresent()
                 && feed.lastErrorAt().map(error -> feed.lastPollAt().get().isAfter(error)).orElse(true);
+        List<Agent> enabled = scanner.agents().stream().filter(Agent::isEnabled).toList();
+        List<String> watched = settings.tickers().stream()
+                .filter(ticker -> enabled.stream().anyMatch(agent -> agent.scans(ticker)))
+                .toList();
+        TradingSummary trading = desk.summary();
         return new SystemStatus(
                 settings.pollerEnabled(),
                 marketData.feedName(),
                 connected,
                 settings.tickers(),
-                0,
-                settings.tickers(),
-                0,
-                0,
+                enabled.size(),
+                watched,
+                trading.workingOrders(),
+                trading.accounts(),
                 feed.lastPollAt().orElse(null),
                 feed.lastError().orElse(null));
     }

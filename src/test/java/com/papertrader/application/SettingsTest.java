@@ -32,6 +32,13 @@ class SettingsTest {
         values.put(Settings.GRACE_SECONDS, "10");
         values.put(Settings.BACKFILL_DAYS, "5");
         values.put(Settings.POLYGON_TIMEOUT_SECONDS, "20");
+        values.put(Settings.WINDOW_SIZE, "200");
+        values.put(Settings.MAX_CONSECUTIVE_ERRORS, "3");
+        values.put(Settings.TRADE_BACKFILL, "false");
+        values.put(Settings.STARTING_CASH, "100000.00");
+        values.put(Settings.SLIPPAGE_BPS, "0");
+        values.put(Settings.COMMISSION_PER_SHARE, "0.005");
+        values.put(Settings.COMMISSION_MINIMUM, "1.00");
     }
 
     private Settings settings() {
@@ -142,6 +149,19 @@ class SettingsTest {
         values.put(Settings.CSV_FILE, "bars.csv");
 
         assertRefused(Settings.CSV_FILE, "must be an absolute path, got 'bars.csv'");
+    }
+
+    @Test
+    void moneySettingsAreExactDecimals() {
+        assertEquals(new java.math.BigDecimal("100000.00"), settings().startingCash());
+        assertEquals(new java.math.BigDecimal("0.005"), settings().commissionPerShare());
+    }
+
+    @Test
+    void nonPositiveStartingCashIsRefused() {
+        values.put(Settings.STARTING_CASH, "0");
+
+        assertRefused(Settings.STARTING_CASH, "must be greater than 0, got 0");
     }
 
     @Test

@@ -17,6 +17,12 @@ public interface BarRepository {
     /** The newest {@code count} bars of a ticker, oldest first. */
     List<Bar> latest(String ticker, int count);
 
+    /** The newest {@code count} bars of a ticker that start at or before {@code through}, oldest first. */
+    List<Bar> latestUpTo(String ticker, Instant through, int count);
+
+    /** The bars of a ticker that start after {@code start}, oldest first. */
+    List<Bar> after(String ticker, Instant start);
+
     /** The bars of a ticker with start in [from, to), oldest first. */
     List<Bar> range(String ticker, Instant from, Instant to);
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -72,15 +73,31 @@ public class JpaBarRepository implements BarRepository {
 
     @Override
     public List<Bar> latest(String ticker, int count) {
-        List<Bar> newestFirst = em.createNamedQuery(OhlcvRecord.LATEST, OhlcvRecord.class)
+        return oldestFirst(em.createNamedQuery(OhlcvRecord.LATEST, OhlcvRecord.class)
+                .setParameter("ticker", ticker), count);
+    }
+
+    @Override
+    public List<Bar> latestUpTo(String ticker, Instant through, int count) {
+        return oldestFirst(em.createNamedQuery(OhlcvRecord.LATEST_UP_TO, OhlcvRecord.class)
                 .setParameter("ticker", ticker)
-                .setMaxResults(count)
+                .setParameter("through", through.toEpochMilli()), count);
+    }
+
+    private List<Bar> oldestFirst(TypedQuery<OhlcvRecord> newestFirst, int count) {
+        List<Bar> bars = new ArrayList<>(newestFirst.setMaxResults(count).getResultStream().map(this::toBar).toList());
+        Collections.reverse(bars);
+        return bars;
+    }
+
+    @Override
+    public List<Bar> after(String ticker, Instant start) {
+        return em.createNamedQuery(OhlcvRecord.AFTER, OhlcvRecord.class)
+                .setParameter("ticker", ticker)
+                .setParameter("start", start.toEpochMilli())
                 .getResultStream()
                 .map(this::toBar)
                 .toList();
-        List<Bar> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
     }
 
     @Override

@@ -23,6 +23,10 @@ import java.time.format.DateTimeFormatter;
 @Table(name = "ohlcv_data")
 @NamedQuery(name = OhlcvRecord.LATEST,
         query = "select r from OhlcvRecord r where r.ticker = :ticker order by r.barStart desc")
+@NamedQuery(name = OhlcvRecord.LATEST_UP_TO,
+        query = "select r from OhlcvRecord r where r.ticker = :ticker and r.barStart <= :through order by r.barStart desc")
+@NamedQuery(name = OhlcvRecord.AFTER,
+        query = "select r from OhlcvRecord r where r.ticker = :ticker and r.barStart > :start order by r.barStart")
 @NamedQuery(name = OhlcvRecord.RANGE,
         query = "select r from OhlcvRecord r where r.ticker = :ticker and r.barStart >= :from and r.barStart < :to order by r.barStart")
 @NamedQuery(name = OhlcvRecord.IN_RANGE_OF_TICKERS,
@@ -33,6 +37,8 @@ import java.time.format.DateTimeFormatter;
 public class OhlcvRecord {
 
     static final String LATEST = "OhlcvRecord.latest";
+    static final String LATEST_UP_TO = "OhlcvRecord.latestUpTo";
+    static final String AFTER = "OhlcvRecord.after";
     static final String RANGE = "OhlcvRecord.range";
     static final String IN_RANGE_OF_TICKERS = "OhlcvRecord.inRangeOfTickers";
     static final String LAST_START = "OhlcvRecord.lastStart";

@@ -11,12 +11,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Ticks every five seconds; the poller decides cheaply whether a bar is due. No transaction here: calls to the feed
+ * Ticks every five seconds, once the trading desk is up; the poller decides cheaply whether a bar is due. No transaction here: calls to the feed
  * must not hold one open, the store opens its own. Switched off with poller.enabled=false (tests drive the poller).
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseSchema")
+@DependsOn({"DatabaseSchema", "TradingDesk"})
 public class PollTimer {
 
     @Inject

@@ -43,6 +43,17 @@ final class InMemoryBarRepository implements BarRepository {
     }
 
     @Override
+    public List<Bar> latestUpTo(String ticker, Instant through, int count) {
+        List<Bar> upTo = range(ticker, Instant.EPOCH, through.plusMillis(1));
+        return upTo.subList(Math.max(0, upTo.size() - count), upTo.size());
+    }
+
+    @Override
+    public List<Bar> after(String ticker, Instant start) {
+        return range(ticker, start.plusMillis(1), Instant.MAX);
+    }
+
+    @Override
     public List<Bar> range(String ticker, Instant from, Instant to) {
         return rows.values().stream()
                 .filter(bar -> bar.ticker().equals(ticker) && !bar.start().isBefore(from) && bar.start().isBefore(to))
