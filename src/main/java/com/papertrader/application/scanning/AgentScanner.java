@@ -1,0 +1,147 @@
+package com.papertrader.application.scanning;
+
+import com.papertrader.application.trading.OrderSource;
+import com.papertrader.application.trading.SignalOrders;
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.AgentRuntime;
+import com.papertrader.domain.agent.AgentScript;
+import com.papertrader.domain.agent.Compilation;
+import com.papertrader.domain.agent.ScanContext;
+import com.papertrader.domain.agent.ScanRecord;
+import com.papertrader.domain.agent.ScanResult;
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.BarWindow;
+import com.papertrader.domain.trading.order.OrderRequest;
+import com.papertrader.domain.trading.portfolio.Position;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Scans agents on bars, in memory: every enabled agent compiled once (again only when its script changes), a window
+ * of closed bars per ticker, every agent watching a ticker scanned on each of its bars. A failing scan is recorded on
+ * its agent, which is paused after {@code maxConsecutiveErrors} in a row; the other agents never notice.
+ * Plain Java: the container's ScannerBean saves what the {@link Listener} hears; a backtest can ignore it.
+ */
+public final class AgentScanner implements OrderSource {
+
+    /** Hears what must be kept: scans that produced signals, and agents whose state changed. */
+    public interface Listener {
+        void scanned(ScanRecord record);
+
+        /** @return the agent as saved (its version may have moved on), to keep in place of the one given */
+        Agent changed(Agent agent);
+    }
+
+    private static final Logger LOG = Logger.getLogger(AgentScanner.class.getName());
+
+    private final AgentRuntime runtime;
+    private final int windowSize;
+    private final int maxConsecutiveErrors;
+    private final Listener listener;
+    private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
+    private final Map<AgentId, AgentScript> compiled = new HashMap<>();
+    private final Map<String, BarWindow> windows = new HashMap<>();
+
+    public AgentScanner(AgentRuntime runtime, int windowSize, int maxConsecutiveErrors, Listener listener) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.windowSize = windowSize;
+        this.maxConsecutiveErrors = maxConsecutiveErrors;
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Adds or replaces an agent; compiles its script if it is enabled and the script is new or changed. */
+    public void install(Agent agent) {
+        agents.put(agent.getId(), agent);
+        AgentScript current = compiled.get(agent.getId());
+        if (!agent.isEnabled()) {
+            compiled.remove(agent.getId());
+        } else if (current == null || !current.scriptHash().equals(agent.getScriptHash())) {
+            compile(agent);
+        }
+    }
+
+    /** Every agent, enabled or not. */
+    public Collection<Agent> agents() {
+        return List.copyOf(agents.values());
+    }
+
+    public boolean isCompiled(AgentId agent) {
+        return compiled.containsKey(agent);
+    }
+
+    /** Fills a ticker's window with bars already processed, oldest first, before any scan of the ticker. */
+    public void warm(String ticker, List<Bar> bars) {
+        BarWindow window = window(ticker);
+        bars.forEach(window::add);
+    }
+
+    @Override
+    public List<OrderRequest> ordersFor(Bar bar, boolean tradable, BiFunction<String, String, Optional<Position>> positions) {
+        BarWindow window = window(bar.ticker());
+        window.add(bar);
+        List<OrderRequest> orders = new ArrayList<>();
+        for (Agent agent : List.copyOf(agents.values())) {
+            AgentScript script = compiled.get(agent.getId());
+            if (script == null || !agent.scans(bar.ticker())) {
+                continue;
+            }
+            Optional<Position> position = positions.apply(agent.getId().value(), bar.ticker());
+            ScanResult result = runtime.scan(script, window,
+                    new ScanContext(agent.getParameters(), position.map(SignalOrders::scriptView).orElse(null)));
+            record(agent, bar, result);
+            if (tradable) {
+                for (int i = 0; i < result.signals().size(); i++) {
+                    SignalOrders.toRequest(agent, bar, i, result.signals().get(i), position).ifPresent(orders::add);
+                }
+            }
+        }
+        return orders;
+    }
+
+    private void record(Agent agent, Bar bar, ScanResult result) {
+        result.rejections().forEach(rejection -> LOG.log(Level.WARNING, "Agent {0} on {1} @ {2}: signal rejected: {3}",
+                new Object[]{agent.getName(), bar.ticker(), bar.start(), rejection}));
+        if (!result.signals().isEmpty()) {
+            listener.scanned(new ScanRecord(agent.getId(), bar.ticker(), bar.start(), agent.getScriptHash(),
+                    result.signals(), result.duration()));
+        }
+        Optional<String> problem = result.problem();
+        if (problem.isPresent()) {
+            LOG.log(Level.WARNING, "Agent {0} failed on {1} @ {2}: {3}",
+                    new Object[]{agent.getName(), bar.ticker(), bar.start(), problem.get()});
+            if (agent.recordScanError(problem.get(), maxConsecutiveErrors)) {
+                LOG.log(Level.WARNING, "Agent {0} paused after {1} failed scans in a row",
+                        new Object[]{agent.getName(), maxConsecutiveErrors});
+            }
+            install(listener.changed(agent));
+        } else if (agent.getConsecutiveErrors() > 0) {
+            agent.recordScanSuccess();
+            install(listener.changed(agent));
+        }
+    }
+
+    private void compile(Agent agent) {
+        Compilation compilation = runtime.compile(agent.getId(), agent.getScript());
+        if (compilation instanceof Compilation.Success success) {
+            compiled.put(agent.getId(), success.script());
+        } else if (compilation instanceof Compilation.Failure failure) {
+            compiled.remove(agent.getId());
+            LOG.log(Level.SEVERE, "Agent {0} does not compile and is not scanned: {1}",
+                    new Object[]{agent.getName(), failure.errors()});
+        }
+    }
+
+    private BarWindow window(String ticker) {
+        return windows.computeIfAbsent(ticker, t -> new BarWindow(t, windowSize));
+    }
+}
