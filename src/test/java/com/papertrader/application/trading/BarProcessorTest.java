@@ -1,0 +1,150 @@
+package com.papertrader.application.trading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.application.scanning.AgentScanner;
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.AgentParameters;
+import com.papertrader.domain.agent.AgentRiskSettings;
+import com.papertrader.domain.agent.AgentState;
+import com.papertrader.domain.agent.ScanRecord;
+import com.papertrader.domain.agent.WatchedTickers;
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.trading.execution.Broker;
+import com.papertrader.domain.trading.execution.BrokerChanges;
+import com.papertrader.domain.trading.execution.FeeModel;
+import com.papertrader.domain.trading.execution.FillModel;
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderStatus;
+import com.papertrader.domain.trading.portfolio.Position;
+import com.papertrader.infrastructure.scripting.RhinoAgentRuntime;
+import com.papertrader.infrastructure.scripting.SandboxLimits;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One engine pass per bar: scripts scanned by the real sandboxed runtime, orders through the real broker. */
+class BarProcessorTest {
+
+    private static final Clock CREATED = Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final String STEPPER = """
+            function scan(bars, ctx) {
+              if (!ctx.position && bars.length === 3) return { action: "buy", qty: 10, reason: "third bar" };
+              if (ctx.position && bars.length === 6) return { action: "exit", reason: "sixth bar" };
+            }
+            """;
+    private static final String BROKEN = "function scan(bars, ctx) { return undefinedVariable.price; }";
+
+    private final List<ScanRecord> records = new ArrayList<>();
+    private final List<Agent> saved = new ArrayList<>();
+    private final AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), MarketCalendar.nyse()),
+            50, 3, new AgentScanner.Listener() {
+                @Override
+                public void scanned(ScanRecord record) {
+                    records.add(record);
+                }
+
+                @Override
+                public Agent changed(Agent agent) {
+                    saved.add(agent);
+                    return agent;
+                }
+            });
+    private final BarClock clock = new BarClock(Instant.EPOCH);
+    private final Broker broker = new Broker(clock, FillModel.of(MarketCalendar.nyse()), FeeModel.free());
+    private final BarProcessor processor = new BarProcessor(broker, clock, scanner);
+
+    @Test
+    void signalOnABarFillsAtTheNextOpenAndTheExitClosesThePosition() {
+        install(agent("stepper", STEPPER));
+        List<Bar> bars = bars(8);
+
+        List<BrokerChanges> changes = new ArrayList<>();
+        bars.forEach(bar -> changes.addAll(processor.process(bar, true)));
+
+        List<Fill> fills = changes.stream().flatMap(change -> change.fills().stream()).toList();
+        assertEquals(2, fills.size());
+        assertEquals(bars.get(3).start(), fills.get(0).filledAt(), "a fill at the open happens at the bar's start");
+        assertEquals(0, bars.get(3).open().compareTo(fills.get(0).price()), "bought at the open of the bar after the signal");
+        assertEquals(10, fills.get(0).quantity());
+        assertEquals(0, bars.get(6).open().compareTo(fills.get(1).price()), "exited at the open of the bar after the exit signal");
+        assertTrue(broker.position("stepper", "TEST").filter(Position::isOpen).isEmpty(), "flat after the exit");
+        List<Order> orders = changes.stream().flatMap(change -> change.orders().stream())
+                .filter(order -> order.status() == OrderStatus.FILLED).toList();
+        assertTrue(orders.stream().anyMatch(order -> order.reason().equals("third bar")
+                && order.id().equals("stepper|TEST|" + bars.get(2).start() + "|0")), "the entry carries its reason and bar");
+        assertEquals(2, records.size(), "two scans produced signals");
+    }
+
+    @Test
+    void processingTheSameBarAgainPlacesNoSecondOrder() {
+        install(agent("stepper", STEPPER));
+        List<Bar> bars = bars(3);
+        bars.forEach(bar -> processor.process(bar, true));
+        int live = broker.liveOrders().size();
+
+        processor.process(bars.get(2), true);
+
+        assertEquals(1, live);
+        assertEquals(live, broker.liveOrders().size(), "the client id of (agent, ticker, bar, signal) exists already");
+    }
+
+    @Test
+    void aBrokenAgentIsStoppedAndTheOtherStillTrades() {
+        install(agent("broken", BROKEN));
+        install(agent("stepper", STEPPER));
+
+        bars(4).forEach(bar -> processor.process(bar, true));
+
+        Agent broken = scanner.agents().stream().filter(agent -> agent.getId().value().equals("broken")).findFirst().orElseThrow();
+        assertEquals(AgentState.ERRORED, broken.getState(), "stopped after three failed scans in a row");
+        assertTrue(broken.getLastError().orElseThrow().contains("undefinedVariable"), broken.getLastError().orElseThrow());
+        assertFalse(saved.isEmpty());
+        assertTrue(broker.position("stepper", "TEST").filter(Position::isOpen).isPresent(), "the innocent agent traded");
+    }
+
+    @Test
+    void warmUpBarsScanButPlaceNoOrders() {
+        install(agent("stepper", STEPPER));
+
+        bars(5).forEach(bar -> processor.process(bar, false));
+
+        assertTrue(broker.liveOrders().isEmpty());
+        assertTrue(broker.position("stepper", "TEST").isEmpty());
+    }
+
+    private void install(Agent agent) {
+        scanner.install(agent);
+        broker.openAccount(agent.getId().value(), new BigDecimal("100000.00"), BigDecimal.ONE);
+        broker.setRiskLimits(agent.getId().value(), SignalOrders.limits(agent.getRisk()));
+    }
+
+    private static Agent agent(String id, String script) {
+        return new Agent(AgentId.of(id), id, script, WatchedTickers.of("TEST"), AgentParameters.none(),
+                new AgentRiskSettings(new BigDecimal("10000"), 5, null, null, false), CREATED);
+    }
+
+    /** Five-minute bars of TEST from 09:30 New York on Wednesday 2026-03-04, rising a dollar a bar. */
+    private static List<Bar> bars(int count) {
+        Instant open = LocalDateTime.parse("2026-03-04T09:30").atZone(MarketCalendar.NEW_YORK).toInstant();
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            BigDecimal o = BigDecimal.valueOf(100 + i);
+            bars.add(new Bar("TEST", open.plus(Duration.ofMinutes(5L * i)), Duration.ofMinutes(5), o,
+                    o.add(new BigDecimal("0.80")), o.subtract(new BigDecimal("0.20")), o.add(new BigDecimal("0.50")),
+                    BigDecimal.valueOf(10_000), null, null));
+        }
+        return bars;
+    }
+}
