@@ -1,0 +1,99 @@
+package com.papertrader.it.trading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.it.Deployments;
+import com.papertrader.it.Http;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Bars in, paper trades out, through the deployed WAR: the sample agents loaded on first start scan the bars, the
+ * broker fills their orders, everything is persisted; the same bars again place nothing; after a redeploy the
+ * broker is rebuilt from the database and the state is the same.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TradingFlowIT {
+
+    private static final String APP = "trading";
+    private static final URL BASE = url("http://127.0.0.1:8080/");
+
+    @Deployment(name = APP, managed = false)
+    static WebArchive deployment() {
+        return Deployments.war().addClasses(TradingProbe.class);
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Test
+    void barsBecomeTradesThatSurviveARedeployAndAreNeverPlacedTwice() throws Exception {
+        deployer.deploy(APP);
+        try {
+            JsonObject status = Http.json(Http.get(BASE, "/api/status"));
+            assertEquals(3, status.getInt("activeAgents"), "the three sample agents of agents/ were loaded on first start");
+
+            post("/api/test-probe/bars?day=2026-06-10");
+            JsonObject traded = state();
+            List<JsonObject> smaOrders = ordersOf(traded, "sma-crossover|AAPL|");
+            assertFalse(smaOrders.isEmpty(), "the SMA crossover agent bought: " + traded);
+            JsonObject entry = smaOrders.stream().filter(o -> o.getString("id").endsWith("|0")).findFirst().orElseThrow();
+            assertEquals("FILLED", entry.getString("status"));
+            assertTrue(entry.getString("reason").contains("SMA 10 crossed above SMA 30"), entry.toString());
+            assertTrue(traded.getJsonArray("positions").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(p -> p.getString("id").contains("sma-crossover") && p.getBoolean("open")), traded.toString());
+
+            post("/api/test-probe/bars?day=2026-06-10");
+            assertEquals(traded, state(), "the same bars delivered again change nothing");
+
+            deployer.undeploy(APP);
+            deployer.deploy(APP);
+            assertEquals(traded, state(), "after a redeploy the state is what the database held");
+            assertEquals(3, Http.json(Http.get(BASE, "/api/status")).getInt("activeAccounts"));
+        } finally {
+            deployer.undeploy(APP);
+        }
+    }
+
+    private static List<JsonObject> ordersOf(JsonObject state, String prefix) {
+        return state.getJsonArray("orders").getValuesAs(JsonObject.class).stream()
+                .filter(order -> order.getString("id").startsWith(prefix))
+                .toList();
+    }
+
+    private static JsonObject state() throws Exception {
+        return Http.json(Http.get(BASE, "/api/test-probe/state"));
+    }
+
+    private static void post(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(BASE.toExternalForm().replaceAll("/$", "") + path))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private static URL url(String spec) {
+        try {
+            return URI.create(spec).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
