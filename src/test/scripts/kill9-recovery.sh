@@ -4,9 +4,9 @@
 # starts it again and lets it trade on. Then checks in SQLite that no order or fill was lost or doubled:
 # every order and fill from before the kill is still there (terminal orders unchanged), every order's filled
 # quantity equals the sum of its fills, open positions equal the net of the fills, cash equals starting cash plus
-# the fills' cash flows, and every bar is stored once. Needs: target/paper-trader.war, target/wildfly-*, sqlite3, curl.
+# each fill's cash flow (prices in ten-thousandths, rounded half-up to the cent per fill), and every bar is stored once. Needs: target/paper-trader.war, target/wildfly-*, sqlite3, curl.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 
 war=target/paper-trader.war
 wildfly=$(ls -d target/wildfly-*/ 2>/dev/null | head -1)
@@ -93,11 +93,11 @@ check "open positions equal the net of the fills" "$(q "
          held as (select accountId, ticker, sum(case side when 'LONG' then quantity else -quantity end) q
                   from positions where closedAt is null group by accountId, ticker)
     select count(*) from net left join held using (accountId, ticker) where net.q <> coalesce(held.q, 0)")" 0
-check "cash equals starting cash plus the fills' cash flows, to the cent" "$(q "
-    select count(*) from accounts a where a.cash * 100 <> a.startingCash * 100
-      + coalesce((select sum(case when f.side in ('SELL','SELL_SHORT') then f.price * f.quantity else -f.price * f.quantity end)
+check "cash equals starting cash plus each fill's cash flow rounded to the cent" "$(q "
+    select count(*) from accounts a where a.cash <> a.startingCash
+      + coalesce((select sum(case when f.side in ('SELL','SELL_SHORT') then 1 else -1 end * ((f.price * f.quantity + 50) / 100))
                   from fills f where f.accountId = a.id), 0)
-      - coalesce((select sum(f.commission) * 100 from fills f where f.accountId = a.id), 0)")" 0
+      - coalesce((select sum(f.commission) from fills f where f.accountId = a.id), 0)")" 0
 check "every bar is stored once" "$(q "select count(*) from (select 1 from ohlcv_data group by ticker, bar_start having count(*) > 1)")" 0
 check "trading went on after the restart" "$([ "$(q 'select count(*) from orders')" -gt "$orders_before" ] && echo yes)" yes
 
