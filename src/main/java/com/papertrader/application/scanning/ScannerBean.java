@@ -3,12 +3,14 @@ package com.papertrader.application.scanning;
 import com.papertrader.application.Settings;
 import com.papertrader.application.trading.OrderSource;
 import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.agent.AgentScriptFiles;
 import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.portfolio.Position;
+import com.papertrader.infrastructure.persistence.JpaTradingStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.LocalBean;
@@ -16,30 +18,35 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
 /**
- * The application's {@link AgentScanner}: loads the agents (the sample agents of {@code agents/} on first start),
- * serialises scans, and saves scan records and agents' changed states in the scan's transaction.
+ * The application's {@link AgentScanner}: loads the agents (the sample agents of {@code agents/} on first start) and
+ * serialises scans. It writes nothing itself: the scan records and agents' changed states it collects are saved by
+ * the trading desk in the transaction of the trading they caused ({@link #drainChanges()}).
  */
 @Singleton
 @Startup
 @LocalBean
 @DependsOn("DatabaseSchema")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ScannerBean implements OrderSource, AgentScanner.Listener {
 
     private static final Logger LOG = Logger.getLogger(ScannerBean.class.getName());
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    JpaTradingStore store;
 
     @Inject
     Settings settings;
@@ -51,16 +58,17 @@ public class ScannerBean implements OrderSource, AgentScanner.Listener {
     Clock clock;
 
     private AgentScanner scanner;
+    private final List<ScanRecord> unsavedRecords = new ArrayList<>();
+    private final Map<AgentId, Agent> unsavedAgents = new LinkedHashMap<>();
 
     @PostConstruct
     void loadAgents() {
         scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(), this);
-        List<Agent> stored = em.createNamedQuery("Agent.findAll", Agent.class).getResultList();
+        List<Agent> stored = store.agents();
         if (stored.isEmpty()) {
-            List<Agent> samples = AgentScriptFiles.fromClasspath(ScannerBean.class.getClassLoader()).stream()
+            List<Agent> samples = store.saveAgents(AgentScriptFiles.fromClasspath(ScannerBean.class.getClassLoader()).stream()
                     .map(definition -> definition.toAgent(clock))
-                    .toList();
-            samples.forEach(em::persist);
+                    .toList());
             LOG.info(() -> "First start: loaded " + samples.size() + " sample agents from agents/");
             stored = samples;
         }
@@ -84,13 +92,27 @@ public class ScannerBean implements OrderSource, AgentScanner.Listener {
         return scanner.ordersFor(bar, tradable, positions);
     }
 
+    /** What the scans since the last call want saved; the caller saves it and hands the saved agents back. */
+    public ScanChanges drainChanges() {
+        ScanChanges changes = new ScanChanges(unsavedRecords, List.copyOf(unsavedAgents.values()));
+        unsavedRecords.clear();
+        unsavedAgents.clear();
+        return changes;
+    }
+
+    /** Agents as saved (their versions moved on), to scan with from now on. */
+    public void saved(List<Agent> agents) {
+        agents.forEach(scanner::install);
+    }
+
     @Override
     public void scanned(ScanRecord record) {
-        em.persist(record);
+        unsavedRecords.add(record);
     }
 
     @Override
     public Agent changed(Agent agent) {
-        return em.merge(agent);
+        unsavedAgents.put(agent.getId(), agent);
+        return agent;
     }
 }

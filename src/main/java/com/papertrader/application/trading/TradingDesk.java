@@ -72,6 +72,7 @@ public class TradingDesk {
     private final Map<String, Instant> cursors = new HashMap<>();
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         rebuild();
         warmWindows();
@@ -109,7 +110,7 @@ public class TradingDesk {
             return;
         }
         try {
-            store.save(changes, advanced);
+            scanner.saved(store.save(changes, scanner.drainChanges(), advanced));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Saving the trading of " + newBars.size() + " bars failed; rebuilding the broker from the database", e);
             rebuild();

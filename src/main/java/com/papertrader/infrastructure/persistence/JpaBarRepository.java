@@ -27,8 +27,11 @@ import org.hibernate.Session;
  * ohlcv_data through JPA. An upsert reads the stored rows of the incoming range once, decides per bar whether it is
  * new, revised or unchanged, and writes the new and revised ones with one batched INSERT … ON CONFLICT statement
  * on the transaction's own connection: no query per bar, no other table touched.
+ * Reads run in a transaction too: a read outside one may leave its pooled connection in an open read transaction
+ * (Payara does not auto-commit there), and a later write on that connection fails at once with SQLITE_BUSY.
  */
 @ApplicationScoped
+@Transactional
 public class JpaBarRepository implements BarRepository {
 
     private static final String UPSERT = """
@@ -48,7 +51,6 @@ public class JpaBarRepository implements BarRepository {
     Settings settings;
 
     @Override
-    @Transactional
     public StoredBars upsert(List<Bar> bars) {
         List<Bar> inserted = new ArrayList<>();
         List<Bar> revised = new ArrayList<>();

@@ -1,5 +1,7 @@
 package com.papertrader.infrastructure.persistence;
 
+import com.papertrader.application.scanning.ScanChanges;
+import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.portfolio.Account;
@@ -17,9 +19,11 @@ import java.util.stream.Collectors;
 
 /**
  * The broker's state in SQLite: the database is the truth the broker is rebuilt from at start-up and after a failed
- * save. Writes happen once per bar event, after the broker has processed all its bars in memory.
+ * save. Writes happen once per bar event, after the broker has processed all its bars in memory. Every method runs in a
+ * transaction, reads too, so no pooled connection is left in an open read transaction (see {@link JpaBarRepository}).
  */
 @ApplicationScoped
+@Transactional
 public class JpaTradingStore {
 
     @PersistenceContext
@@ -52,15 +56,30 @@ public class JpaTradingStore {
                 .collect(Collectors.toMap(BarCursor::ticker, BarCursor::processedThrough));
     }
 
-    /** Every change of one bar event and the tickers' new cursors, in one transaction. */
-    @Transactional
-    public void save(List<BrokerChanges> changes, Map<String, Instant> cursors) {
+    public List<Agent> agents() {
+        return em.createNamedQuery("Agent.findAll", Agent.class).getResultList();
+    }
+
+    /** @return the agents as saved */
+    public List<Agent> saveAgents(Collection<Agent> agents) {
+        return agents.stream().map(em::merge).toList();
+    }
+
+    /**
+     * Everything one bar event changed, in one transaction: the broker's changes, the scans' records and agents, and
+     * the tickers' new cursors. So a crash leaves either all of it or none, and the bars are processed again.
+     *
+     * @return the agents as saved (their versions moved on)
+     */
+    public List<Agent> save(List<BrokerChanges> changes, ScanChanges scans, Map<String, Instant> cursors) {
         changes.forEach(change -> change.entitiesToSave().forEach(em::merge));
+        scans.records().forEach(em::persist);
+        List<Agent> agents = scans.agents().stream().map(em::merge).toList();
         cursors.forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
+        return agents;
     }
 
     /** Accounts opened outside a bar (a new agent's), saved at once. */
-    @Transactional
     public void save(Account account) {
         em.merge(account);
     }

@@ -28,6 +28,9 @@ public class HealthServlet extends HttpServlet {
         String database;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // end the read: an open one would fail the next write on this pooled connection
+            }
             database = "UP";
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Health check: database unavailable: {0}", e.getMessage());
