@@ -11,11 +11,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +24,9 @@ import java.util.Optional;
 import org.hibernate.Session;
 
 /**
- * ohlcv_data through JPA. An upsert reads the stored rows of the incoming range once, decides per bar whether it is
- * new, revised or unchanged, and writes the new and revised ones with one batched INSERT … ON CONFLICT statement
- * on the transaction's own connection: no query per bar, no other table touched.
+ * ohlcv_data through JPA. An upsert reads each ticker's stored rows over the incoming range once, decides per bar
+ * whether it is new, revised or unchanged, and writes the new and revised ones with one batched INSERT … ON CONFLICT
+ * statement, all on the transaction's own connection: no query per bar, no other table touched.
  * Reads run in a transaction too: a read outside one may leave its pooled connection in an open read transaction
  * (Payara does not auto-commit there), and a later write on that connection fails at once with SQLITE_BUSY.
  */
@@ -41,7 +41,11 @@ public class JpaBarRepository implements BarRepository {
               open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
               volume = excluded.volume, vwap = excluded.vwap, trades = excluded.trades""";
 
-    /** Bounds the IN list and the rows held in memory while a long backfill is stored. */
+    private static final String STORED_RANGE = """
+            SELECT bar_start, open, high, low, close, volume, vwap, trades FROM ohlcv_data
+            WHERE ticker = ? AND bar_start BETWEEN ? AND ?""";
+
+    /** Bounds the rows held in memory and the size of one JDBC batch while a long backfill is stored. */
     private static final int CHUNK = 5_000;
 
     @PersistenceContext
@@ -54,22 +58,29 @@ public class JpaBarRepository implements BarRepository {
     public StoredBars upsert(List<Bar> bars) {
         List<Bar> inserted = new ArrayList<>();
         List<Bar> revised = new ArrayList<>();
-        for (int from = 0; from < bars.size(); from += CHUNK) {
-            List<Bar> chunk = bars.subList(from, Math.min(bars.size(), from + CHUNK));
-            Map<Key, Bar> stored = storedCounterparts(chunk);
-            List<Bar> toWrite = new ArrayList<>();
-            for (Bar bar : chunk) {
-                Bar before = stored.put(Key.of(bar), bar);
-                if (before == null) {
-                    inserted.add(bar);
-                    toWrite.add(bar);
-                } else if (!before.sameValuesAs(bar)) {
-                    revised.add(bar);
-                    toWrite.add(bar);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement stored = connection.prepareStatement(STORED_RANGE);
+                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (int from = 0; from < bars.size(); from += CHUNK) {
+                    List<Bar> chunk = bars.subList(from, Math.min(bars.size(), from + CHUNK));
+                    Map<Key, Bar> before = storedCounterparts(stored, chunk);
+                    int pending = 0;
+                    for (Bar bar : chunk) {
+                        Bar previous = before.put(Key.of(bar), bar);
+                        if (previous != null && previous.sameValuesAs(bar)) {
+                            continue;
+                        }
+                        (previous == null ? inserted : revised).add(bar);
+                        bind(upsert, new OhlcvRecord(bar));
+                        upsert.addBatch();
+                        pending++;
+                    }
+                    if (pending > 0) {
+                        upsert.executeBatch();
+                    }
                 }
             }
-            write(toWrite);
-        }
+        });
         return new StoredBars(inserted, revised);
     }
 
@@ -126,36 +137,32 @@ public class JpaBarRepository implements BarRepository {
         return em.createNamedQuery(OhlcvRecord.COUNT, Long.class).getSingleResult();
     }
 
-    private Map<Key, Bar> storedCounterparts(Collection<Bar> bars) {
-        List<String> tickers = bars.stream().map(Bar::ticker).distinct().toList();
-        long from = bars.stream().mapToLong(bar -> bar.start().toEpochMilli()).min().orElse(0);
-        long to = bars.stream().mapToLong(bar -> bar.start().toEpochMilli()).max().orElse(-1);
-        Map<Key, Bar> stored = new HashMap<>();
-        if (tickers.isEmpty()) {
-            return stored;
+    /**
+     * The stored rows the chunk's bars may replace, each ticker read over its own time range as plain values:
+     * no managed entities (Hibernate would re-check them all at every flush) and no other ticker's history.
+     */
+    private Map<Key, Bar> storedCounterparts(PreparedStatement stored, List<Bar> chunk) throws SQLException {
+        Map<String, long[]> ranges = new HashMap<>();
+        for (Bar bar : chunk) {
+            long start = bar.start().toEpochMilli();
+            ranges.merge(bar.ticker(), new long[]{start, start},
+                    (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         }
-        em.createNamedQuery(OhlcvRecord.IN_RANGE_OF_TICKERS, OhlcvRecord.class)
-                .setParameter("tickers", tickers)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultStream()
-                .forEach(row -> stored.put(new Key(row.ticker(), row.barStart()), toBar(row)));
-        return stored;
-    }
-
-    private void write(List<Bar> bars) {
-        if (bars.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                for (Bar bar : bars) {
-                    bind(upsert, new OhlcvRecord(bar));
-                    upsert.addBatch();
+        Map<Key, Bar> found = new HashMap<>();
+        for (Map.Entry<String, long[]> range : ranges.entrySet()) {
+            stored.setString(1, range.getKey());
+            stored.setLong(2, range.getValue()[0]);
+            stored.setLong(3, range.getValue()[1]);
+            try (ResultSet rows = stored.executeQuery()) {
+                while (rows.next()) {
+                    Bar bar = new Bar(range.getKey(), Instant.ofEpochMilli(rows.getLong(1)), settings.barSize(),
+                            rows.getBigDecimal(2), rows.getBigDecimal(3), rows.getBigDecimal(4), rows.getBigDecimal(5),
+                            rows.getBigDecimal(6), rows.getBigDecimal(7), rows.getObject(8) == null ? null : rows.getLong(8));
+                    found.put(Key.of(bar), bar);
                 }
-                upsert.executeBatch();
             }
-        });
+        }
+        return found;
     }
 
     private static void bind(PreparedStatement statement, OhlcvRecord row) throws SQLException {

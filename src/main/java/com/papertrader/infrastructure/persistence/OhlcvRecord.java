@@ -29,8 +29,6 @@ import java.time.format.DateTimeFormatter;
         query = "select r from OhlcvRecord r where r.ticker = :ticker and r.barStart > :start order by r.barStart")
 @NamedQuery(name = OhlcvRecord.RANGE,
         query = "select r from OhlcvRecord r where r.ticker = :ticker and r.barStart >= :from and r.barStart < :to order by r.barStart")
-@NamedQuery(name = OhlcvRecord.IN_RANGE_OF_TICKERS,
-        query = "select r from OhlcvRecord r where r.ticker in :tickers and r.barStart >= :from and r.barStart <= :to")
 @NamedQuery(name = OhlcvRecord.LAST_START,
         query = "select max(r.barStart) from OhlcvRecord r where r.ticker = :ticker")
 @NamedQuery(name = OhlcvRecord.COUNT, query = "select count(r) from OhlcvRecord r")
@@ -40,7 +38,6 @@ public class OhlcvRecord {
     static final String LATEST_UP_TO = "OhlcvRecord.latestUpTo";
     static final String AFTER = "OhlcvRecord.after";
     static final String RANGE = "OhlcvRecord.range";
-    static final String IN_RANGE_OF_TICKERS = "OhlcvRecord.inRangeOfTickers";
     static final String LAST_START = "OhlcvRecord.lastStart";
     static final String COUNT = "OhlcvRecord.count";
 
