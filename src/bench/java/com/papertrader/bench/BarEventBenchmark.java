@@ -1,0 +1,117 @@
+package com.papertrader.bench;
+
+import com.papertrader.application.scanning.AgentScanner;
+import com.papertrader.application.trading.BarClock;
+import com.papertrader.application.trading.BarProcessor;
+import com.papertrader.application.trading.SignalOrders;
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.ScanRecord;
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.trading.execution.Broker;
+import com.papertrader.domain.trading.execution.BrokerChanges;
+import com.papertrader.domain.trading.execution.FeeModel;
+import com.papertrader.domain.trading.execution.FillModel;
+import com.papertrader.infrastructure.scripting.RhinoAgentRuntime;
+import com.papertrader.infrastructure.scripting.SandboxLimits;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One bar event end to end, in memory, as the trading desk runs it: each of 48 tickers' bars through
+ * {@link BarProcessor} (broker, then the 10 agents' scans as the order source, then their orders submitted).
+ * The agents trade the simulated market from a fresh 100,000.00 account each, with their sample files' risk
+ * settings, so the broker's state is whatever their trading has built up. Saving the changes is not included.
+ * Results and the command: BENCHMARKS.md.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 3)
+public class BarEventBenchmark {
+
+    /**
+     * Agents at their maximum of open positions have every further entry rejected, and BarProcessor logs each at
+     * INFO: a dozen lines an event here, which would measure the console. Kept in a field: JUL holds loggers weakly.
+     */
+    private static final Logger REJECTIONS = Logger.getLogger(BarProcessor.class.getName());
+
+    private BarProcessor processor;
+    private Iterator<List<Bar>> events;
+    private List<Bar> event;
+    private long fills;
+    private long orderEvents;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        REJECTIONS.setLevel(java.util.logging.Level.WARNING);
+        AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR),
+                ScanCycleBenchmark.WINDOW_SIZE, 3, new AgentScanner.Listener() {
+                    @Override
+                    public void scanned(ScanRecord record) {
+                    }
+
+                    @Override
+                    public Agent changed(Agent agent) {
+                        return agent;
+                    }
+                });
+        ScanCycleBenchmark.tenAgentsOnAllTickers().forEach(scanner::install);
+        events = BenchMarket.simulatedEvents(BenchMarket.TICKERS, BenchMarket.FIRST_DAY);
+        ScanCycleBenchmark.warm(scanner, events, ScanCycleBenchmark.WINDOW_SIZE);
+
+        BarClock clock = new BarClock(Instant.EPOCH);
+        Broker broker = new Broker(clock, FillModel.of(BenchMarket.CALENDAR), FeeModel.free());
+        for (Agent agent : scanner.agents()) {
+            String id = agent.getId().value();
+            broker.openAccount(id, new BigDecimal("100000.00"), BigDecimal.ONE);
+            broker.setRiskLimits(id, SignalOrders.limits(agent.getRisk()));
+        }
+        processor = new BarProcessor(broker, clock, scanner);
+    }
+
+    @Setup(Level.Invocation)
+    public void nextEvent() {
+        event = events.next();
+    }
+
+    @Benchmark
+    public List<BrokerChanges> processOneBarEvent() {
+        List<BrokerChanges> changes = new ArrayList<>();
+        for (Bar bar : event) {
+            changes.addAll(processor.process(bar, true));
+        }
+        for (BrokerChanges change : changes) {
+            fills += change.fills().size();
+            orderEvents += change.events().size();
+        }
+        return changes;
+    }
+
+    @TearDown(Level.Trial)
+    public void report() {
+        Broker broker = processor.broker();
+        System.out.printf("%n%,d order events, %,d fills; now %d open positions, %d working orders, last bar %s%n",
+                orderEvents, fills, broker.openPositions().size(), broker.liveOrders().size(), event.get(0).start());
+    }
+}

@@ -1,0 +1,223 @@
+package com.papertrader.infrastructure.persistence;
+
+import com.papertrader.application.Settings;
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.MarketCalendar;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.hibernate.cfg.Configuration;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.format.FormatMapper;
+
+/**
+ * A fresh SQLite file with the application's ohlcv_data: Hibernate standalone (RESOURCE_LOCAL, its built-in
+ * connection pool, the SQLite dialect) creates the table from {@link OhlcvRecord}, and the unique
+ * (ticker, bar_start) index is added as {@link DatabaseSchema} does at start-up. Every connection, Hibernate's and
+ * the raw ones, uses the settings of {@link SqliteDataSource}: WAL journal, synchronous NORMAL, 10 s busy timeout.
+ * Both sides of a comparison get their own file.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+    /** The raw baseline's statement: the product's own, so the two write exactly the same rows the same way. */
+    static final String UPSERT = """
+            INSERT INTO ohlcv_data (ticker, bar_start, open, high, low, close, volume, vwap, trades, time_of_day, day_of_week)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (ticker, bar_start) DO UPDATE SET
+              open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
+              volume = excluded.volume, vwap = excluded.vwap, trades = excluded.trades""";
+
+    /** Rows per executeBatch in the raw baseline, as the product's chunks. */
+    static final int RAW_BATCH = 5_000;
+
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Path directory;
+    private final String url;
+    private final EntityManagerFactory entityManagers;
+
+    private BenchDatabase(Path directory) {
+        this.directory = directory;
+        this.url = "jdbc:sqlite:" + directory.resolve("paper-trader.db")
+                + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000";
+        this.entityManagers = new Configuration()
+                .addAnnotatedClass(OhlcvRecord.class)
+                .setProperty("jakarta.persistence.transactionType", "RESOURCE_LOCAL")
+                .setProperty("jakarta.persistence.jdbc.driver", "org.sqlite.JDBC")
+                .setProperty("jakarta.persistence.jdbc.url", url)
+                .setProperty("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect")
+                .setProperty("hibernate.jdbc.batch_size", "200")
+                .setProperty("jakarta.persistence.schema-generation.database.action", "create")
+                // The JSON-B API is on the classpath without an implementation; ohlcv_data maps no JSON.
+                .setProperty("hibernate.type.json_format_mapper", NoJson.class.getName())
+                .buildSessionFactory();
+        inTransaction(em -> em.createNativeQuery(
+                "CREATE UNIQUE INDEX IF NOT EXISTS ux_ohlcv_ticker_start ON ohlcv_data (ticker, bar_start)").executeUpdate());
+        inTransaction(em -> {
+            requirePragma(em, "journal_mode", "wal");
+            requirePragma(em, "synchronous", "1");
+        });
+    }
+
+    /** A new, empty database in a new temporary directory. */
+    static BenchDatabase create() {
+        try {
+            return new BenchDatabase(Files.createTempDirectory("paper-trader-bench"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The product's store on this database; set {@code em} per transaction, as the container does. */
+    JpaBarRepository repository() {
+        JpaBarRepository repository = new JpaBarRepository();
+        repository.settings = packagedSettings();
+        return repository;
+    }
+
+    EntityManager newEntityManager() {
+        return entityManagers.createEntityManager();
+    }
+
+    /** A connection of the raw baseline, autocommit off. */
+    Connection openRaw() throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement();
+             ResultSet synchronous = statement.executeQuery("PRAGMA synchronous")) {
+            if (!synchronous.next() || synchronous.getInt(1) != 1) {
+                throw new IllegalStateException("raw connection is not synchronous=NORMAL");
+            }
+        }
+        connection.commit();
+        return connection;
+    }
+
+    /** The raw baseline: the bars through one prepared statement, batched, in one transaction. */
+    static void rawUpsert(Connection connection, List<Bar> bars) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            int batched = 0;
+            for (Bar bar : bars) {
+                ZonedDateTime newYork = bar.start().atZone(MarketCalendar.NEW_YORK);
+                upsert.setString(1, bar.ticker());
+                upsert.setLong(2, bar.start().toEpochMilli());
+                upsert.setBigDecimal(3, bar.open());
+                upsert.setBigDecimal(4, bar.high());
+                upsert.setBigDecimal(5, bar.low());
+                upsert.setBigDecimal(6, bar.close());
+                upsert.setBigDecimal(7, bar.volume());
+                upsert.setBigDecimal(8, bar.vwap());
+                if (bar.trades() == null) {
+                    upsert.setNull(9, Types.BIGINT);
+                } else {
+                    upsert.setLong(9, bar.trades());
+                }
+                upsert.setString(10, TIME_OF_DAY.format(newYork));
+                upsert.setInt(11, newYork.getDayOfWeek().getValue());
+                upsert.addBatch();
+                if (++batched == RAW_BATCH) {
+                    upsert.executeBatch();
+                    batched = 0;
+                }
+            }
+            upsert.executeBatch();
+        }
+        connection.commit();
+    }
+
+    /** Stores bars before a benchmark, through a raw connection of its own. */
+    void prefill(List<Bar> bars) {
+        try (Connection connection = openRaw()) {
+            rawUpsert(connection, bars);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long count() {
+        EntityManager em = newEntityManager();
+        try {
+            return em.createNamedQuery(OhlcvRecord.COUNT, Long.class).getSingleResult();
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        entityManagers.close();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+            Files.delete(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void inTransaction(Consumer<EntityManager> work) {
+        EntityManager em = newEntityManager();
+        try {
+            em.getTransaction().begin();
+            work.accept(em);
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
+    }
+
+    private static void requirePragma(EntityManager em, String pragma, String expected) {
+        String value = String.valueOf(em.createNativeQuery("PRAGMA " + pragma).getSingleResult());
+        if (!value.equalsIgnoreCase(expected)) {
+            throw new IllegalStateException("PRAGMA " + pragma + " is " + value + ", expected " + expected);
+        }
+    }
+
+    /** The packaged defaults of META-INF/microprofile-config.properties, as the application reads them without overrides. */
+    private static Settings packagedSettings() {
+        Properties defaults = new Properties();
+        try (InputStream in = BenchDatabase.class.getClassLoader().getResourceAsStream("META-INF/microprofile-config.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("no META-INF/microprofile-config.properties on the classpath");
+            }
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Settings.from(key -> Optional.ofNullable(defaults.getProperty(key)));
+    }
+
+    /** Hibernate needs a JSON format mapper at bootstrap; nothing here maps JSON. */
+    public static final class NoJson implements FormatMapper {
+        @Override
+        public <T> T fromString(CharSequence text, JavaType<T> type, WrapperOptions options) {
+            throw new UnsupportedOperationException("ohlcv_data has no JSON columns");
+        }
+
+        @Override
+        public <T> String toString(T value, JavaType<T> type, WrapperOptions options) {
+            throw new UnsupportedOperationException("ohlcv_data has no JSON columns");
+        }
+    }
+}
