@@ -95,7 +95,7 @@ public final class AgentScanner implements OrderSource {
             if (script == null || !agent.scans(bar.ticker())) {
                 continue;
             }
-            Optional<Position> position = positions.apply(agent.getId().value(), bar.ticker());
+            Optional<Position> position = positions.apply(agent.getAccountId(), bar.ticker());
             ScanResult result = runtime.scan(script, window,
                     new ScanContext(agent.getParameters(), position.map(SignalOrders::scriptView).orElse(null)));
             record(agent, bar, result);

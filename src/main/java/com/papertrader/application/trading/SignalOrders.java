@@ -35,6 +35,7 @@ public final class SignalOrders {
             return Optional.empty();
         }
         OrderRequest.Builder request = OrderRequest.builder(agent.getId().value(), bar.ticker(), side.get(), bar.start(), bar.close())
+                .account(agent.getAccountId())
                 .signalIndex(index)
                 .scriptHash(agent.getScriptHash())
                 .reason(signal.reason())

@@ -13,7 +13,6 @@ import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.execution.FeeModel;
 import com.papertrader.domain.trading.execution.FillModel;
 import com.papertrader.domain.trading.execution.PerShareFeeModel;
-import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.infrastructure.persistence.JpaTradingStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -124,12 +123,10 @@ public class TradingDesk {
         Broker broker = new Broker(clock, fillModel(), feeModel());
         broker.restore(store.accounts(), store.openPositions(), store.ordersToRemember(rememberSince()));
         for (Agent agent : scanner.agents()) {
-            String id = agent.getId().value();
-            if (broker.account(id).isEmpty()) {
-                Account account = broker.openAccount(id, settings.startingCash(), BigDecimal.ONE);
-                store.save(account);
+            if (broker.account(agent.getAccountId()).isEmpty()) {
+                store.save(broker.openAccount(agent.getAccountId(), settings.startingCash(), BigDecimal.ONE));
             }
-            broker.setRiskLimits(id, SignalOrders.limits(agent.getRisk()));
+            broker.setRiskLimits(agent.getId().value(), SignalOrders.limits(agent.getRisk()));
         }
         cursors.clear();
         cursors.putAll(store.cursors());

@@ -65,6 +65,10 @@ public class Agent {
     @Embedded
     private AgentRiskSettings risk;
 
+    /** The paper account it trades when shared with other agents; null for its own (named after the agent). */
+    @Column(length = 64)
+    private String accountId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "state", nullable = false, length = 16)
     private AgentState state;
@@ -173,6 +177,18 @@ public class Agent {
     /** Ends an error streak; the last error stays visible. */
     public void recordScanSuccess() {
         this.consecutiveErrors = 0;
+    }
+
+    /** Trades in a paper account shared with the other agents that name it. */
+    public void tradeIn(String sharedAccount, Clock clock) {
+        AgentId.of(sharedAccount); // the same rules as an agent id: lower-case letters, digits and dashes
+        this.accountId = sharedAccount;
+        touch(clock);
+    }
+
+    /** The paper account this agent's orders go to: its own (its id) unless it shares one. */
+    public String getAccountId() {
+        return accountId == null ? id.value() : accountId;
     }
 
     public boolean isEnabled() {

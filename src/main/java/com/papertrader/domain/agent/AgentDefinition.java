@@ -3,9 +3,19 @@ package com.papertrader.domain.agent;
 import java.time.Clock;
 import java.util.Objects;
 
-/** An agent as a file describes it (see {@link AgentScriptFiles}): everything needed to create the {@link Agent}. */
+/**
+ * An agent as a file describes it (see {@link AgentScriptFiles}): everything needed to create the {@link Agent}.
+ *
+ * @param account the paper account it trades, shared with other agents naming the same one; null for its own
+ */
 public record AgentDefinition(AgentId id, String name, String script, WatchedTickers tickers, AgentParameters parameters,
-                              AgentRiskSettings risk) {
+                              AgentRiskSettings risk, String account) {
+
+    /** An agent trading its own account. */
+    public AgentDefinition(AgentId id, String name, String script, WatchedTickers tickers, AgentParameters parameters,
+                           AgentRiskSettings risk) {
+        this(id, name, script, tickers, parameters, risk, null);
+    }
 
     public AgentDefinition {
         Objects.requireNonNull(id, "id");
@@ -18,6 +28,10 @@ public record AgentDefinition(AgentId id, String name, String script, WatchedTic
 
     /** A new, enabled agent. */
     public Agent toAgent(Clock clock) {
-        return new Agent(id, name, script, tickers, parameters, risk, clock);
+        Agent agent = new Agent(id, name, script, tickers, parameters, risk, clock);
+        if (account != null) {
+            agent.tradeIn(account, clock);
+        }
+        return agent;
     }
 }

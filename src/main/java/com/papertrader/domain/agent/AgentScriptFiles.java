@@ -33,7 +33,7 @@ public final class AgentScriptFiles {
 
     private static final String HEADER_START = "/* agent";
     private static final String HEADER_END = "*/";
-    private static final Set<String> METADATA_KEYS = Set.of("name", "tickers", "parameters", "risk");
+    private static final Set<String> METADATA_KEYS = Set.of("name", "tickers", "parameters", "risk", "account");
     private static final Set<String> RISK_KEYS = Set.of("positionNotional", "maxOpenPositions", "stopLossPercent",
             "takeProfitPercent", "allowPyramiding");
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -65,7 +65,8 @@ public final class AgentScriptFiles {
             return new AgentDefinition(id, string(metadata, "name"), script, tickers(metadata.get("tickers")),
                     metadata.containsKey("parameters") && metadata.get("parameters").getValueType() != JsonValue.ValueType.NULL
                             ? AgentParameters.fromJson(metadata.get("parameters").toString()) : AgentParameters.none(),
-                    metadata.containsKey("risk") ? risk(metadata.getJsonObject("risk")) : AgentRiskSettings.defaults());
+                    metadata.containsKey("risk") ? risk(metadata.getJsonObject("risk")) : AgentRiskSettings.defaults(),
+                    metadata.containsKey("account") ? metadata.getString("account") : null);
         } catch (RuntimeException e) { // bad input of any kind: wrong JSON types, numbers out of range, missing values
             throw new IllegalArgumentException("agent file " + fileName + ": " + e.getMessage(), e);
         }

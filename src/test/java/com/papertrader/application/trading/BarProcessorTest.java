@@ -124,9 +124,48 @@ class BarProcessorTest {
         assertTrue(broker.position("stepper", "TEST").isEmpty());
     }
 
+    @Test
+    void agentsSharingAnAccountTradeItsPositionsTogether() {
+        Agent buyer = agent("buyer", STEPPER);
+        Agent shorter = agent("shorter", """
+                function scan(bars, ctx) { if (bars.length === 5) return { action: "short", qty: 5, reason: ctx.position ? ctx.position.side : "flat" }; }
+                """);
+        buyer.tradeIn("pool", CREATED);
+        shorter.tradeIn("pool", CREATED);
+        install(buyer);
+        install(shorter);
+
+        List<BrokerChanges> changes = new ArrayList<>();
+        bars(6).forEach(bar -> changes.addAll(processor.process(bar, true)));
+
+        assertEquals(1, broker.accounts().size(), "one account for both agents");
+        assertTrue(broker.position("pool", "TEST").filter(Position::isOpen).isPresent(), "the buyer's long is the pool's");
+        Order shortOrder = changes.stream().flatMap(change -> change.orders().stream())
+                .filter(order -> order.agentId().equals("shorter")).findFirst().orElseThrow();
+        assertEquals("pool", shortOrder.accountId());
+        assertEquals("long", shortOrder.reason(), "the shorter's script saw the shared long position");
+        assertEquals(OrderStatus.REJECTED, shortOrder.status(), "no short against the account's own long");
+    }
+
+    @Test
+    void aChangedScriptIsRecompiledAndAnUnchangedOneIsNot() {
+        Agent agent = agent("stepper", STEPPER);
+        install(agent);
+        bars(2).forEach(bar -> processor.process(bar, true));
+
+        agent.replaceScript("function scan(bars, ctx) { if (bars.length === 3) return { action: \"short\", qty: 7 }; }", CREATED);
+        scanner.install(agent);
+        processor.process(bars(3).get(2), true);
+
+        assertEquals(1, broker.liveOrders().size());
+        assertEquals(7, broker.liveOrders().get(0).quantity(), "the new script placed the order, not the old one");
+    }
+
     private void install(Agent agent) {
         scanner.install(agent);
-        broker.openAccount(agent.getId().value(), new BigDecimal("100000.00"), BigDecimal.ONE);
+        if (broker.account(agent.getAccountId()).isEmpty()) {
+            broker.openAccount(agent.getAccountId(), new BigDecimal("100000.00"), BigDecimal.ONE);
+        }
         broker.setRiskLimits(agent.getId().value(), SignalOrders.limits(agent.getRisk()));
     }
 

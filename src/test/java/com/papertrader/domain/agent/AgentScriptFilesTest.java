@@ -40,6 +40,9 @@ class AgentScriptFilesTest {
         assertEquals("// a comment\nfunction scan(bars, ctx) {}\n", definition.script());
     }
 
+    private static final java.time.Clock CLOCK_FOR_ACCOUNTS =
+            java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+
     @Test
     void allTickersAndDefaults() {
         AgentDefinition definition = AgentScriptFiles.parse("minimal.js",
@@ -48,6 +51,16 @@ class AgentScriptFilesTest {
         assertEquals(AgentParameters.none(), definition.parameters());
         assertEquals(AgentRiskSettings.defaults(), definition.risk());
         assertEquals("function scan() {}", definition.script());
+        assertEquals("minimal", definition.toAgent(CLOCK_FOR_ACCOUNTS).getAccountId(), "its own account by default");
+    }
+
+    @Test
+    void anAccountSharedWithOtherAgents() {
+        AgentDefinition definition = AgentScriptFiles.parse("pooled.js",
+                "/* agent {\"name\": \"Pooled\", \"tickers\": \"all\", \"account\": \"team-pool\"} */\nfunction scan() {}");
+
+        assertEquals("team-pool", definition.account());
+        assertEquals("team-pool", definition.toAgent(CLOCK_FOR_ACCOUNTS).getAccountId());
     }
 
     @Test
@@ -58,7 +71,7 @@ class AgentScriptFilesTest {
                 assertThrows(IllegalArgumentException.class, () -> AgentScriptFiles.parse("x.js", "/* agent {")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentScriptFiles.parse("x.js", "/* agent {\"name\": } */"))
                 .getMessage().startsWith("agent file x.js: the metadata is not a valid JSON object"));
-        assertEquals("agent file x.js: unknown metadata key 'ticker'; expected name, parameters, risk, tickers",
+        assertEquals("agent file x.js: unknown metadata key 'ticker'; expected account, name, parameters, risk, tickers",
                 assertThrows(IllegalArgumentException.class,
                         () -> AgentScriptFiles.parse("x.js", "/* agent {\"name\": \"X\", \"ticker\": \"all\"} */")).getMessage());
         assertEquals("agent file x.js: tickers must be \"all\" or a list such as [\"AAPL\", \"MSFT\"]",
