@@ -123,7 +123,7 @@ public final class BarPoller {
             if (entry.getValue().notBefore().isAfter(now)) {
                 continue;
             }
-            if (budget.nextCallAt().isAfter(now)) {
+            if (!budget.allowsCallNow()) {
                 break;
             }
             try {

@@ -45,6 +45,12 @@ public final class CallBudget {
         return nextCallAt(clock.instant());
     }
 
+    /** True when a call may go now (one reading of the clock, so a clock that moves on between calls cannot say no). */
+    public synchronized boolean allowsCallNow() {
+        Instant now = clock.instant();
+        return !nextCallAt(now).isAfter(now);
+    }
+
     /** Counts a call and returns true if one may go now; returns false and counts nothing otherwise. */
     public synchronized boolean tryAcquire() {
         Instant now = clock.instant();

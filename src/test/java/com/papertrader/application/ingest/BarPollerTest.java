@@ -16,9 +16,12 @@ import com.papertrader.domain.market.RetryPolicy;
 import com.papertrader.domain.market.StoredBars;
 import com.papertrader.domain.market.Timeframe;
 import com.papertrader.infrastructure.simulated.SimulatedMarket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,6 +75,35 @@ class BarPollerTest {
         BarsIngested second = delivered.get(1);
         assertEquals(List.of("AAPL@" + ny("2026-03-04T09:45"), "MSFT@" + ny("2026-03-04T09:45")), keys(second.bars()));
         assertTrue(second.bars().stream().allMatch(second::isLive));
+    }
+
+    @Test
+    void fetchesWithAClockThatMovesOnBetweenReads() {
+        Clock running = new Clock() {
+            private Instant now = ny("2026-03-04T09:45:30");
+
+            @Override
+            public synchronized Instant instant() {
+                now = now.plusNanos(1_000);
+                return now;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        BarPoller poller = new BarPoller(feed, store, schedule, new CallBudget(5, running), RetryPolicy.standard(),
+                new FeedStats(running), running, List.of("AAPL", "MSFT"), 2, delivered::add);
+
+        poller.tick();
+
+        assertEquals(2, feed.calls.size(), "a real clock reads later each time; the budget must still allow the calls");
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.papertrader.application.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarSchedule;
 import com.papertrader.domain.market.CallBudget;
 import com.papertrader.domain.market.FeedStats;
@@ -13,8 +12,7 @@ import com.papertrader.domain.market.Timeframe;
 import com.papertrader.infrastructure.polygon.PolygonClient;
 import com.papertrader.infrastructure.polygon.PolygonMarketFeed;
 import com.papertrader.infrastructure.simulated.SimulatedMarket;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
+import com.papertrader.infrastructure.polygon.PolygonJson;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,14 +42,8 @@ class PolygonDayCallCountTest {
         public JsonObject aggregates(String bearerKey, String ticker, int multiplier, String timespan, String from,
                                      String to, boolean adjusted, String sort, int limit) {
             calls.incrementAndGet();
-            List<Bar> bars = market.fetch(ticker, Instant.ofEpochMilli(Long.parseLong(from)),
-                    Instant.ofEpochMilli(Long.parseLong(to) + 1)).bars();
-            JsonArrayBuilder results = Json.createArrayBuilder();
-            bars.forEach(bar -> results.add(Json.createObjectBuilder()
-                    .add("o", bar.open()).add("h", bar.high()).add("l", bar.low()).add("c", bar.close())
-                    .add("v", bar.volume()).add("t", bar.start().toEpochMilli())));
-            return Json.createObjectBuilder().add("ticker", ticker).add("resultsCount", bars.size())
-                    .add("results", results).add("status", "OK").add("request_id", "stub").build();
+            return PolygonJson.aggregates(ticker, market.fetch(ticker, Instant.ofEpochMilli(Long.parseLong(from)),
+                    Instant.ofEpochMilli(Long.parseLong(to) + 1)).bars());
         }
 
         @Override

@@ -35,6 +35,19 @@ class CallBudgetTest {
     }
 
     @Test
+    void allowsCallNowUntilTheBudgetIsSpentOrPaused() {
+        for (int i = 0; i < 5; i++) {
+            assertTrue(freePlan.allowsCallNow(), "call " + (i + 1));
+            freePlan.tryAcquire();
+        }
+        assertFalse(freePlan.allowsCallNow(), "five calls in the last minute");
+        clock.advance(Duration.ofMinutes(1));
+        assertTrue(freePlan.allowsCallNow());
+        freePlan.rateLimited();
+        assertFalse(freePlan.allowsCallNow(), "paused a minute after a 429");
+    }
+
+    @Test
     void aRefusedCallIsNotCounted() {
         for (int i = 0; i < 5; i++) {
             freePlan.tryAcquire();

@@ -18,6 +18,7 @@ import com.papertrader.domain.market.MutableClock;
 import com.papertrader.domain.market.RetryPolicy;
 import com.papertrader.domain.market.StoredBars;
 import com.papertrader.infrastructure.feed.MarketFeedFactory;
+import com.papertrader.infrastructure.polygon.PolygonJson;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.polygon.PolygonStub.Reply;
 import jakarta.enterprise.event.Event;
@@ -54,7 +55,7 @@ class PolygonFeedIT {
 
     @Deployment
     static WebArchive deployment() {
-        WebArchive war = Deployments.war().addClasses(PolygonFeedIT.class, PolygonStub.class, PolygonStub.Reply.class,
+        WebArchive war = Deployments.war().addClasses(PolygonFeedIT.class, PolygonStub.class, PolygonStub.Reply.class, PolygonJson.class,
                 PolygonStub.Request.class, IngestedBarsRecorder.class, MutableClock.class, Deployments.class);
         FIXTURES.forEach(name -> war.addAsResource("fixtures/polygon/" + name));
         return war;

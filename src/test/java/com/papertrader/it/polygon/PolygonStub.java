@@ -1,5 +1,9 @@
 package com.papertrader.it.polygon;
 
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.Timeframe;
+import com.papertrader.infrastructure.polygon.PolygonJson;
+import com.papertrader.infrastructure.simulated.SimulatedMarket;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -11,6 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -22,7 +29,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Polygon's aggregates endpoint as it really answers, served from the recorded fixtures, deployed beside the
- * application under /api/polygon-stub. A test scripts the replies per ticker; unscripted tickers get aggs_ok.json.
+ * application under /api/polygon-stub. A test in the server scripts the replies per ticker; unscripted tickers get
+ * aggs_ok.json, except two kinds a client-side test can name: GEN* tickers get simulated bars of the requested
+ * range, DENIED* tickers the 401 of an unknown key.
  * The fixture's ticker is rewritten to the one asked for. next_url keeps Polygon's host, as the real one does:
  * the feed takes only its path and cursor and asks the configured host (this stub) for the next page.
  */
@@ -66,11 +75,18 @@ public class PolygonStub {
     }
 
     @GET
-    public Response aggregates(@PathParam("ticker") String ticker, @HeaderParam("Authorization") String authorization,
+    public Response aggregates(@PathParam("ticker") String ticker, @PathParam("from") String from,
+                               @PathParam("to") String to, @HeaderParam("Authorization") String authorization,
                                @Context UriInfo uri) throws InterruptedException {
         REQUESTS.add(new Request(ticker, uri.getRequestUri().toString(), authorization));
-        if (!("Bearer " + KEY).equals(authorization)) {
+        if (!("Bearer " + KEY).equals(authorization) || ticker.startsWith("DENIED")) {
             return reply(Reply.error(401, "error_401.json"), ticker, uri);
+        }
+        if (ticker.startsWith("GEN")) {
+            Instant end = Instant.ofEpochMilli(Long.parseLong(to) + 1);
+            SimulatedMarket market = new SimulatedMarket(3, Timeframe.minutes(5), MarketCalendar.nyse(), Clock.fixed(end, ZoneOffset.UTC));
+            return Response.ok(PolygonJson.aggregates(ticker,
+                    market.fetch(ticker, Instant.ofEpochMilli(Long.parseLong(from)), end).bars())).build();
         }
         boolean nextPage = uri.getQueryParameters().containsKey("cursor");
         Deque<Reply> script = SCRIPTS.get(ticker);

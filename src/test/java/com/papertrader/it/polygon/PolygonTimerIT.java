@@ -1,0 +1,104 @@
+package com.papertrader.it.polygon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.TradingSession;
+import com.papertrader.infrastructure.polygon.PolygonJson;
+import com.papertrader.it.Deployments;
+import com.papertrader.it.Http;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The application's own poll timer, switched on against the Polygon stub: its first tick backfills GENA and GENB
+ * through the REST client into SQLite and hands them to the trading desk, and the 401 for DENIED shows on the status
+ * API and the Overview page while the poller keeps running.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PolygonTimerIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war()
+                .addClasses(PolygonStub.class, PolygonStub.Reply.class, PolygonJson.class, PolygonStub.Request.class)
+                .addAsResource("fixtures/polygon/error_401.json")
+                // A second config source beside the packaged one: MicroProfile Config reads every
+                // META-INF/microprofile-config.properties on the class path, and this one's ordinal wins.
+                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "polygon-timer-config.jar")
+                        .addAsResource("polygon-timer-config.properties", "META-INF/microprofile-config.properties"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void timerBackfillsThroughTheRestClientAndTheDashboardShowsTheRejectedKey() throws Exception {
+        JsonObject status = awaitStatus(s -> !s.isNull("lastError") && !s.isNull("lastPollAt"));
+
+        assertEquals("polygon", status.getString("feed"));
+        assertTrue(status.getBoolean("isRunning"));
+        String error = status.getString("lastError");
+        assertTrue(error.contains("401") && error.contains("DENIED"), error);
+        assertFalse(error.contains("stub-key-7f3a"), "the key never shows: " + error);
+        String overview = Http.get(base, "/").body();
+        assertTrue(overview.contains("id=\"status-feed\">polygon<"), overview);
+        assertTrue(overview.contains("Polygon rejected the API key (401 Unknown API Key) while fetching DENIED"), overview);
+        assertFalse(overview.contains("stub-key-7f3a"));
+
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + Path.of(System.getProperty("it.data-dir"), "wildfly", "paper-trader.db"))) {
+            for (String ticker : new String[]{"GENA", "GENB"}) {
+                Instant first = Instant.ofEpochMilli(count(db, "select min(bar_start) from ohlcv_data where ticker = ?", ticker));
+                Instant last = Instant.ofEpochMilli(count(db, "select max(bar_start) from ohlcv_data where ticker = ?", ticker));
+                long bars = count(db, "select count(*) from ohlcv_data where ticker = ?", ticker);
+                TradingSession session = MarketCalendar.nyse().sessionAt(last).orElseThrow();
+                assertEquals(session.open(), first, ticker + ": one session backfilled, from its open");
+                assertEquals(Duration.between(first, last).toMinutes() / 5 + 1, bars, ticker + ": every bar, no gap");
+                assertFalse(last.plus(Duration.ofMinutes(5)).isAfter(Instant.now()), ticker + ": only closed bars");
+            }
+            assertEquals(1, count(db, "select count(*) from bar_cursors where ticker = ?", "GENA"),
+                    "the BarsIngested event reached the trading desk, which processed the bars");
+        }
+    }
+
+    private JsonObject awaitStatus(Predicate<JsonObject> ready) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonObject status = Http.json(Http.get(base, "/api/status"));
+        while (!ready.test(status) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            status = Http.json(Http.get(base, "/api/status"));
+        }
+        assertTrue(ready.test(status), "the timer polled within a minute: " + status);
+        return status;
+    }
+
+    private static long count(Connection db, String sql, String ticker) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, ticker);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
