@@ -109,11 +109,6 @@ public final class BarPoller {
         return stored;
     }
 
-    /** The instant the current cycle's tickers are due or retried; for the status page. */
-    public synchronized Instant nextDueAt() {
-        return pending.isEmpty() ? nextDueAt : clock.instant();
-    }
-
     private List<Bar> fetchPending(Instant now) {
         List<Bar> fetched = new ArrayList<>();
         Instant to = cycleBar.plus(schedule.timeframe().length());

@@ -79,15 +79,6 @@ public class MarketDataService {
         return source.feed().name();
     }
 
-    /** Market time: the simulated market's clock in a demo, else the wall clock. */
-    public Instant marketTime() {
-        return source.clock().instant();
-    }
-
-    public Instant nextDueAt() {
-        return poller.nextDueAt();
-    }
-
     private Instant newestStoredBarEnd() {
         return settings.tickers().stream()
                 .map(store::lastBarStart)
