@@ -1,6 +1,9 @@
 package com.papertrader.it;
 
 import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -17,5 +20,14 @@ public final class Deployments {
             throw new IllegalStateException("project.war does not name the packaged WAR (run through mvn verify): " + path);
         }
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(path));
+    }
+
+    /** The test server's root URL, for tests that deploy by hand (Arquillian injects it otherwise). */
+    public static URL baseUrl() {
+        try {
+            return URI.create("http://127.0.0.1:" + System.getProperty("it.http-port", "8080") + "/").toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

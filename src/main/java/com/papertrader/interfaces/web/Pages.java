@@ -13,10 +13,13 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * Renders Thymeleaf templates from /WEB-INF/templates (where they cannot be fetched directly). One engine for
- * the application, built on first use because it needs the servlet context.
+ * the application, built on first use because it needs the servlet context. Every page also gets {@code fmt}
+ * ({@link Formats}) for money, prices and times.
  */
 @ApplicationScoped
 public class Pages {
+
+    private static final Formats FORMATS = new Formats();
 
     private JakartaServletWebApplication application;
     private TemplateEngine engine;
@@ -25,6 +28,7 @@ public class Pages {
                        HttpServletRequest request, HttpServletResponse response) throws IOException {
         TemplateEngine templates = engine(request);
         WebContext context = new WebContext(application.buildExchange(request, response), request.getLocale(), model);
+        context.setVariable("fmt", FORMATS);
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         templates.process(template, context, response.getWriter());

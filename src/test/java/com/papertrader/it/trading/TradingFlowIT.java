@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TradingFlowIT {
 
     private static final String APP = "trading";
-    private static final URL BASE = url("http://127.0.0.1:8080/");
+    private static final URL BASE = Deployments.baseUrl();
 
     @Deployment(name = APP, managed = false)
     static WebArchive deployment() {
@@ -87,13 +87,5 @@ class TradingFlowIT {
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
-    }
-
-    private static URL url(String spec) {
-        try {
-            return URI.create(spec).toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

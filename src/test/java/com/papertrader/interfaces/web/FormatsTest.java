@@ -1,0 +1,46 @@
+package com.papertrader.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    private final Formats fmt = new Formats();
+
+    @Test
+    void moneyIsDollarsToTheCentWithGrouping() {
+        assertEquals("$1,234,567.89", fmt.money(new BigDecimal("1234567.891")));
+        assertEquals("-$12.00", fmt.money(new BigDecimal("-12")));
+        assertEquals("$0.01", fmt.money(new BigDecimal("0.005")));
+        assertEquals("", fmt.money(null));
+    }
+
+    @Test
+    void pnlAlwaysShowsItsSign() {
+        assertEquals("+$5.00", fmt.pnl(new BigDecimal("5")));
+        assertEquals("-$3.10", fmt.pnl(new BigDecimal("-3.1")));
+        assertEquals("$0.00", fmt.pnl(BigDecimal.ZERO));
+    }
+
+    @Test
+    void pricesKeepSubPennyDigitsOnlyWhereTheyHaveThem() {
+        assertEquals("187.25", fmt.price(new BigDecimal("187.2500")));
+        assertEquals("0.4512", fmt.price(new BigDecimal("0.4512")));
+        assertEquals("1,000.10", fmt.price(new BigDecimal("1000.1")));
+    }
+
+    @Test
+    void percentOfARatio() {
+        assertEquals("12.34%", fmt.percent(new BigDecimal("0.1234")));
+        assertEquals("-5.00%", fmt.percent(new BigDecimal("-0.05")));
+    }
+
+    @Test
+    void timesAreInExchangeTimeAcrossDaylightSaving() {
+        assertEquals("2026-07-01 09:30 ET", fmt.time(Instant.parse("2026-07-01T13:30:00Z")));
+        assertEquals("2026-11-24 09:30 ET", fmt.time(Instant.parse("2026-11-24T14:30:00Z")));
+    }
+}
