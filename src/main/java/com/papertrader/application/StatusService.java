@@ -35,6 +35,7 @@ public class StatusService {
                 .filter(ticker -> enabled.stream().anyMatch(agent -> agent.scans(ticker)))
                 .toList();
         TradingSummary trading = desk.summary();
+        MarketDataService.CallPlan calls = marketData.callPlan();
         return new SystemStatus(
                 settings.pollerEnabled(),
                 marketData.feedName(),
@@ -45,6 +46,12 @@ public class StatusService {
                 trading.workingOrders(),
                 trading.accounts(),
                 feed.lastPollAt().orElse(null),
+                marketData.nextBarDueAt(),
+                calls.callsToday(),
+                calls.expectedCallsToday(),
+                calls.callsPerMinute(),
+                trading.totalEquity(),
+                trading.dayPnl(),
                 feed.lastError().orElse(null));
     }
 }

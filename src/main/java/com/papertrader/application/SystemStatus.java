@@ -1,9 +1,16 @@
 package com.papertrader.application;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** What GET /api/status reports and the Overview shows. lastPollAt and lastError are null until known. */
+/**
+ * What GET /api/status reports and the Overview shows. lastPollAt and lastError are null until known;
+ * callsPerMinuteLimit is null when the feed is not metered (the simulated market).
+ *
+ * @param nextBarDueAt       when the next bar closes and is due from the feed (by the feed's clock)
+ * @param expectedCallsToday the feed calls today's schedule needs for the subscribed tickers
+ */
 public record SystemStatus(
         boolean isRunning,
         String feed,
@@ -14,5 +21,11 @@ public record SystemStatus(
         long pendingOrders,
         long activeAccounts,
         Instant lastPollAt,
+        Instant nextBarDueAt,
+        int callsToday,
+        int expectedCallsToday,
+        Integer callsPerMinuteLimit,
+        BigDecimal totalEquity,
+        BigDecimal dayPnl,
         String lastError) {
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -36,13 +38,19 @@ class StatusIT {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonObject status = Http.json(response);
         for (String key : List.of("isRunning", "feed", "feedConnected", "subscribedTickers", "activeAgents",
-                "watchedTickers", "pendingOrders", "activeAccounts", "lastPollAt")) {
+                "watchedTickers", "pendingOrders", "activeAccounts", "lastPollAt", "nextBarDueAt", "callsToday",
+                "expectedCallsToday", "callsPerMinuteLimit", "totalEquity", "dayPnl", "lastError")) {
             assertTrue(status.containsKey(key), "status has " + key + ": " + status);
         }
         assertEquals("simulated", status.getString("feed"));
         assertEquals(List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY"),
                 status.getJsonArray("subscribedTickers").getValuesAs(jakarta.json.JsonString::getString));
         assertEquals(false, status.getBoolean("isRunning"), "the poller is switched off in tests");
+        assertTrue(status.isNull("callsPerMinuteLimit"), "the simulated market is not metered");
+        assertEquals(0, status.getInt("callsToday"));
+        assertEquals(2, new BigDecimal(status.getString("totalEquity")).scale(), "money to the cent, as a string");
+        assertEquals(2, new BigDecimal(status.getString("dayPnl")).scale());
+        assertTrue(Instant.parse(status.getString("nextBarDueAt")).isAfter(Instant.parse("2020-01-01T00:00:00Z")));
     }
 
     @Test
@@ -65,7 +73,7 @@ class StatusIT {
         for (String nav : List.of(">Overview<", ">Agents<", ">Positions<", ">Orders<", ">Accounts<")) {
             assertTrue(html.contains(nav), "navigation has " + nav);
         }
-        assertTrue(html.contains("id=\"status-feed\">simulated<"), html);
+        assertTrue(html.contains("id=\"status-feed\" data-status=\"feed\">simulated<"), html);
         assertTrue(html.contains("AAPL, MSFT, NVDA"), html);
     }
 

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,15 +43,17 @@ public class MarketDataService {
 
     private FeedStats stats;
     private MarketSource source;
+    private BarSchedule schedule;
+    private CallBudget budget;
     private BarPoller poller;
 
     @PostConstruct
     void build() {
         stats = new FeedStats(wallClock);
-        CallBudget budget = settings.usesPolygon() ? new CallBudget(settings.callsPerMinute(), wallClock) : CallBudget.unlimited(wallClock);
+        budget = settings.usesPolygon() ? new CallBudget(settings.callsPerMinute(), wallClock) : CallBudget.unlimited(wallClock);
         source = MarketFeedFactory.create(settings, budget, stats, wallClock, newestStoredBarEnd());
         Duration delay = settings.usesPolygon() ? settings.providerDelay() : Duration.ZERO;
-        BarSchedule schedule = new BarSchedule(MarketCalendar.nyse(), settings.timeframe(), delay, settings.grace(),
+        schedule = new BarSchedule(MarketCalendar.nyse(), settings.timeframe(), delay, settings.grace(),
                 settings.extendedHours());
         poller = new BarPoller(source.feed(), store, schedule, budget, RetryPolicy.standard(), stats, source.clock(),
                 settings.tickers(), settings.backfillDays(), ingested::fire);
@@ -77,6 +80,24 @@ public class MarketDataService {
 
     public String feedName() {
         return source.feed().name();
+    }
+
+    /** When the next bar becomes due, by the feed's clock (the simulated market's own in a demo). */
+    public Instant nextBarDueAt() {
+        return schedule.nextDueAt(source.clock().instant());
+    }
+
+    /** Today's calls against the plan: the calls the schedule needs today, and the plan's per-minute limit. */
+    public CallPlan callPlan() {
+        LocalDate today = LocalDate.ofInstant(source.clock().instant(), MarketCalendar.NEW_YORK);
+        Integer perMinute = settings.usesPolygon() ? budget.callsPerMinute() : null;
+        return new CallPlan(stats.snapshot().callsToday(), schedule.expectedCallsPerDay(today, settings.tickers().size()), perMinute);
+    }
+
+    /**
+     * @param callsPerMinute the plan's limit; null when calls are not metered (the simulated market)
+     */
+    public record CallPlan(int callsToday, int expectedCallsToday, Integer callsPerMinute) {
     }
 
     private Instant newestStoredBarEnd() {

@@ -8,11 +8,15 @@ import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.TradingSession;
+import com.papertrader.domain.trading.Money;
 import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.execution.FeeModel;
 import com.papertrader.domain.trading.execution.FillModel;
 import com.papertrader.domain.trading.execution.PerShareFeeModel;
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.infrastructure.persistence.JpaTradingStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -22,6 +26,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -29,8 +34,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +74,9 @@ public class TradingDesk {
     @Inject
     Clock wallClock;
 
+    @Inject
+    Event<TradingSaved> tradingSaved;
+
     private BarProcessor processor;
     private final Map<String, Instant> cursors = new HashMap<>();
 
@@ -90,7 +100,10 @@ public class TradingDesk {
     @Lock(LockType.READ)
     public TradingSummary summary() {
         Broker broker = processor.broker();
-        return new TradingSummary(broker.accounts().size(), broker.liveOrders().size(), broker.openPositions().size());
+        Collection<Account> accounts = broker.accounts();
+        return new TradingSummary(accounts.size(), broker.liveOrders().size(), broker.openPositions().size(),
+                Money.cash(accounts.stream().map(Account::equity).reduce(BigDecimal.ZERO, BigDecimal::add)),
+                Money.cash(accounts.stream().map(Account::dayPnl).reduce(BigDecimal.ZERO, BigDecimal::add)));
     }
 
     private void process(List<Bar> newBars, Predicate<Bar> tradable) {
@@ -114,6 +127,26 @@ public class TradingDesk {
             LOG.log(Level.SEVERE, "Saving the trading of " + newBars.size() + " bars failed; rebuilding the broker from the database", e);
             rebuild();
             throw e;
+        }
+        announce(changes);
+    }
+
+    /** Tells the live pages what the saved bar event changed; a listener's failure must not undo the trading. */
+    private void announce(List<BrokerChanges> changes) {
+        Map<String, Order> orders = new LinkedHashMap<>();
+        List<Fill> fills = new ArrayList<>();
+        for (BrokerChanges change : changes) {
+            change.orders().forEach(order -> orders.put(order.id(), order));
+            fills.addAll(change.fills());
+        }
+        TradingSaved saved = new TradingSaved(List.copyOf(orders.values()), fills);
+        if (saved.isEmpty()) {
+            return;
+        }
+        try {
+            tradingSaved.fire(saved);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A listener of saved trading failed; the trading itself is saved", e);
         }
     }
 

@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * GET /api/status. Written with JSON-P rather than JSON-B so every key is present (null when unknown) and the
- * document is the same on WildFly and Payara, whose JSON-B set-ups differ on nulls in records.
+ * document is the same on WildFly and Payara, whose JSON-B set-ups differ on nulls in records. Money is a string
+ * ("1234.56"), so no amount passes through a double.
  */
 @Path("status")
 public class StatusResource {
@@ -24,7 +25,11 @@ public class StatusResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject get() {
-        SystemStatus current = status.current();
+        return json(status.current());
+    }
+
+    /** The status document, also sent to the pages as the server-sent event "status". */
+    static JsonObject json(SystemStatus current) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("isRunning", current.isRunning())
                 .add("feed", current.feed())
@@ -33,17 +38,25 @@ public class StatusResource {
                 .add("activeAgents", current.activeAgents())
                 .add("watchedTickers", Json.createArrayBuilder(current.watchedTickers()))
                 .add("pendingOrders", current.pendingOrders())
-                .add("activeAccounts", current.activeAccounts());
-        if (current.lastPollAt() == null) {
-            json.addNull("lastPollAt");
-        } else {
-            json.add("lastPollAt", current.lastPollAt().toString());
-        }
-        if (current.lastError() == null) {
-            json.addNull("lastError");
-        } else {
-            json.add("lastError", current.lastError());
-        }
+                .add("activeAccounts", current.activeAccounts())
+                .add("callsToday", current.callsToday())
+                .add("expectedCallsToday", current.expectedCallsToday())
+                .add("totalEquity", current.totalEquity().toPlainString())
+                .add("dayPnl", current.dayPnl().toPlainString());
+        addOrNull(json, "lastPollAt", current.lastPollAt());
+        addOrNull(json, "nextBarDueAt", current.nextBarDueAt());
+        addOrNull(json, "callsPerMinuteLimit", current.callsPerMinuteLimit());
+        addOrNull(json, "lastError", current.lastError());
         return json.build();
+    }
+
+    private static void addOrNull(JsonObjectBuilder json, String key, Object value) {
+        if (value == null) {
+            json.addNull(key);
+        } else if (value instanceof Integer number) {
+            json.add(key, number);
+        } else {
+            json.add(key, value.toString());
+        }
     }
 }

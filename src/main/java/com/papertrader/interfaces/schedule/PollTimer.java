@@ -2,6 +2,7 @@ package com.papertrader.interfaces.schedule;
 
 import com.papertrader.application.Settings;
 import com.papertrader.application.ingest.MarketDataService;
+import com.papertrader.interfaces.rest.LiveUpdates;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -25,11 +26,15 @@ public class PollTimer {
     @Inject
     MarketDataService marketData;
 
+    @Inject
+    LiveUpdates live;
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         if (settings.pollerEnabled()) {
             marketData.tick();
+            live.publishStatus();
         }
     }
 }

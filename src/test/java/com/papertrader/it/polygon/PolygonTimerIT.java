@@ -58,11 +58,13 @@ class PolygonTimerIT {
 
         assertEquals("polygon", status.getString("feed"));
         assertTrue(status.getBoolean("isRunning"));
+        assertEquals(100, status.getInt("callsPerMinuteLimit"), "the plan's limit, from polygon.calls-per-minute");
+        assertTrue(status.getInt("callsToday") >= 3, "GENA, GENB and DENIED were each fetched: " + status);
         String error = status.getString("lastError");
         assertTrue(error.contains("401") && error.contains("DENIED"), error);
         assertFalse(error.contains("stub-key-7f3a"), "the key never shows: " + error);
         String overview = Http.get(base, "/").body();
-        assertTrue(overview.contains("id=\"status-feed\">polygon<"), overview);
+        assertTrue(overview.contains("id=\"status-feed\" data-status=\"feed\">polygon<"), overview);
         assertTrue(overview.contains("Polygon rejected the API key (401 Unknown API Key) while fetching DENIED"), overview);
         assertFalse(overview.contains("stub-key-7f3a"));
 

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.LiveEvents;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -49,8 +51,21 @@ class TradingFlowIT {
             JsonObject status = Http.json(Http.get(BASE, "/api/status"));
             assertEquals(3, status.getInt("activeAgents"), "the three sample agents of agents/ were loaded on first start");
 
-            post("/api/test-probe/bars?day=2026-06-10");
-            JsonObject traded = state();
+            JsonObject traded;
+            try (LiveEvents live = LiveEvents.subscribe(BASE)) {
+                assertTrue(live.await("status", s -> s.getInt("activeAgents") == 3, Duration.ofSeconds(10)).isPresent(),
+                        "a new subscriber gets the status at once");
+                post("/api/test-probe/bars?day=2026-06-10");
+                traded = state();
+                JsonObject filled = ordersOf(traded, "sma-crossover|AAPL|").stream()
+                        .filter(o -> o.getString("status").equals("FILLED")).findFirst().orElseThrow();
+                JsonObject trading = live.await("trading", t -> t.getJsonArray("orders").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(o -> o.getString("id").equals(filled.getString("id")) && o.getString("status").equals("FILLED")),
+                        Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("the saved order went out to live pages: "
+                        + filled + "; received: " + live)).data();
+                assertTrue(trading.getJsonArray("fills").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(f -> f.getString("orderId").equals(filled.getString("id"))), "with its fill: " + trading);
+            }
             List<JsonObject> smaOrders = ordersOf(traded, "sma-crossover|AAPL|");
             assertFalse(smaOrders.isEmpty(), "the SMA crossover agent bought: " + traded);
             JsonObject entry = smaOrders.stream().filter(o -> o.getString("id").endsWith("|0")).findFirst().orElseThrow();
