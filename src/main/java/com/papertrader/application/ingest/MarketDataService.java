@@ -12,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,13 @@ public class MarketDataService {
         }
     }
 
-    /** One timer tick; a failure is logged and the next tick carries on. */
+    /**
+     * One timer tick; a failure is logged and the next tick carries on. Never inside a transaction: the store commits
+     * the bars in its own before the trading desk saves the trading they cause, which would otherwise wait on the
+     * uncommitted bars (SQLite has one writer). Said here rather than only on the timer, because Payara runs
+     * {@code @Schedule} callbacks in a container transaction whatever their transaction attribute.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void tick() {
         try {
             poller.tick();

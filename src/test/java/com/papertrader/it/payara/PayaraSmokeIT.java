@@ -11,6 +11,10 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,17 +22,24 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The same WAR on Payara Micro: status over HTTP and a bar through JPA on SQLite (Hibernate bundled, not EclipseLink). */
+/**
+ * The same WAR on Payara Micro: status over HTTP, a bar through JPA on SQLite (Hibernate bundled, not EclipseLink),
+ * and the application's own timer trading: bars polled from a fast simulated market become saved orders and fills.
+ */
 @ExtendWith(ArquillianExtension.class)
 class PayaraSmokeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war().addClasses(PayaraSmokeIT.class, Deployments.class, Http.class);
+        return Deployments.war().addClasses(PayaraSmokeIT.class, Deployments.class, Http.class)
+                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "payara-timer-config.jar")
+                        .addAsResource("payara-timer-config.properties", "META-INF/microprofile-config.properties"));
     }
 
     @Inject
@@ -41,6 +52,27 @@ class PayaraSmokeIT {
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("simulated", Http.json(response).getString("feed"));
+    }
+
+    @Test
+    @RunAsClient
+    void theTimerTradesAndTheTradingIsSaved() throws Exception {
+        Path database = Path.of(System.getProperty("it.data-dir"), System.getProperty("arquillian.launch"), "paper-trader.db");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        long fills = 0;
+        while (fills == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(2000);
+            fills = count(database, "select count(*) from fills");
+        }
+        assertTrue(fills > 0, "the sample agents' orders filled and were saved");
+        assertTrue(count(database, "select count(*) from bar_cursors") > 0, "the trading desk saved its cursors with them");
+    }
+
+    private static long count(Path database, String sql) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
+             ResultSet rows = db.createStatement().executeQuery(sql)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
     }
 
     @Test
