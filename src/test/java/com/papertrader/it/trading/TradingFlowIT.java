@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -81,11 +78,9 @@ class TradingFlowIT {
         return Http.json(Http.get(BASE, "/api/test-probe/state"));
     }
 
+    /** Changes need the admin role: the test server's admin credentials, over HTTP Basic. */
     private static void post(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(BASE.toExternalForm().replaceAll("/$", "") + path))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Http.postAsAdmin(BASE, path);
         assertEquals(200, response.statusCode(), response.body());
     }
 }
