@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,8 +36,8 @@ import java.util.stream.Collectors;
 @WebServlet("/admin/agents/*")
 public class AdminAgentsServlet extends HttpServlet {
 
-    private static final java.util.regex.Pattern AGENT_PATH = java.util.regex.Pattern.compile("/(" + AgentForm.SLUG + ")/(edit|enable|pause|delete)");
-    private static final java.util.regex.Pattern ACCOUNT_PATH = java.util.regex.Pattern.compile("/accounts/(" + AgentForm.SLUG + ")/reset");
+    private static final Pattern AGENT_PATH = Pattern.compile("/(" + AgentForm.SLUG + ")/(edit|enable|pause|delete)");
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("/accounts/(" + AgentForm.SLUG + ")/reset");
     /** What the list page says after an action; keyed by the action so no text comes from the URL. */
     private static final Map<String, String> DONE = Map.of("created", "created", "saved", "saved", "enable", "enabled",
             "pause", "paused", "delete", "deleted", "reset", "reset");

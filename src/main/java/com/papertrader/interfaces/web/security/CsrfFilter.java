@@ -13,9 +13,11 @@ import java.util.Set;
 
 /**
  * Gives every page the session's CSRF token (request attribute {@code _csrf}, for the forms' hidden field and the
- * layout's meta tag) and refuses a state-changing request that does not send it back, as form field {@code _csrf}
- * or header {@code X-CSRF-Token}. Requests authenticated by an Authorization header are exempt: a page of another
- * site cannot set that header. Pages get a session for the token; JSON and static files do not need one.
+ * layout's meta tag) and refuses a state-changing request that comes with a session cookie but does not send the
+ * token back, as form field {@code _csrf} or header {@code X-CSRF-Token}. A forged request rides on the cookie the
+ * browser adds by itself; a request without one has no login to abuse (the admin constraint refuses it), and one
+ * authenticated by an Authorization header is exempt because a page of another site cannot set that header.
+ * Pages get a session for the token; JSON and static files do not need one.
  */
 public class CsrfFilter extends HttpFilter {
 
@@ -42,7 +44,8 @@ public class CsrfFilter extends HttpFilter {
         if (session != null && token == null) {
             token = renew(session);
         }
-        if (!SAFE_METHODS.contains(request.getMethod()) && !PaperTraderAuthentication.byHeader(request)) {
+        boolean ridesOnSession = request.getRequestedSessionId() != null;
+        if (!SAFE_METHODS.contains(request.getMethod()) && ridesOnSession && !PaperTraderAuthentication.byHeader(request)) {
             String sent = request.getHeader(HEADER) != null ? request.getHeader(HEADER) : request.getParameter(ATTRIBUTE);
             if (!CsrfToken.matches(token, sent)) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN,
