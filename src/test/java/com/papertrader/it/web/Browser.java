@@ -50,6 +50,12 @@ final class Browser {
         return postExactly(path, withToken);
     }
 
+    /** Posts no body, sending the token as JavaScript's fetch does: header X-CSRF-Token. */
+    HttpResponse<String> postWithTokenHeader(String path) throws IOException, InterruptedException {
+        return client.send(request(path).header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts just these fields (no token added). */
     HttpResponse<String> postExactly(String path, Map<String, String> fields) throws IOException, InterruptedException {
         String body = fields.entrySet().stream()

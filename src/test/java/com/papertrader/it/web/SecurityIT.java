@@ -140,6 +140,9 @@ class SecurityIT {
         assertEquals(403, browser.postExactly("/admin/agents/new", Map.of("name", "csrf-wrong", "_csrf", token)).statusCode());
         assertEquals(403, browser.postExactly("/logout", Map.of()).statusCode());
         assertEquals(200, browser.get("/admin/agents").statusCode(), "still logged in");
+
+        HttpResponse<String> byHeader = browser.postWithTokenHeader("/admin/agents/no-such-agent/pause");
+        assertEquals(404, byHeader.statusCode(), "the header token passes the check; the agent does not exist");
     }
 
     @Test
