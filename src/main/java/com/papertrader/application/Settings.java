@@ -1,9 +1,12 @@
 package com.papertrader.application;
 
+import com.papertrader.application.security.AdminCredentials;
+import com.papertrader.application.security.PasswordHash;
 import com.papertrader.domain.market.Timeframe;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +46,10 @@ public final class Settings {
     public static final String COMMISSION_PER_SHARE = "trading.commission-per-share";
     public static final String COMMISSION_MINIMUM = "trading.commission-minimum";
     public static final String SIMULATED_SPEED = "simulated.speed";
+    public static final String ADMIN_USERNAME = "admin.username";
+    public static final String ADMIN_PASSWORD_HASH = "admin.password-hash";
+    public static final String ADMIN_PASSWORD = "admin.password";
+    public static final String READ_REQUIRES_LOGIN = "security.read-requires-login";
 
     private static final Pattern TICKER = Pattern.compile("[A-Z][A-Z0-9.\\-]{0,9}");
 
@@ -69,6 +76,8 @@ public final class Settings {
     private final BigDecimal slippageBps;
     private final BigDecimal commissionPerShare;
     private final BigDecimal commissionMinimum;
+    private final AdminCredentials admin;
+    private final boolean readRequiresLogin;
 
     private Settings(Function<String, Optional<String>> source) {
         Reader in = new Reader(source);
@@ -95,6 +104,8 @@ public final class Settings {
         slippageBps = in.nonNegativeDecimal(SLIPPAGE_BPS);
         commissionPerShare = in.nonNegativeDecimal(COMMISSION_PER_SHARE);
         commissionMinimum = in.nonNegativeDecimal(COMMISSION_MINIMUM);
+        admin = new AdminCredentials(in.required(ADMIN_USERNAME), in.adminPassword());
+        readRequiresLogin = in.bool(READ_REQUIRES_LOGIN);
     }
 
     /**
@@ -220,6 +231,16 @@ public final class Settings {
         return commissionMinimum;
     }
 
+    /** The administrator's name and password hash; the password itself is never kept. */
+    public AdminCredentials admin() {
+        return admin;
+    }
+
+    /** Whether pages and GET /api need a login too (else they are public and only changes need one). */
+    public boolean readRequiresLogin() {
+        return readRequiresLogin;
+    }
+
     public String feedName() {
         return usesPolygon() ? "polygon" : csvFile != null ? "csv" : "simulated";
     }
@@ -320,6 +341,22 @@ public final class Settings {
                 return Long.parseLong(value);
             } catch (NumberFormatException e) {
                 throw new InvalidSettingException(key, "must be a whole number, got '" + value + "'");
+            }
+        }
+
+        /** The hash, or the plain password (from the environment) hashed now; null when neither is set. */
+        PasswordHash adminPassword() {
+            Optional<String> hash = optional(ADMIN_PASSWORD_HASH);
+            Optional<String> plain = optional(ADMIN_PASSWORD);
+            if (hash.isPresent() && plain.isPresent()) {
+                throw new InvalidSettingException(ADMIN_PASSWORD, "is set together with " + ADMIN_PASSWORD_HASH + "; set only one");
+            }
+            try {
+                return hash.map(PasswordHash::parse)
+                        .or(() -> plain.map(p -> PasswordHash.of(p.toCharArray(), PasswordHash.DEFAULT_ITERATIONS, new SecureRandom())))
+                        .orElse(null);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(ADMIN_PASSWORD_HASH, e.getMessage());
             }
         }
 

@@ -39,6 +39,8 @@ class SettingsTest {
         values.put(Settings.SLIPPAGE_BPS, "0");
         values.put(Settings.COMMISSION_PER_SHARE, "0.005");
         values.put(Settings.COMMISSION_MINIMUM, "1.00");
+        values.put(Settings.ADMIN_USERNAME, "admin");
+        values.put(Settings.READ_REQUIRES_LOGIN, "false");
     }
 
     private Settings settings() {
@@ -175,5 +177,48 @@ class SettingsTest {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, this::settings);
         assertEquals(key, e.key());
         assertEquals("Configuration " + key + " " + problem, e.getMessage());
+    }
+
+    @Test
+    void withoutAPasswordNobodyCanLogIn() {
+        Settings settings = settings();
+
+        assertFalse(settings.admin().canLogIn());
+        assertFalse(settings.admin().verify("admin", "anything".toCharArray()));
+        assertFalse(settings.readRequiresLogin());
+    }
+
+    @Test
+    void aConfiguredHashLetsTheAdminIn() {
+        values.put(Settings.ADMIN_PASSWORD_HASH, com.papertrader.application.security.PasswordHash.of(
+                "s3cret".toCharArray(), 1000, new java.security.SecureRandom()).toString());
+
+        Settings settings = settings();
+
+        assertTrue(settings.admin().verify("admin", "s3cret".toCharArray()));
+        assertFalse(settings.admin().verify("admin", "S3cret".toCharArray()));
+    }
+
+    @Test
+    void aPlainPasswordFromTheEnvironmentIsHashedAtStartUp() {
+        values.put(Settings.ADMIN_PASSWORD, "from-env");
+
+        Settings settings = settings();
+
+        assertTrue(settings.admin().verify("admin", "from-env".toCharArray()));
+        assertEquals(com.papertrader.application.security.PasswordHash.DEFAULT_ITERATIONS,
+                settings.admin().passwordHash().orElseThrow().iterations());
+    }
+
+    @Test
+    void aMalformedHashOrBothPasswordSettingsStopTheStart() {
+        values.put(Settings.ADMIN_PASSWORD_HASH, "md5$abc");
+        InvalidSettingException malformed = assertThrows(InvalidSettingException.class, this::settings);
+        assertTrue(malformed.getMessage().contains(Settings.ADMIN_PASSWORD_HASH), malformed.getMessage());
+        assertFalse(malformed.getMessage().contains("md5$abc"), "the hash is not echoed: " + malformed.getMessage());
+
+        values.put(Settings.ADMIN_PASSWORD, "x");
+        InvalidSettingException both = assertThrows(InvalidSettingException.class, this::settings);
+        assertTrue(both.getMessage().contains("set only one"), both.getMessage());
     }
 }

@@ -9,10 +9,16 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /** A small HTTP client for tests that talk to the deployed application as a browser or script would. */
 public final class Http {
+
+    /** The admin login of the test server (arquillian.xml sets its hash as admin.password-hash). */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "it-admin-Pa55";
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -22,6 +28,20 @@ public final class Http {
     public static HttpResponse<String> get(URL base, String path) throws IOException, InterruptedException {
         URI uri = URI.create(base.toExternalForm().replaceAll("/$", "") + path);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The Authorization header a script sends to change things through /api. */
+    public static String adminBasicAuth() {
+        return "Basic " + Base64.getEncoder().encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A POST without a body, as the admin over HTTP Basic. */
+    public static HttpResponse<String> postAsAdmin(URL base, String path) throws IOException, InterruptedException {
+        URI uri = URI.create(base.toExternalForm().replaceAll("/$", "") + path);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Authorization", adminBasicAuth())
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

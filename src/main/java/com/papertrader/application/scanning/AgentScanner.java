@@ -70,6 +70,12 @@ public final class AgentScanner implements OrderSource {
         }
     }
 
+    /** Forgets an agent: it is scanned no more. */
+    public void uninstall(AgentId agent) {
+        agents.remove(agent);
+        compiled.remove(agent);
+    }
+
     /** Every agent, enabled or not. */
     public Collection<Agent> agents() {
         return List.copyOf(agents.values());

@@ -105,6 +105,11 @@ public class ScannerBean implements OrderSource, AgentScanner.Listener {
         agents.forEach(scanner::install);
     }
 
+    /** A deleted agent: no longer scanned. */
+    public void removed(AgentId agent) {
+        scanner.uninstall(agent);
+    }
+
     @Override
     public void scanned(ScanRecord record) {
         unsavedRecords.add(record);

@@ -4,6 +4,8 @@ import com.papertrader.application.Settings;
 import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.application.scanning.ScannerBean;
 import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentDefinition;
+import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.MarketCalendar;
@@ -41,7 +43,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,6 +54,12 @@ import java.util.logging.Logger;
  * time order, and everything a bar event changed is saved in one transaction together with the tickers' processed-bar
  * cursors. The database is the truth: the broker is rebuilt from it at start-up and after a failed save, and bars
  * stored but not yet processed (a crash between storing and trading) are processed at start-up, once.
+ * <p>
+ * Admin changes to agents and accounts go through here too, so they never interleave with a bar event (the singleton's
+ * write lock): each is saved in one transaction, then applied to the running broker and scanner, without a restart.
+ * A deleted agent's orders, fills and scans stay as history; its working orders are canceled, and it cannot be deleted
+ * while its account holds open positions. Resetting an account needs it flat too: its working orders are canceled and
+ * its cash goes back to the starting cash; nothing is closed behind anyone's back.
  */
 @Singleton
 @Startup
@@ -106,6 +116,141 @@ public class TradingDesk {
                 Money.cash(accounts.stream().map(Account::dayPnl).reduce(BigDecimal.ZERO, BigDecimal::add)));
     }
 
+    /**
+     * Adds an agent while the application runs: its account is opened if missing, its risk limits set, and it scans
+     * from the next bar on.
+     *
+     * @throws AgentChangeRefused when the id or the name is taken
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Agent addAgent(AgentDefinition definition) {
+        if (store.agent(definition.id()).isPresent()) {
+            throw new AgentChangeRefused("id", "an agent with id " + definition.id() + " exists already");
+        }
+        requireFreeName(definition.name(), definition.id());
+        return save(definition.toAgent(wallClock));
+    }
+
+    /**
+     * Changes an agent's settings and script (recompiled if it changed) while the application runs.
+     *
+     * @throws AgentChangeRefused when there is no such agent or the new name is taken
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Agent changeAgent(AgentDefinition definition) {
+        requireFreeName(definition.name(), definition.id());
+        return change(definition.id(), agent -> {
+            agent.rename(definition.name(), wallClock);
+            if (!agent.getScriptHash().equals(Agent.sha256(definition.script()))) {
+                agent.replaceScript(definition.script(), wallClock);
+            }
+            agent.watch(definition.tickers(), wallClock);
+            agent.reparameterize(definition.parameters(), wallClock);
+            agent.changeRiskSettings(definition.risk(), wallClock);
+        });
+    }
+
+    /** Scans the agent again (also after the scanner stopped it for errors). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Agent enableAgent(AgentId id) {
+        return change(id, agent -> agent.enable(wallClock));
+    }
+
+    /** Stops scanning the agent; its working orders and positions carry on. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Agent pauseAgent(AgentId id) {
+        return change(id, agent -> agent.pause(wallClock));
+    }
+
+    /**
+     * Deletes an agent: its working orders are canceled; its orders, fills and scans stay as history.
+     *
+     * @throws AgentChangeRefused when there is no such agent or its account holds open positions
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void deleteAgent(AgentId id) {
+        Agent agent = store.agent(id).orElseThrow(() -> noSuchAgent(id));
+        requireFlat(agent.getAccountId(), "delete agent " + id);
+        guarded(() -> {
+            store.deleteAgent(id, cancelLiveOrders(order -> order.agentId().equals(id.value()), "agent deleted"));
+            scanner.removed(id);
+            return id;
+        });
+    }
+
+    /**
+     * Starts a flat account again from the starting cash: working orders canceled, P&L and halts cleared.
+     *
+     * @throws AgentChangeRefused when there is no such account or it holds open positions
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void resetAccount(String accountId) {
+        Account account = processor.broker().account(accountId)
+                .orElseThrow(() -> new AgentChangeRefused(null, "there is no account " + accountId));
+        requireFlat(accountId, "reset account " + accountId);
+        guarded(() -> {
+            List<BrokerChanges> canceled = cancelLiveOrders(order -> order.accountId().equals(accountId), "account reset");
+            account.reset(wallClock.instant());
+            store.saveReset(account, canceled);
+            return account;
+        });
+    }
+
+    private Agent change(AgentId id, Consumer<Agent> change) {
+        Agent agent = store.agent(id).orElseThrow(() -> noSuchAgent(id));
+        change.accept(agent);
+        return save(agent);
+    }
+
+    /** Saves an agent with what it needs in the broker in one transaction, then scans with it. */
+    private Agent save(Agent agent) {
+        return guarded(() -> {
+            Agent saved = store.saveAgent(agent, prepareBroker(processor.broker(), agent));
+            scanner.saved(List.of(saved));
+            return saved;
+        });
+    }
+
+    /** Runs a change of the broker and the database; if saving fails, the broker goes back to what the database holds. */
+    private <T> T guarded(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "An admin change failed; rebuilding the broker from the database", e);
+            rebuild();
+            throw e;
+        }
+    }
+
+    private List<BrokerChanges> cancelLiveOrders(Predicate<Order> which, String reason) {
+        Broker broker = processor.broker();
+        List<BrokerChanges> changes = new ArrayList<>();
+        // one at a time: canceling a parent also settles its bracket legs
+        Optional<Order> next;
+        while ((next = broker.liveOrders().stream().filter(which).findFirst()).isPresent()) {
+            changes.add(broker.cancel(next.get().id(), reason));
+        }
+        return changes;
+    }
+
+    private void requireFlat(String accountId, String what) {
+        long open = processor.broker().openPositions().stream().filter(p -> p.accountId().equals(accountId)).count();
+        if (open > 0) {
+            throw new AgentChangeRefused(null, "Cannot " + what + ": account " + accountId + " holds " + open
+                    + " open position(s). Pause the agent and let its exits close them first.");
+        }
+    }
+
+    private void requireFreeName(String name, AgentId id) {
+        store.agentNamed(name.strip()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
+            throw new AgentChangeRefused("name", "the agent " + other.getId() + " has this name already");
+        });
+    }
+
+    private static AgentChangeRefused noSuchAgent(AgentId id) {
+        return new AgentChangeRefused(null, "there is no agent " + id);
+    }
+
     private void process(List<Bar> newBars, Predicate<Bar> tradable) {
         List<BrokerChanges> changes = new ArrayList<>();
         Map<String, Instant> advanced = new HashMap<>();
@@ -156,16 +301,26 @@ public class TradingDesk {
         Broker broker = new Broker(clock, fillModel(), feeModel());
         broker.restore(store.accounts(), store.openPositions(), store.ordersToRemember(rememberSince()));
         for (Agent agent : scanner.agents()) {
-            if (broker.account(agent.getAccountId()).isEmpty()) {
-                store.save(broker.openAccount(agent.getAccountId(), settings.startingCash(), BigDecimal.ONE));
-            }
-            broker.setRiskLimits(agent.getId().value(), SignalOrders.limits(agent.getRisk()));
+            prepareBroker(broker, agent).ifPresent(store::save);
         }
         cursors.clear();
         cursors.putAll(store.cursors());
         processor = new BarProcessor(broker, clock, scanner);
         LOG.info(() -> "Broker restored: " + broker.accounts().size() + " accounts, " + broker.openPositions().size()
                 + " open positions, " + broker.liveOrders().size() + " working orders");
+    }
+
+    /**
+     * What an agent needs in the broker, at start-up and whenever it is added or changed: its account (opened with the
+     * starting cash if missing), then its risk limits.
+     *
+     * @return the account it opened, to save
+     */
+    private Optional<Account> prepareBroker(Broker broker, Agent agent) {
+        Optional<Account> opened = broker.account(agent.getAccountId()).isPresent() ? Optional.empty()
+                : Optional.of(broker.openAccount(agent.getAccountId(), settings.startingCash(), BigDecimal.ONE));
+        broker.setRiskLimits(agent.getId().value(), SignalOrders.limits(agent.getRisk()));
+        return opened;
     }
 
     /** Each ticker's window gets the bars processed so far, so a scan never sees a bar after the one it is scanning. */

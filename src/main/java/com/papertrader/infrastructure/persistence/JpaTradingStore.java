@@ -2,6 +2,7 @@ package com.papertrader.infrastructure.persistence;
 
 import com.papertrader.application.scanning.ScanChanges;
 import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.portfolio.Account;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +62,40 @@ public class JpaTradingStore {
         return em.createNamedQuery("Agent.findAll", Agent.class).getResultList();
     }
 
+    /** The agent as stored now (detached: change it, then {@link #saveAgent}). */
+    public Optional<Agent> agent(AgentId id) {
+        return Optional.ofNullable(em.find(Agent.class, id));
+    }
+
+    public Optional<Agent> agentNamed(String name) {
+        return em.createNamedQuery("Agent.findByName", Agent.class).setParameter("name", name).getResultStream().findFirst();
+    }
+
+    /**
+     * An agent added or changed at run time, with the account opened for it, in one transaction.
+     *
+     * @return the agent as saved
+     */
+    public Agent saveAgent(Agent agent, Optional<Account> openedAccount) {
+        openedAccount.ifPresent(em::merge);
+        return em.merge(agent);
+    }
+
+    /** Deletes an agent with the cancellations of its orders; its orders, fills and scan records stay. */
+    public void deleteAgent(AgentId id, List<BrokerChanges> canceled) {
+        saveAll(canceled);
+        Agent agent = em.find(Agent.class, id);
+        if (agent != null) {
+            em.remove(agent);
+        }
+    }
+
+    /** An account started again, with the cancellations of its orders. */
+    public void saveReset(Account account, List<BrokerChanges> canceled) {
+        saveAll(canceled);
+        em.merge(account);
+    }
+
     /** @return the agents as saved */
     public List<Agent> saveAgents(Collection<Agent> agents) {
         return agents.stream().map(em::merge).toList();
@@ -72,11 +108,15 @@ public class JpaTradingStore {
      * @return the agents as saved (their versions moved on)
      */
     public List<Agent> save(List<BrokerChanges> changes, ScanChanges scans, Map<String, Instant> cursors) {
-        changes.forEach(change -> change.entitiesToSave().forEach(em::merge));
+        saveAll(changes);
         scans.records().forEach(em::persist);
         List<Agent> agents = scans.agents().stream().map(em::merge).toList();
         cursors.forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
         return agents;
+    }
+
+    private void saveAll(List<BrokerChanges> changes) {
+        changes.forEach(change -> change.entitiesToSave().forEach(em::merge));
     }
 
     /** Accounts opened outside a bar (a new agent's), saved at once. */

@@ -14,7 +14,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * Renders Thymeleaf templates from /WEB-INF/templates (where they cannot be fetched directly). One engine for
  * the application, built on first use because it needs the servlet context. Every page also gets {@code fmt}
- * ({@link Formats}) for money, prices and times.
+ * ({@link Formats}) for money, prices and times, and {@code user}: the logged-in user's name, or null.
  */
 @ApplicationScoped
 public class Pages {
@@ -29,6 +29,7 @@ public class Pages {
         TemplateEngine templates = engine(request);
         WebContext context = new WebContext(application.buildExchange(request, response), request.getLocale(), model);
         context.setVariable("fmt", FORMATS);
+        context.setVariable("user", request.getRemoteUser());
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         templates.process(template, context, response.getWriter());

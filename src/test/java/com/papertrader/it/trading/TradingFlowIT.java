@@ -8,10 +8,7 @@ import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.LiveEvents;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -96,11 +93,9 @@ class TradingFlowIT {
         return Http.json(Http.get(BASE, "/api/test-probe/state"));
     }
 
+    /** Changes need the admin role: the test server's admin credentials, over HTTP Basic. */
     private static void post(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(BASE.toExternalForm().replaceAll("/$", "") + path))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Http.postAsAdmin(BASE, path);
         assertEquals(200, response.statusCode(), response.body());
     }
 }

@@ -116,6 +116,25 @@ public class Account {
         valuedAt = Objects.requireNonNull(at, "at");
     }
 
+    /**
+     * Starts a flat account again: cash back to the starting cash, P&L zero, any halt lifted. Its history (orders,
+     * fills, equity snapshots) is kept elsewhere and stays.
+     *
+     * @throws IllegalStateException while it holds positions (they would be lost from its equity)
+     */
+    public void reset(Instant at) {
+        if (longMarketValue.signum() != 0 || shortMarketValue.signum() != 0) {
+            throw new IllegalStateException("Account " + id + " holds positions; only a flat account can be reset");
+        }
+        cash = startingCash;
+        realizedPnl = Money.ZERO;
+        unrealizedPnl = Money.ZERO;
+        previousCloseEquity = startingCash;
+        haltedOn = null;
+        haltReason = null;
+        valuedAt = Objects.requireNonNull(at, "at");
+    }
+
     /** Starts a new trading day: today's P&L is measured from the equity as it stood at the previous close. */
     public void startDay(LocalDate day) {
         if (day.isAfter(tradingDay)) {

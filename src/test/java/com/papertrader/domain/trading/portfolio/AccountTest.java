@@ -92,6 +92,28 @@ class AccountTest {
     }
 
     @Test
+    void aFlatAccountResetsToItsStartingCashAndAnOpenOneCannot() {
+        Account account = Account.open("alice", d("100000"), BigDecimal.ONE, TUESDAY_OPEN);
+        account.recordFill(fill("alice", "AAPL", OrderSide.BUY, 100, "100.00", "0", T1), BigDecimal.ZERO);
+        account.revalue(d("10500.00"), BigDecimal.ZERO, d("500.00"), T1);
+        assertThrows(IllegalStateException.class, () -> account.reset(T1));
+
+        account.recordFill(fill("alice", "AAPL", OrderSide.SELL, 100, "95.00", "0", T1), d("-500.00"));
+        account.revalue(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, T1);
+        account.haltForDay(TUESDAY, "max daily loss");
+        assertEquals("99500.00", account.cash().toPlainString());
+
+        account.reset(T1.plusSeconds(60));
+
+        assertEquals("100000.00", account.cash().toPlainString());
+        assertEquals("100000.00", account.equity().toPlainString());
+        assertEquals("0.00", account.realizedPnl().toPlainString());
+        assertEquals("0.00", account.dayPnl().toPlainString());
+        assertFalse(account.isHaltedOn(TUESDAY));
+        assertEquals(T1.plusSeconds(60), account.valuedAt());
+    }
+
+    @Test
     void refusesNonsense() {
         assertEquals("Account alice: margin multiplier must be at least 1, was 0.5",
                 assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,181 @@
+package com.papertrader.interfaces.web.admin;
+
+import com.papertrader.application.scanning.ScannerBean;
+import com.papertrader.application.scanning.ScriptValidation;
+import com.papertrader.application.trading.AgentChangeRefused;
+import com.papertrader.application.trading.TradingDesk;
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentDryRun;
+import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.AgentParameters;
+import com.papertrader.domain.agent.ScriptError;
+import com.papertrader.interfaces.web.Pages;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The agents' admin pages (role admin, see web.xml): the list with enable/pause/delete and account reset buttons
+ * (GET /admin/agents), the form to create (/admin/agents/new) or edit (/admin/agents/{id}/edit) an agent, whose script
+ * is compiled before anything is saved and can be dry-run over stored bars, and the actions
+ * (POST /admin/agents/{id}/enable|pause|delete, POST /admin/agents/accounts/{account}/reset).
+ * Every change goes through the {@link TradingDesk}, so it applies at once without a restart.
+ */
+@WebServlet("/admin/agents/*")
+public class AdminAgentsServlet extends HttpServlet {
+
+    private static final Pattern AGENT_PATH = Pattern.compile("/(" + AgentForm.SLUG + ")/(edit|enable|pause|delete)");
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("/accounts/(" + AgentForm.SLUG + ")/reset");
+    /** What the list page says after an action; keyed by the action so no text comes from the URL. */
+    private static final Map<String, String> DONE = Map.of("created", "created", "saved", "saved", "enable", "enabled",
+            "pause", "paused", "delete", "deleted", "reset", "reset");
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    TradingDesk desk;
+
+    @Inject
+    ScannerBean scanner;
+
+    @Inject
+    ScriptValidation scripts;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = path(request);
+        Matcher agentPath = AGENT_PATH.matcher(path);
+        if (path.equals("/")) {
+            list(request, response, null);
+        } else if (path.equals("/new")) {
+            form(request, response, AgentForm.blank(), true, Map.of(), null);
+        } else if (agentPath.matches() && agentPath.group(2).equals("edit")) {
+            Optional<Agent> agent = agent(agentPath.group(1));
+            if (agent.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "There is no agent " + agentPath.group(1));
+                return;
+            }
+            form(request, response, AgentForm.of(agent.get()), false, Map.of(), null);
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = path(request);
+        Matcher agentPath = AGENT_PATH.matcher(path);
+        Matcher accountPath = ACCOUNT_PATH.matcher(path);
+        try {
+            if (path.equals("/new")) {
+                submit(request, response, null);
+            } else if (agentPath.matches() && agent(agentPath.group(1)).isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "There is no agent " + agentPath.group(1));
+            } else if (agentPath.matches()) {
+                AgentId id = AgentId.of(agentPath.group(1));
+                switch (agentPath.group(2)) {
+                    case "edit" -> submit(request, response, id);
+                    case "enable" -> desk.enableAgent(id);
+                    case "pause" -> desk.pauseAgent(id);
+                    default -> desk.deleteAgent(id);
+                }
+                if (!agentPath.group(2).equals("edit")) {
+                    done(request, response, agentPath.group(2), id.value());
+                }
+            } else if (accountPath.matches()) {
+                desk.resetAccount(accountPath.group(1));
+                done(request, response, "reset", accountPath.group(1));
+            } else {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        } catch (AgentChangeRefused refused) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            list(request, response, refused.getMessage());
+        }
+    }
+
+    /** Saves the form, or runs the dry run it asks for; any error shows the form again with the input kept. */
+    private void submit(HttpServletRequest request, HttpServletResponse response, AgentId editing) throws IOException {
+        boolean creating = editing == null;
+        boolean dryRun = "dry-run".equals(request.getParameter("action"));
+        AgentForm form = AgentForm.from(request, creating ? null : editing.value());
+        Map<String, String> errors = new HashMap<>(form.errors(validator, dryRun));
+        if (!errors.containsKey("script")) {
+            List<ScriptError> compileErrors = scripts.compile(form.script);
+            if (!compileErrors.isEmpty()) {
+                errors.put("script", compileErrors.stream().map(ScriptError::toString).collect(Collectors.joining("\n")));
+            }
+        }
+        if (errors.isEmpty() && dryRun) {
+            AgentDryRun.Report report = scripts.dryRun(form.script, AgentParameters.fromJson(form.parameters == null ? "" : form.parameters),
+                    form.dryRunTicker, form.dryRunBarCount());
+            form(request, response, form, creating, errors, report);
+            return;
+        }
+        if (errors.isEmpty()) {
+            try {
+                if (creating) {
+                    desk.addAgent(form.toDefinition());
+                } else {
+                    desk.changeAgent(form.toDefinition());
+                }
+                done(request, response, creating ? "created" : "saved", form.id);
+                return;
+            } catch (AgentChangeRefused refused) {
+                errors.put(refused.field() == null ? "form" : refused.field(), refused.getMessage());
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        form(request, response, form, creating, errors, null);
+    }
+
+    /** Post/redirect/get: the list, saying what was done. */
+    private void done(HttpServletRequest request, HttpServletResponse response, String action, String subject)
+            throws IOException {
+        response.sendRedirect(request.getContextPath() + "/admin/agents?done=" + action + "&subject=" + subject);
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response, String error) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("agents", scanner.agents().stream().sorted(Comparator.comparing(Agent::getName)).toList());
+        String done = DONE.get(String.valueOf(request.getParameter("done")));
+        String subject = request.getParameter("subject");
+        model.put("notice", done != null && subject != null && subject.matches(AgentForm.SLUG) ? subject + " " + done + "." : null);
+        model.put("error", error);
+        pages.render("admin/agents", model, request, response);
+    }
+
+    private void form(HttpServletRequest request, HttpServletResponse response, AgentForm form, boolean creating,
+                      Map<String, String> errors, AgentDryRun.Report dryRun) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form);
+        model.put("creating", creating);
+        model.put("errors", errors);
+        model.put("dryRun", dryRun);
+        pages.render("admin/agent-form", model, request, response);
+    }
+
+    private Optional<Agent> agent(String id) {
+        return scanner.agents().stream().filter(agent -> agent.getId().value().equals(id)).findFirst();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getPathInfo() == null ? "/" : request.getPathInfo();
+    }
+}

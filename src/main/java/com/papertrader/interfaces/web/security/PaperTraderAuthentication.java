@@ -1,0 +1,107 @@
+package com.papertrader.interfaces.web.security;
+
+import com.papertrader.application.Settings;
+import com.papertrader.application.security.AdminCredentials;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * Who is calling, on every request: a script sends the admin credentials as HTTP Basic ({@code Authorization: Basic});
+ * a browser logs in with the form at /login, which keeps the user in the session. A request that needs a login and
+ * has none is sent to /login (pages) or answered 401 (/api). No {@code WWW-Authenticate} challenge is ever sent, so a
+ * browser never asks for and caches Basic credentials. Which requests need the admin role is in web.xml.
+ */
+@ApplicationScoped
+public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
+
+    /** The session attribute holding the logged-in user's name (set by the login page). */
+    static final String SESSION_USER = PaperTraderAuthentication.class.getName() + ".user";
+    private static final String BY_HEADER = PaperTraderAuthentication.class.getName() + ".byHeader";
+    private static final String BASIC = "Basic ";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    Settings settings;
+
+    /** Whether this request was authenticated by its Authorization header (so it needs no CSRF token). */
+    static boolean byHeader(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(BY_HEADER));
+    }
+
+    /** Remembers a login in the session under a new session id (so a session id planted before it is worthless). */
+    static void logIn(HttpServletRequest request, String user) {
+        request.getSession(true);
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        session.setAttribute(SESSION_USER, user);
+        CsrfFilter.renew(session);
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+            CredentialValidationResult result = identityStores.validate(basicCredential(authorization.substring(BASIC.length())));
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                SecurityHeadersFilter.apply(response);
+                return context.responseUnauthorized();
+            }
+            request.setAttribute(BY_HEADER, Boolean.TRUE);
+            return context.notifyContainerAboutLogin(result);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
+            return context.notifyContainerAboutLogin(user, Set.of(AdminCredentials.ADMIN_ROLE));
+        }
+        if (context.isProtected() || settings.readRequiresLogin() && !openToAll(path(request))) {
+            SecurityHeadersFilter.apply(response);
+            return path(request).startsWith("/api/") ? context.responseUnauthorized()
+                    : context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(next(request), StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    /** What a browser may load without a login even when reading needs one. */
+    private static boolean openToAll(String path) {
+        return path.equals("/login") || path.equals("/health") || path.startsWith("/static/");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** Where to return after the login: the page asked for, or (for a form post) the page it came from. */
+    private static String next(HttpServletRequest request) {
+        String path = path(request);
+        return "GET".equals(request.getMethod()) && request.getQueryString() != null ? path + "?" + request.getQueryString() : path;
+    }
+
+    /** user:password in Base64; anything malformed becomes a credential that cannot match. */
+    private static UsernamePasswordCredential basicCredential(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = "";
+        }
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? new UsernamePasswordCredential("", "")
+                : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+}
