@@ -1,6 +1,7 @@
 package com.papertrader.application.reporting;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -25,7 +26,7 @@ public record PositionFilter(String agentId, String accountId, State state) {
         Map<String, String> parameters = new LinkedHashMap<>();
         OrderFilter.put(parameters, "agent", agentId);
         OrderFilter.put(parameters, "account", accountId);
-        OrderFilter.put(parameters, "state", state == null ? null : state.name().toLowerCase(java.util.Locale.ROOT));
+        OrderFilter.put(parameters, "state", state == null ? null : state.name().toLowerCase(Locale.ROOT));
         return parameters;
     }
 }

@@ -4,6 +4,7 @@ import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.WatchedTickers;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -68,7 +69,7 @@ final class QueryParameters {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException(name + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new InvalidQueryException(name + ": '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 

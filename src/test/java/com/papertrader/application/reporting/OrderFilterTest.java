@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.papertrader.domain.trading.order.OrderStatus;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,10 +63,10 @@ class OrderFilterTest {
 
     @Test
     void aPageKnowsThereIsMoreFromTheExtraRow() {
-        Page<String> page = Page.of(java.util.List.of("a", "b", "c"), new PageRequest(2, 2));
-        assertEquals(java.util.List.of("a", "b"), page.items());
+        Page<String> page = Page.of(List.of("a", "b", "c"), new PageRequest(2, 2));
+        assertEquals(List.of("a", "b"), page.items());
         assertEquals(true, page.hasNext());
         assertEquals(true, page.hasPrevious());
-        assertEquals(false, Page.of(java.util.List.of("a"), new PageRequest(1, 2)).hasNext());
+        assertEquals(false, Page.of(List.of("a"), new PageRequest(1, 2)).hasNext());
     }
 }

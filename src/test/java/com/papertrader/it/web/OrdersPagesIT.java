@@ -8,6 +8,7 @@ import com.papertrader.domain.agent.Agent;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -169,8 +170,8 @@ class OrdersPagesIT {
         List<JsonObject> agents = json("/api/agents").getJsonArray("agents").getValuesAs(JsonObject.class);
         JsonObject trader = agents.stream().filter(a -> a.getString("id").equals("orders-it")).findFirst().orElseThrow();
         assertEquals("ENABLED", trader.getString("state"));
-        assertEquals(List.of("ORDX"), trader.getJsonArray("tickers").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList());
+        assertEquals(List.of("ORDX"), trader.getJsonArray("tickers").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
         assertEquals(1, trader.getInt("openPositions"));
         assertEquals(2, trader.getInt("closedRoundTrips"));
         assertEquals(1, trader.getInt("winningRoundTrips"));
