@@ -1,0 +1,78 @@
+package com.papertrader.infrastructure.persistence;
+
+import com.papertrader.application.reporting.AgentPerformance;
+import com.papertrader.application.reporting.AgentSummary;
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentState;
+import com.papertrader.domain.agent.ScanRecord;
+import com.papertrader.domain.trading.portfolio.Account;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read side of agents: each with its results over the positions it opened ({@link AgentPerformance}) and its
+ * latest scan that produced signals; one agent with its account and recent scans.
+ */
+@ApplicationScoped
+@Transactional
+public class AgentQueries {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** One agent with what its page shows besides its orders and positions. */
+    public record AgentDetail(AgentSummary summary, Account account, List<ScanRecord> recentScans) {
+    }
+
+    public List<AgentSummary> agents() {
+        Map<String, AgentPerformance> performance = new HashMap<>();
+        em.createQuery("select p.openedBy, p.closedAt, p.realizedPnl, p.unrealizedPnl from Position p", Object[].class)
+                .getResultStream()
+                .forEach(row -> add(performance.computeIfAbsent((String) row[0], id -> new AgentPerformance()), row));
+        return em.createNamedQuery("Agent.findAll", Agent.class).getResultStream()
+                .map(agent -> summary(agent, performance.getOrDefault(agent.getId().value(), new AgentPerformance())))
+                .toList();
+    }
+
+    public Optional<AgentDetail> agent(String id) {
+        return agentEntity(id).map(agent -> {
+            AgentPerformance performance = new AgentPerformance();
+            em.createQuery("select p.openedBy, p.closedAt, p.realizedPnl, p.unrealizedPnl from Position p"
+                            + " where p.openedBy = :agent", Object[].class)
+                    .setParameter("agent", id).getResultStream()
+                    .forEach(row -> add(performance, row));
+            return new AgentDetail(summary(agent, performance), em.find(Account.class, agent.getAccountId()), recentScans(id, 20));
+        });
+    }
+
+    /** Agents the scanner stopped after repeated script errors, for the Overview. */
+    public List<Agent> agentsInError() {
+        return em.createNamedQuery("Agent.findByState", Agent.class).setParameter("state", AgentState.ERRORED).getResultList();
+    }
+
+    private Optional<Agent> agentEntity(String id) {
+        return em.createQuery("select a from Agent a where a.id.value = :id", Agent.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
+    private AgentSummary summary(Agent agent, AgentPerformance performance) {
+        return new AgentSummary(agent, performance, recentScans(agent.getId().value(), 1).stream().findFirst().orElse(null));
+    }
+
+    private List<ScanRecord> recentScans(String agentId, int count) {
+        return em.createQuery("select s from ScanRecord s where s.agentId = :agent order by s.barTime desc, s.id desc", ScanRecord.class)
+                .setParameter("agent", agentId).setMaxResults(count).getResultList();
+    }
+
+    /** A row of (openedBy, closedAt, realizedPnl, unrealizedPnl): open while closedAt is null. */
+    private static void add(AgentPerformance performance, Object[] row) {
+        performance.add(row[1] == null, (BigDecimal) row[2], (BigDecimal) row[3]);
+    }
+}

@@ -1,0 +1,102 @@
+package com.papertrader.infrastructure.persistence;
+
+import com.papertrader.application.reporting.OrderFilter;
+import com.papertrader.application.reporting.Page;
+import com.papertrader.application.reporting.PageRequest;
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.domain.trading.order.Order;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read side of orders and fills, for the pages, the JSON API and the CSV export. Newest first, ordered by
+ * (time, id) so the indexes of {@link DatabaseSchema} serve the ORDER BY and a page is LIMIT/OFFSET on an index.
+ * Every method runs in a transaction so no pooled connection is left in an open read (see {@link JpaTradingStore}).
+ */
+@ApplicationScoped
+@Transactional
+public class OrderQueries {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** One order with its event history (oldest first) and its fills. */
+    public record OrderDetail(Order order, List<Fill> fills) {
+    }
+
+    public Page<Order> orders(OrderFilter filter, PageRequest page) {
+        Where where = where(filter, "o", "o.createdAt");
+        TypedQuery<Order> query = em.createQuery("select o from Order o" + where.jpql + " order by o.createdAt desc, o.id desc", Order.class);
+        return Page.of(where.bind(query).setFirstResult(page.offset()).setMaxResults(page.size() + 1).getResultList(), page);
+    }
+
+    public Page<Fill> fills(OrderFilter filter, PageRequest page) {
+        Where where = where(filter, "f", "f.filledAt");
+        TypedQuery<Fill> query = em.createQuery("select f from Fill f" + where.jpql + " order by f.filledAt desc, f.id desc", Fill.class);
+        return Page.of(where.bind(query).setFirstResult(page.offset()).setMaxResults(page.size() + 1).getResultList(), page);
+    }
+
+    public Optional<OrderDetail> order(String id) {
+        List<Order> found = em.createQuery("select o from Order o left join fetch o.events where o.id = :id", Order.class)
+                .setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Fill> fills = em.createQuery("select f from Fill f where f.orderId = :id order by f.filledAt, f.id", Fill.class)
+                .setParameter("id", id).getResultList();
+        return Optional.of(new OrderDetail(found.get(0), fills));
+    }
+
+    /** The newest {@code count} orders, for the Overview. */
+    public List<Order> latestOrders(int count) {
+        return orders(OrderFilter.NONE, PageRequest.first(count)).items();
+    }
+
+    /** The newest {@code count} fills, for the Overview. */
+    public List<Fill> latestFills(int count) {
+        return fills(OrderFilter.NONE, PageRequest.first(count)).items();
+    }
+
+    /** Orders and fills carry agentId and ticker alike; a fill's status is its order's. */
+    private static Where where(OrderFilter filter, String alias, String time) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.agentId() != null) {
+            conditions.add(alias + ".agentId = :agent");
+            parameters.put("agent", filter.agentId());
+        }
+        if (filter.ticker() != null) {
+            conditions.add(alias + ".ticker = :ticker");
+            parameters.put("ticker", filter.ticker());
+        }
+        if (filter.status() != null) {
+            conditions.add(alias.equals("o") ? "o.status = :status"
+                    : "f.orderId in (select s.id from Order s where s.status = :status)");
+            parameters.put("status", filter.status());
+        }
+        if (filter.from() != null) {
+            conditions.add(time + " >= :from");
+            parameters.put("from", filter.fromInstant());
+        }
+        if (filter.to() != null) {
+            conditions.add(time + " < :to");
+            parameters.put("to", filter.toInstantExclusive());
+        }
+        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
+    }
+
+    private record Where(String jpql, Map<String, Object> parameters) {
+        <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            parameters.forEach(query::setParameter);
+            return query;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package com.papertrader.interfaces.rest;
+
+import com.papertrader.application.reporting.OrderFilter;
+import com.papertrader.application.reporting.PageRequest;
+import com.papertrader.application.reporting.PositionFilter;
+import com.papertrader.infrastructure.persistence.AgentQueries;
+import com.papertrader.infrastructure.persistence.OrderQueries;
+import com.papertrader.infrastructure.persistence.PositionQueries;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
+
+/**
+ * GET /api/agents: every agent with state, tickers, results and last signal and error;
+ * GET /api/agents/{id}: one agent with its script, parameters, account, recent signals, orders and positions.
+ */
+@Path("agents")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentsResource {
+
+    /** Orders and positions in an agent's document; the rest through /api/orders?agent= and /api/positions?agent=. */
+    private static final int RECENT = 20;
+
+    @Inject
+    AgentQueries agents;
+
+    @Inject
+    OrderQueries orders;
+
+    @Inject
+    PositionQueries positions;
+
+    @GET
+    public JsonObject list() {
+        return Json.createObjectBuilder().add("agents", TradingJson.array(agents.agents(), TradingJson::agent)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject one(@PathParam("id") String id) {
+        var detail = agents.agent(id).orElseThrow(() -> TradingJson.notFound("no agent " + id));
+        var agent = detail.summary().agent();
+        var json = Json.createObjectBuilder(TradingJson.agent(detail.summary()))
+                .add("script", agent.getScript())
+                .add("parameters", Json.createReader(new StringReader(agent.getParameters().toJson())).readObject())
+                .add("recentSignals", TradingJson.array(detail.recentScans(), TradingJson::scan))
+                .add("orders", TradingJson.array(orders.orders(OrderFilter.forAgent(id), PageRequest.first(RECENT)).items(), TradingJson::order))
+                .add("positions", TradingJson.array(positions.positions(PositionFilter.forAgent(id), PageRequest.first(RECENT)).items(),
+                        TradingJson::position));
+        if (detail.account() == null) {
+            json.addNull("account");
+        } else {
+            json.add("account", TradingJson.account(detail.account()));
+        }
+        return json.build();
+    }
+}
