@@ -10,9 +10,6 @@ import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.TradingSession;
 import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.execution.BrokerChanges;
-import com.papertrader.domain.trading.execution.FeeModel;
-import com.papertrader.domain.trading.execution.FillModel;
-import com.papertrader.domain.trading.execution.PerShareFeeModel;
 import com.papertrader.infrastructure.persistence.JpaTradingStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -120,7 +117,7 @@ public class TradingDesk {
     /** A broker holding exactly what the database holds, with an account and risk limits for every agent. */
     private void rebuild() {
         BarClock clock = new BarClock(Instant.EPOCH);
-        Broker broker = new Broker(clock, fillModel(), feeModel());
+        Broker broker = PaperBrokers.create(clock, CALENDAR, settings);
         broker.restore(store.accounts(), store.openPositions(), store.ordersToRemember(rememberSince()));
         for (Agent agent : scanner.agents()) {
             if (broker.account(agent.getAccountId()).isEmpty()) {
@@ -163,15 +160,5 @@ public class TradingDesk {
     /** Orders of bars a backfill can bring again must be remembered, so none is placed twice. */
     private Instant rememberSince() {
         return wallClock.instant().minus(Duration.ofDays(7L * settings.backfillDays()));
-    }
-
-    private FillModel fillModel() {
-        return FillModel.of(CALENDAR).withSlippage(settings.slippageBps());
-    }
-
-    private FeeModel feeModel() {
-        return settings.commissionPerShare().signum() == 0 && settings.commissionMinimum().signum() == 0
-                ? FeeModel.free()
-                : new PerShareFeeModel(settings.commissionPerShare(), settings.commissionMinimum());
     }
 }
