@@ -7,6 +7,7 @@ import com.papertrader.application.Settings;
 import com.papertrader.application.backtest.BacktestFixtures;
 import com.papertrader.application.backtest.BacktestResult;
 import com.papertrader.application.backtest.Backtester;
+import com.papertrader.application.backtest.ParityReport;
 import com.papertrader.application.scanning.AgentScanner;
 import com.papertrader.application.trading.BarClock;
 import com.papertrader.application.trading.BarProcessor;
@@ -86,8 +87,10 @@ class BacktestParityTest {
         assertEquals(TICKERS.size() * 78, backtest.barsProcessed(), "the whole day was stored by the poller");
         assertFalse(live.orders.isEmpty(), "the day gives the agent something to do");
         assertFalse(live.fills.isEmpty(), "and some of its orders fill");
-        assertEquals(describeOrders(live.orders.values()), describeOrders(backtest.orders()));
-        assertEquals(describeFills(live.fills), describeFills(backtest.fills()));
+        ParityReport parity = ParityReport.compare(List.copyOf(live.orders.values()), live.fills, backtest.orders(), backtest.fills());
+        assertEquals(List.of(), parity.differences());
+        assertEquals(live.orders.size(), parity.replayedOrders());
+        assertEquals(live.fills.size(), parity.replayedFills());
     }
 
     private static final class Trading {
@@ -142,21 +145,6 @@ class BacktestParityTest {
             events.clear();
         }
         return trading;
-    }
-
-    private static List<String> describeOrders(Iterable<Order> orders) {
-        List<String> lines = new ArrayList<>();
-        for (Order order : orders) {
-            lines.add(order.id() + " " + order.status() + " " + order.quantity() + " filled " + order.filledQuantity()
-                    + " @ " + order.averageFillPrice() + " created " + order.createdAt() + " (" + order.reason() + ")");
-        }
-        lines.sort(String::compareTo);
-        return lines;
-    }
-
-    private static List<String> describeFills(List<Fill> fills) {
-        return fills.stream().map(fill -> fill.id() + " " + fill.side() + " " + fill.quantity() + " @ " + fill.price()
-                + " fee " + fill.commission() + " at " + fill.filledAt() + " recorded " + fill.recordedAt()).toList();
     }
 
     private static Instant ny(String time) {
