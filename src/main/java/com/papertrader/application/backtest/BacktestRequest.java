@@ -26,8 +26,9 @@ public record BacktestRequest(String agentId, List<String> tickers, LocalDate fr
     }
 
     /**
-     * @param tickers comma- or space-separated; empty allowed only when the bars come from a file (then its tickers)
-     * @param from    yyyy-MM-dd, or empty for a file's whole range
+     * @param tickers  comma- or space-separated
+     * @param from     yyyy-MM-dd; may be empty when the bars come from a file (then from its first bar)
+     * @param fromFile whether the bars come from an uploaded file rather than the stored bars
      */
     public static BacktestRequest parse(String agentId, String tickers, String from, String to, String startingCash, boolean fromFile) {
         List<String> problems = new ArrayList<>();
@@ -35,7 +36,7 @@ public record BacktestRequest(String agentId, List<String> tickers, LocalDate fr
             problems.add("agentId is required");
         }
         List<String> parsedTickers = tickers(tickers, problems);
-        if (parsedTickers.isEmpty() && !fromFile) {
+        if (parsedTickers.isEmpty()) {
             problems.add("tickers: give at least one ticker");
         }
         LocalDate fromDay = date("from", from, !fromFile, problems);
@@ -58,10 +59,6 @@ public record BacktestRequest(String agentId, List<String> tickers, LocalDate fr
     /** The instant after the period: midnight New York after {@code to}; far in the future if open. */
     public Instant periodEnd() {
         return to == null ? Instant.parse("9999-01-01T00:00:00Z") : to.plusDays(1).atStartOfDay(MarketCalendar.NEW_YORK).toInstant();
-    }
-
-    public BacktestRequest withTickers(List<String> replaced) {
-        return new BacktestRequest(agentId, replaced, from, to, startingCash);
     }
 
     private static List<String> tickers(String text, List<String> problems) {

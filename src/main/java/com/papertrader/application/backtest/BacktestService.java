@@ -6,6 +6,7 @@ import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.trading.order.Order;
 import com.papertrader.infrastructure.persistence.JpaBacktestStore;
 import com.papertrader.infrastructure.persistence.JpaTradingStore;
 import jakarta.annotation.Resource;
@@ -16,9 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -78,26 +81,20 @@ public class BacktestService {
      * when given.
      *
      * @param source what to show as the bars' origin: "stored bars" or the uploaded file's name
-     * @throws IllegalArgumentException naming an unknown agent or a ticker without bars in the upload
+     * @throws IllegalArgumentException naming an unknown agent, or an upload without bars of the tickers in the period
      */
     public BacktestRun start(BacktestRequest request, Optional<List<List<Bar>>> uploaded, String source) {
         Agent agent = agent(request.agentId());
-        BacktestRequest checked = request;
-        if (uploaded.isPresent()) {
-            List<String> inFile = uploaded.get().stream().filter(list -> !list.isEmpty()).map(list -> list.get(0).ticker()).toList();
-            if (inFile.isEmpty()) {
-                throw new IllegalArgumentException("the file holds no bars in the period");
-            }
-            checked = request.tickers().isEmpty() ? request.withTickers(inFile) : request;
+        if (uploaded.isPresent() && uploaded.get().stream().allMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("the file holds no bars of " + String.join(", ", request.tickers()) + " in the period");
         }
-        BacktestRun run = new BacktestRun(UUID.randomUUID().toString(), agent.getId().value(), checked.tickers(),
-                checked.from(), checked.to(), source, checked.startingCash(), clock.instant());
+        BacktestRun run = new BacktestRun(UUID.randomUUID().toString(), agent.getId().value(), request.tickers(),
+                request.from(), request.to(), source, request.startingCash(), clock.instant());
         runs.add(run);
         Running progress = new Running();
         running.put(run.getId(), progress);
-        BacktestRequest job = checked;
         try {
-            executor.submit(() -> execute(run.getId(), agent, job, uploaded, progress));
+            executor.submit(() -> execute(run.getId(), agent, request, uploaded, progress));
         } catch (RuntimeException e) {
             running.remove(run.getId());
             runs.failed(run.getId(), "could not be started: " + e.getMessage(), clock.instant());
@@ -112,6 +109,16 @@ public class BacktestService {
 
     public List<BacktestRun> all() {
         return runs.all();
+    }
+
+    /** The agents a backtest can be run for, as stored. */
+    public List<Agent> agents() {
+        return trading.agents();
+    }
+
+    /** The configured starting cash and tickers, the form's defaults. */
+    public Settings settings() {
+        return settings;
     }
 
     /** Progress of a run still going in this server. */
@@ -145,16 +152,22 @@ public class BacktestService {
 
     /**
      * Replays a day the agent traded live, from the bars stored for its tickers, and compares orders and fills.
+     * An agent watching all tickers is replayed on the configured ones plus any it placed orders in that day.
      * The replay starts flat with the configured starting cash; positions carried into the day show as differences.
      */
     public ParityReport parity(String agentId, LocalDate day) {
         Agent agent = agent(agentId);
-        List<String> tickers = agent.getTickers().isAll() ? settings.tickers() : agent.getTickers().tickers();
-        BacktestRequest request = new BacktestRequest(agentId, tickers, day, day, settings.startingCash());
-        BacktestResult replay = backtester().run(agent, tickers, settings.startingCash(), warmup(request),
+        BacktestRequest period = new BacktestRequest(agentId, List.of(), day, day, settings.startingCash());
+        List<Order> liveOrders = runs.liveOrders(agentId, period.periodStart(), period.periodEnd());
+        Set<String> tickers = new LinkedHashSet<>(agent.getTickers().isAll() ? settings.tickers() : agent.getTickers().tickers());
+        if (agent.getTickers().isAll()) {
+            liveOrders.forEach(order -> tickers.add(order.ticker()));
+        }
+        BacktestRequest request = new BacktestRequest(agentId, List.copyOf(tickers), day, day, settings.startingCash());
+        BacktestResult replay = backtester().run(agent, request.tickers(), request.startingCash(), warmup(request),
                 Backtester.inTimeOrder(stored(request)), Backtester.Progress.NONE, () -> false);
-        return ParityReport.compare(runs.liveOrders(agentId, request.periodStart(), request.periodEnd()),
-                runs.liveFills(agentId, request.periodStart(), request.periodEnd()), replay.orders(), replay.fills());
+        return ParityReport.compare(liveOrders, runs.liveFills(agentId, period.periodStart(), period.periodEnd()),
+                replay.orders(), replay.fills());
     }
 
     private void execute(String id, Agent agent, BacktestRequest request, Optional<List<List<Bar>>> uploaded, Running progress) {

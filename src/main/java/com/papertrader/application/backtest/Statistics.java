@@ -31,6 +31,9 @@ public record Statistics(BigDecimal startEquity, BigDecimal endEquity, double to
     public static final int BARS_PER_DAY = 78;
     public static final int TRADING_DAYS_PER_YEAR = 252;
     public static final int BARS_PER_YEAR = BARS_PER_DAY * TRADING_DAYS_PER_YEAR;
+    /** What the Sharpe and Sortino ratios are computed from, stated with every result. */
+    public static final String RETURNS_BASIS = "per-bar equity returns (one point per bar start), zero risk-free rate,"
+            + " annualised by sqrt(" + BARS_PER_DAY + " bars x " + TRADING_DAYS_PER_YEAR + " days)";
     private static final double SECONDS_PER_YEAR = 365.25 * 86_400;
 
     /** @param equity at least one point, oldest first; the first is the starting equity */

@@ -39,10 +39,6 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class BacktestResource {
 
-    /** What the Sharpe and Sortino ratios are computed from, stated in every result. */
-    public static final String RETURNS_BASIS = "per-bar equity returns (one point per bar start), zero risk-free rate,"
-            + " annualised by sqrt(" + Statistics.BARS_PER_DAY + " bars x " + Statistics.TRADING_DAYS_PER_YEAR + " days)";
-
     @Inject
     BacktestService backtests;
 
@@ -140,7 +136,7 @@ public class BacktestResource {
                     .add("equity", JsonValue.EMPTY_JSON_ARRAY).build();
         }
         json.add("statistics", Json.createObjectBuilder()
-                .add("returnsBasis", RETURNS_BASIS)
+                .add("returnsBasis", Statistics.RETURNS_BASIS)
                 .add("endEquity", run.getEndEquity().toPlainString())
                 .add("netProfit", run.getEndEquity().subtract(run.getStartingCash()).toPlainString())
                 .add("totalReturn", number(run.getTotalReturn()))

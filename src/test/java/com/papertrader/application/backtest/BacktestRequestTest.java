@@ -43,10 +43,11 @@ class BacktestRequestTest {
     }
 
     @Test
-    void aFileNeedsNeitherTickersNorDates() {
-        BacktestRequest request = BacktestRequest.parse("a", "", "", "", "1000", true);
+    void aFileNeedsNoDates() {
+        BacktestRequest request = BacktestRequest.parse("a", "TEST", "", "", "1000", true);
 
-        assertEquals(List.of(), request.tickers());
+        assertEquals(List.of("TEST"), request.tickers());
         assertNull(request.from());
+        assertEquals(Instant.EPOCH, request.periodStart(), "the file's bars from its first");
     }
 }
