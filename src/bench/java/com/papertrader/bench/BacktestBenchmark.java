@@ -7,7 +7,6 @@ import com.papertrader.application.backtest.Backtester;
 import com.papertrader.application.scanning.AgentScanner;
 import com.papertrader.application.trading.BarProcessor;
 import com.papertrader.domain.agent.Agent;
-import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.agent.WatchedTickers;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.infrastructure.scripting.RhinoAgentRuntime;
@@ -91,17 +90,7 @@ public class BacktestBenchmark {
     @Benchmark
     public long scanOnly() {
         AgentScanner scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(),
-                new AgentScanner.Listener() {
-                    @Override
-                    public void scanned(ScanRecord record) {
-                        // not kept
-                    }
-
-                    @Override
-                    public Agent changed(Agent changed) {
-                        return changed;
-                    }
-                });
+                Backtester.KEEP_NOTHING);
         scanner.install(agent);
         long orders = 0;
         for (Iterator<Bar> bars = Backtester.inTimeOrder(series); bars.hasNext(); ) {

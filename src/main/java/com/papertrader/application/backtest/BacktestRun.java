@@ -149,7 +149,7 @@ public class BacktestRun {
         averageLoss = s.averageLoss();
         exposure = number(s.exposure());
         buyAndHoldEquity = result.buyAndHold().endEquity();
-        agentStopped = result.agentStopped().map(reason -> truncate(reason)).orElse(null);
+        agentStopped = result.agentStopped().map(BacktestRun::truncate).orElse(null);
         trades.clear();
         result.trades().forEach(trade -> trades.add(new TradeRow(trade)));
         equity.clear();
@@ -172,7 +172,11 @@ public class BacktestRun {
     }
 
     private static String truncate(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+        return truncate(text, 2000);
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 3) + "...";
     }
 
     /** Total return of the buy-and-hold benchmark. */
@@ -185,36 +189,125 @@ public class BacktestRun {
         return Optional.ofNullable(maxDrawdownSeconds).map(Duration::ofSeconds);
     }
 
-    public String getId() { return id; }
-    public String getAgentId() { return agentId; }
-    public List<String> getTickers() { return tickers.isEmpty() ? List.of() : Arrays.asList(tickers.split(",")); }
-    public LocalDate getFromDay() { return fromDay; }
-    public LocalDate getToDay() { return toDay; }
-    public String getSource() { return source; }
-    public BigDecimal getStartingCash() { return startingCash; }
-    public Status getStatus() { return status; }
-    public long getBarsTotal() { return barsTotal; }
-    public long getBarsDone() { return barsDone; }
-    public String getError() { return error; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getFinishedAt() { return finishedAt; }
-    public BigDecimal getEndEquity() { return endEquity; }
-    public Double getTotalReturn() { return totalReturn; }
-    public Double getCagr() { return cagr; }
-    public Double getSharpe() { return sharpe; }
-    public Double getSortino() { return sortino; }
-    public Double getMaxDrawdown() { return maxDrawdown; }
-    public Integer getTradeCount() { return tradeCount; }
-    public Double getWinRate() { return winRate; }
-    public Double getProfitFactor() { return profitFactor; }
-    public BigDecimal getAverageWin() { return averageWin; }
-    public BigDecimal getAverageLoss() { return averageLoss; }
-    public Double getExposure() { return exposure; }
-    public BigDecimal getBuyAndHoldEquity() { return buyAndHoldEquity; }
-    public String getAgentStopped() { return agentStopped; }
-    public List<TradeRow> getTrades() { return trades; }
-    public List<EquityRow> getEquity() { return equity; }
-    public List<HoldingRow> getHoldings() { return holdings; }
+    public String getId() {
+        return id;
+    }
+
+    public String getAgentId() {
+        return agentId;
+    }
+
+    public List<String> getTickers() {
+        return tickers.isEmpty() ? List.of() : Arrays.asList(tickers.split(","));
+    }
+
+    public LocalDate getFromDay() {
+        return fromDay;
+    }
+
+    public LocalDate getToDay() {
+        return toDay;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public BigDecimal getStartingCash() {
+        return startingCash;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public long getBarsTotal() {
+        return barsTotal;
+    }
+
+    public long getBarsDone() {
+        return barsDone;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public BigDecimal getEndEquity() {
+        return endEquity;
+    }
+
+    public Double getTotalReturn() {
+        return totalReturn;
+    }
+
+    public Double getCagr() {
+        return cagr;
+    }
+
+    public Double getSharpe() {
+        return sharpe;
+    }
+
+    public Double getSortino() {
+        return sortino;
+    }
+
+    public Double getMaxDrawdown() {
+        return maxDrawdown;
+    }
+
+    public Integer getTradeCount() {
+        return tradeCount;
+    }
+
+    public Double getWinRate() {
+        return winRate;
+    }
+
+    public Double getProfitFactor() {
+        return profitFactor;
+    }
+
+    public BigDecimal getAverageWin() {
+        return averageWin;
+    }
+
+    public BigDecimal getAverageLoss() {
+        return averageLoss;
+    }
+
+    public Double getExposure() {
+        return exposure;
+    }
+
+    public BigDecimal getBuyAndHoldEquity() {
+        return buyAndHoldEquity;
+    }
+
+    public String getAgentStopped() {
+        return agentStopped;
+    }
+
+    public List<TradeRow> getTrades() {
+        return trades;
+    }
+
+    public List<EquityRow> getEquity() {
+        return equity;
+    }
+
+    public List<HoldingRow> getHoldings() {
+        return holdings;
+    }
 
     /** One {@link Trade}. */
     @Embeddable
@@ -255,20 +348,45 @@ public class BacktestRun {
             pnl = trade.pnl();
         }
 
-        private static String truncate(String text, int length) {
-            return text == null || text.length() <= length ? text : text.substring(0, length - 3) + "...";
+        public String getTicker() {
+            return ticker;
         }
 
-        public String getTicker() { return ticker; }
-        public PositionSide getSide() { return side; }
-        public long getQuantity() { return quantity; }
-        public Instant getEntryAt() { return entryAt; }
-        public BigDecimal getEntryPrice() { return entryPrice; }
-        public String getEntryReason() { return entryReason; }
-        public Instant getExitAt() { return exitAt; }
-        public BigDecimal getExitPrice() { return exitPrice; }
-        public String getExitReason() { return exitReason; }
-        public BigDecimal getPnl() { return pnl; }
+        public PositionSide getSide() {
+            return side;
+        }
+
+        public long getQuantity() {
+            return quantity;
+        }
+
+        public Instant getEntryAt() {
+            return entryAt;
+        }
+
+        public BigDecimal getEntryPrice() {
+            return entryPrice;
+        }
+
+        public String getEntryReason() {
+            return entryReason;
+        }
+
+        public Instant getExitAt() {
+            return exitAt;
+        }
+
+        public BigDecimal getExitPrice() {
+            return exitPrice;
+        }
+
+        public String getExitReason() {
+            return exitReason;
+        }
+
+        public BigDecimal getPnl() {
+            return pnl;
+        }
     }
 
     /** One {@link EquityPoint} with its drawdown from the peak so far. */
@@ -291,10 +409,21 @@ public class BacktestRun {
             this.drawdown = drawdown;
         }
 
-        public Instant getAt() { return at; }
-        public BigDecimal getEquity() { return equity; }
-        public boolean isExposed() { return exposed; }
-        public double getDrawdown() { return drawdown; }
+        public Instant getAt() {
+            return at;
+        }
+
+        public BigDecimal getEquity() {
+            return equity;
+        }
+
+        public boolean isExposed() {
+            return exposed;
+        }
+
+        public double getDrawdown() {
+            return drawdown;
+        }
     }
 
     /** One ticker of the buy-and-hold benchmark. */
@@ -319,10 +448,21 @@ public class BacktestRun {
             exitPrice = holding.exitPrice();
         }
 
-        public String getTicker() { return ticker; }
-        public long getShares() { return shares; }
-        public BigDecimal getEntryPrice() { return entryPrice; }
-        public BigDecimal getExitPrice() { return exitPrice; }
+        public String getTicker() {
+            return ticker;
+        }
+
+        public long getShares() {
+            return shares;
+        }
+
+        public BigDecimal getEntryPrice() {
+            return entryPrice;
+        }
+
+        public BigDecimal getExitPrice() {
+            return exitPrice;
+        }
 
         public double getTickerReturn() {
             return new BuyAndHold.Holding(ticker, shares, entryPrice, exitPrice).tickerReturn();

@@ -53,6 +53,19 @@ public final class Backtester {
         Progress NONE = done -> { };
     }
 
+    /** A scanner listener that keeps nothing: the orders carry the signals' reasons, the copy of the agent its errors. */
+    public static final AgentScanner.Listener KEEP_NOTHING = new AgentScanner.Listener() {
+        @Override
+        public void scanned(ScanRecord record) {
+            // nothing of a scan is kept
+        }
+
+        @Override
+        public Agent changed(Agent agent) {
+            return agent;
+        }
+    };
+
     private final AgentRuntime runtime;
     private final Settings settings;
     private final MarketCalendar calendar;
@@ -74,18 +87,7 @@ public final class Backtester {
     public BacktestResult run(Agent agent, List<String> tickers, BigDecimal startingCash, List<Bar> warmup,
                               Iterator<Bar> bars, Progress progress, BooleanSupplier canceled) {
         Agent tested = copyOf(agent, tickers);
-        AgentScanner scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(),
-                new AgentScanner.Listener() {
-                    @Override
-                    public void scanned(ScanRecord record) {
-                        // the orders keep the signals' reasons; nothing else of a scan is kept
-                    }
-
-                    @Override
-                    public Agent changed(Agent changed) {
-                        return changed;
-                    }
-                });
+        AgentScanner scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(), KEEP_NOTHING);
         scanner.install(tested);
         if (!scanner.isCompiled(tested.getId())) {
             throw new IllegalArgumentException("The script of agent " + agent.getId().value() + " does not compile");

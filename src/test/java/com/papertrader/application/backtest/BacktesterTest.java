@@ -3,7 +3,6 @@ package com.papertrader.application.backtest;
 import static com.papertrader.application.backtest.BacktestFixtures.CALENDAR;
 import static com.papertrader.application.backtest.BacktestFixtures.CREATED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -14,7 +14,6 @@ import com.papertrader.application.trading.BarProcessor;
 import com.papertrader.application.trading.PaperBrokers;
 import com.papertrader.application.trading.SignalOrders;
 import com.papertrader.domain.agent.Agent;
-import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.agent.WatchedTickers;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarSchedule;
@@ -107,17 +106,7 @@ class BacktestParityTest {
                 store, schedule, CallBudget.unlimited(wall), RetryPolicy.standard(), new FeedStats(wall), wall, TICKERS, 2, events::add);
 
         AgentScanner scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(),
-                new AgentScanner.Listener() {
-                    @Override
-                    public void scanned(ScanRecord record) {
-                        // the orders carry what the parity compares
-                    }
-
-                    @Override
-                    public Agent changed(Agent changed) {
-                        return changed;
-                    }
-                });
+                Backtester.KEEP_NOTHING);
         scanner.install(agent);
         BarClock clock = new BarClock(Instant.EPOCH);
         Broker broker = PaperBrokers.create(clock, CALENDAR, settings);
