@@ -26,10 +26,15 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Backtests through the deployed WAR with bars stored in its SQLite database: the JSON API (queue, progress,
- * results, errors), the pages, a CSV upload, and the parity of a day the RSI sample agent traded live with its replay.
+ * results, errors), the pages (the results page's charts in headless Chromium), a CSV upload, and the parity of a day the RSI sample agent traded live with its replay.
  * The RSI mean reversion agent watches every ticker, so the test's own tickers (BTQ*) keep it apart from other tests.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -170,6 +175,31 @@ class BacktestIT {
         assertTrue(page.body().contains("name=\"_csrf\""));
         assertTrue(page.body().contains("value=\"AAPL, MSFT, SPY\""), "the agent's own tickers");
         assertTrue(page.body().contains("<option value=\"sma-crossover\" selected=\"selected\">"), page.body());
+    }
+
+    @Test
+    void theResultsPageDrawsTheEquityAndDrawdownChartsInABrowser() throws Exception {
+        post("/api/backtest-probe/bars?ticker=BTQD&day=" + DAY + "&live=false", "", "application/json");
+        HttpResponse<String> accepted = post("/api/backtests", """
+                {"agentId": "rsi-mean-reversion", "tickers": "BTQD", "from": "%s", "to": "%s", "startingCash": "20000"}
+                """.formatted(DAY, DAY), "application/json");
+        String id = Http.json(accepted).getString("id");
+        assertEquals("DONE", finished(id).getString("status"));
+
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        WebDriver browser = new ChromeDriver(options);
+        try {
+            browser.get(base.toExternalForm().replaceAll("/$", "") + "/backtests/" + id);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.until(driver -> !driver.findElements(By.cssSelector("#equity-chart canvas")).isEmpty());
+            assertFalse(browser.findElements(By.cssSelector("#drawdown-chart canvas")).isEmpty(), "the drawdown chart is drawn");
+            assertEquals("DONE", browser.findElement(By.id("backtest-status")).getText());
+            assertEquals("60", browser.findElement(By.id("backtest-done")).getText());
+        } finally {
+            browser.quit();
+        }
     }
 
     /** Polls the run until it is no longer queued or running. */
