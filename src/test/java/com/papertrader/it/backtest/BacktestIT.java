@@ -99,6 +99,9 @@ class BacktestIT {
         assertTrue(page.body().contains("/static/js/backtest.js"));
         assertTrue(Http.get(base, "/backtests").body().contains(id), "listed");
         assertEquals(409, post("/api/backtests/" + id + "/cancel", "", "application/json").statusCode(), "a finished run cannot be canceled");
+        HttpResponse<String> cancelForm = post("/backtests/" + id + "/cancel", "_csrf=x", "application/x-www-form-urlencoded");
+        assertEquals(302, cancelForm.statusCode(), "the page's Cancel goes back to the run");
+        assertEquals("DONE", Http.json(Http.get(base, "/api/backtests/" + id)).getString("status"), "and a finished run stays done");
 
         JsonObject parity = Http.json(Http.get(base, "/api/backtests/parity?agent=rsi-mean-reversion&day=" + DAY));
         assertTrue(parity.getBoolean("identical"), parity.toString());
@@ -163,6 +166,10 @@ class BacktestIT {
         assertTrue(form.body().contains("value=\"BTQA\""), "what was typed is kept");
 
         assertEquals(404, Http.get(base, "/api/backtests/no-such-run").statusCode());
+        assertEquals(404, Http.get(base, "/backtests/no-such-run").statusCode());
+        HttpResponse<String> parityForm = Http.get(base, "/backtests/parity");
+        assertEquals(200, parityForm.statusCode());
+        assertTrue(parityForm.body().contains("name=\"day\""), "the parity page without a day is its form");
         assertEquals(400, Http.get(base, "/api/backtests/parity?agent=rsi-mean-reversion&day=yesterday").statusCode());
         assertEquals(before, Http.json(Http.get(base, "/api/backtests")).getJsonArray("backtests").size());
     }
