@@ -13,9 +13,6 @@ import com.papertrader.domain.market.TradingSession;
 import com.papertrader.domain.trading.Money;
 import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.execution.BrokerChanges;
-import com.papertrader.domain.trading.execution.FeeModel;
-import com.papertrader.domain.trading.execution.FillModel;
-import com.papertrader.domain.trading.execution.PerShareFeeModel;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.portfolio.Account;
@@ -298,7 +295,7 @@ public class TradingDesk {
     /** A broker holding exactly what the database holds, with an account and risk limits for every agent. */
     private void rebuild() {
         BarClock clock = new BarClock(Instant.EPOCH);
-        Broker broker = new Broker(clock, fillModel(), feeModel());
+        Broker broker = PaperBrokers.create(clock, CALENDAR, settings);
         broker.restore(store.accounts(), store.openPositions(), store.ordersToRemember(rememberSince()));
         for (Agent agent : scanner.agents()) {
             prepareBroker(broker, agent).ifPresent(store::save);
@@ -351,15 +348,5 @@ public class TradingDesk {
     /** Orders of bars a backfill can bring again must be remembered, so none is placed twice. */
     private Instant rememberSince() {
         return wallClock.instant().minus(Duration.ofDays(7L * settings.backfillDays()));
-    }
-
-    private FillModel fillModel() {
-        return FillModel.of(CALENDAR).withSlippage(settings.slippageBps());
-    }
-
-    private FeeModel feeModel() {
-        return settings.commissionPerShare().signum() == 0 && settings.commissionMinimum().signum() == 0
-                ? FeeModel.free()
-                : new PerShareFeeModel(settings.commissionPerShare(), settings.commissionMinimum());
     }
 }

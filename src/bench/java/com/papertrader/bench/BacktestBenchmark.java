@@ -1,0 +1,101 @@
+package com.papertrader.bench;
+
+import com.papertrader.application.Settings;
+import com.papertrader.application.backtest.BacktestFixtures;
+import com.papertrader.application.backtest.BacktestResult;
+import com.papertrader.application.backtest.Backtester;
+import com.papertrader.application.scanning.AgentScanner;
+import com.papertrader.application.trading.BarProcessor;
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.WatchedTickers;
+import com.papertrader.domain.market.Bar;
+import com.papertrader.infrastructure.scripting.RhinoAgentRuntime;
+import com.papertrader.infrastructure.scripting.SandboxLimits;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Backtest throughput: the SMA crossover sample agent over 1,000,000 bars of 48 tickers (the simulated market, seed 42,
+ * about 267 trading days), end to end through {@link Backtester} (merge in time order, scan, broker, equity curve,
+ * trades, statistics, buy and hold), against the same agent's scans alone over the same bars (the scanner, no broker).
+ * One operation is the whole run; bars per second = 1,000,000 / seconds. Results and the command: BENCHMARKS.md.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+public class BacktestBenchmark {
+
+    static final int BARS = 1_000_000;
+    private static final BigDecimal CASH = new BigDecimal("100000.00");
+    /** Held here: a logger only configured, and not yet held by BarProcessor, could be collected with its level. */
+    private static final Logger REJECTIONS = Logger.getLogger(BarProcessor.class.getName());
+
+    private List<List<Bar>> series;
+    private Agent agent;
+    private Settings settings;
+    private RhinoAgentRuntime runtime;
+
+    @Setup
+    public void setUp() {
+        // Rejected orders (the agent at its 3 positions) are logged at INFO per order: that would measure the console.
+        REJECTIONS.setLevel(Level.WARNING);
+        Map<String, List<Bar>> byTicker = new LinkedHashMap<>();
+        for (Bar bar : BenchMarket.simulatedBackfill(BenchMarket.TICKERS, BARS)) {
+            byTicker.computeIfAbsent(bar.ticker(), ticker -> new ArrayList<>()).add(bar);
+        }
+        series = List.copyOf(byTicker.values());
+        agent = BacktestFixtures.sampleAgent("sma-crossover");
+        agent.watch(WatchedTickers.of(BenchMarket.TICKERS), BacktestFixtures.CREATED);
+        settings = BacktestFixtures.settings(Map.of());
+        runtime = new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR);
+        BacktestResult check = backtest();
+        if (check.barsProcessed() != BARS || check.agentStopped().isPresent()) {
+            throw new IllegalStateException("the backtest did not run through: " + check.barsProcessed() + " bars, " + check.agentStopped());
+        }
+        System.out.printf("Check run: %d bars, %d orders, %d fills, %d trades, return %.4f%n", check.barsProcessed(),
+                check.orders().size(), check.fills().size(), check.trades().size(), check.statistics().totalReturn());
+    }
+
+    /** Everything a backtest does for its bars. */
+    @Benchmark
+    public BacktestResult backtest() {
+        return new Backtester(runtime, settings, BenchMarket.CALENDAR).run(agent, BenchMarket.TICKERS, CASH, List.of(),
+                Backtester.inTimeOrder(series), Backtester.Progress.NONE, () -> false);
+    }
+
+    /** The agent's scans of the same bars in the same order, flat all along: no broker, no orders placed. */
+    @Benchmark
+    public long scanOnly() {
+        AgentScanner scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(),
+                Backtester.KEEP_NOTHING);
+        scanner.install(agent);
+        long orders = 0;
+        for (Iterator<Bar> bars = Backtester.inTimeOrder(series); bars.hasNext(); ) {
+            orders += scanner.ordersFor(bars.next(), true, (account, ticker) -> Optional.empty()).size();
+        }
+        return orders;
+    }
+}

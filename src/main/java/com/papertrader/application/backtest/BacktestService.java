@@ -1,0 +1,218 @@
+package com.papertrader.application.backtest;
+
+import com.papertrader.application.Settings;
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentRuntime;
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.BarRepository;
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.infrastructure.persistence.JpaBacktestStore;
+import com.papertrader.infrastructure.persistence.JpaTradingStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Backtests in the container: a request is stored as a queued {@link BacktestRun} and run by the {@link Backtester}
+ * on the server's managed executor, with its progress (bars done of the total) kept in memory while it runs and its
+ * results stored when it ends. Also the parity check of a live trading day against its replay.
+ */
+@ApplicationScoped
+public class BacktestService {
+
+    private static final Logger LOG = Logger.getLogger(BacktestService.class.getName());
+    private static final MarketCalendar CALENDAR = MarketCalendar.nyse();
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @Inject
+    JpaBacktestStore runs;
+
+    @Inject
+    JpaTradingStore trading;
+
+    @Inject
+    BarRepository bars;
+
+    @Inject
+    AgentRuntime runtime;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    /** Progress of a run in this server: read by page and API while the executor's thread writes it. */
+    public static final class Running {
+        private volatile long total;
+        private volatile long done;
+        private volatile boolean cancel;
+
+        public long total() {
+            return total;
+        }
+
+        public long done() {
+            return done;
+        }
+    }
+
+    /**
+     * Queues a backtest over stored bars, or over {@code uploaded} bars (one list per ticker, each in time order)
+     * when given.
+     *
+     * @param source what to show as the bars' origin: "stored bars" or the uploaded file's name
+     * @throws IllegalArgumentException naming an unknown agent, or an upload without bars of the tickers in the period
+     */
+    public BacktestRun start(BacktestRequest request, Optional<List<List<Bar>>> uploaded, String source) {
+        Agent agent = agent(request.agentId());
+        if (uploaded.isPresent() && uploaded.get().stream().allMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("the file holds no bars of " + String.join(", ", request.tickers()) + " in the period");
+        }
+        BacktestRun run = new BacktestRun(UUID.randomUUID().toString(), agent.getId().value(), request.tickers(),
+                request.from(), request.to(), source, request.startingCash(), clock.instant());
+        runs.add(run);
+        Running progress = new Running();
+        running.put(run.getId(), progress);
+        try {
+            executor.submit(() -> execute(run.getId(), agent, request, uploaded, progress));
+        } catch (RuntimeException e) {
+            running.remove(run.getId());
+            runs.failed(run.getId(), "could not be started: " + e.getMessage(), clock.instant());
+            throw e;
+        }
+        return run;
+    }
+
+    public Optional<BacktestRun> find(String id) {
+        return runs.find(id);
+    }
+
+    public List<BacktestRun> all() {
+        return runs.all();
+    }
+
+    /** The agents a backtest can be run for, as stored. */
+    public List<Agent> agents() {
+        return trading.agents();
+    }
+
+    /** The configured starting cash and tickers, the form's defaults. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Progress of a run still going in this server. */
+    public Optional<Running> progress(String id) {
+        return Optional.ofNullable(running.get(id));
+    }
+
+    /** The stored status, or INTERRUPTED for a run that was going when the server stopped. */
+    public String statusOf(BacktestRun run) {
+        return run.getStatus().isFinished() || running.containsKey(run.getId()) ? run.getStatus().name() : "INTERRUPTED";
+    }
+
+    /** Bars done: live while the run goes, as stored after. */
+    public long barsDone(BacktestRun run) {
+        return progress(run.getId()).map(Running::done).orElse(run.getBarsDone());
+    }
+
+    public long barsTotal(BacktestRun run) {
+        return progress(run.getId()).map(Running::total).orElse(run.getBarsTotal());
+    }
+
+    /** @return false when the run is not going (finished, unknown, or left behind by a restart) */
+    public boolean cancel(String id) {
+        Running progress = running.get(id);
+        if (progress == null) {
+            return false;
+        }
+        progress.cancel = true;
+        return true;
+    }
+
+    /**
+     * Replays a day the agent traded live, from the bars stored for its tickers, and compares orders and fills.
+     * An agent watching all tickers is replayed on the configured ones plus any it placed orders in that day.
+     * The replay starts flat with the configured starting cash; positions carried into the day show as differences.
+     */
+    public ParityReport parity(String agentId, LocalDate day) {
+        Agent agent = agent(agentId);
+        BacktestRequest period = new BacktestRequest(agentId, List.of(), day, day, settings.startingCash());
+        List<Order> liveOrders = runs.liveOrders(agentId, period.periodStart(), period.periodEnd());
+        Set<String> tickers = new LinkedHashSet<>(agent.getTickers().isAll() ? settings.tickers() : agent.getTickers().tickers());
+        if (agent.getTickers().isAll()) {
+            liveOrders.forEach(order -> tickers.add(order.ticker()));
+        }
+        BacktestRequest request = new BacktestRequest(agentId, List.copyOf(tickers), day, day, settings.startingCash());
+        BacktestResult replay = backtester().run(agent, request.tickers(), request.startingCash(), warmup(request),
+                Backtester.inTimeOrder(stored(request)), Backtester.Progress.NONE, () -> false);
+        return ParityReport.compare(liveOrders, runs.liveFills(agentId, period.periodStart(), period.periodEnd()),
+                replay.orders(), replay.fills());
+    }
+
+    private void execute(String id, Agent agent, BacktestRequest request, Optional<List<List<Bar>>> uploaded, Running progress) {
+        try {
+            List<List<Bar>> series = uploaded.orElseGet(() -> stored(request));
+            progress.total = series.stream().mapToLong(List::size).sum();
+            runs.started(id, progress.total);
+            List<Bar> warmup = uploaded.isPresent() ? List.of() : warmup(request);
+            BacktestResult result = backtester().run(agent, request.tickers(), request.startingCash(), warmup,
+                    Backtester.inTimeOrder(series), done -> progress.done = done, () -> progress.cancel);
+            runs.finished(id, result, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Backtest " + id + " failed", e);
+            runs.failed(id, e.getMessage() == null ? e.toString() : e.getMessage(), clock.instant());
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    private Backtester backtester() {
+        return new Backtester(runtime, settings, CALENDAR);
+    }
+
+    private List<List<Bar>> stored(BacktestRequest request) {
+        List<List<Bar>> series = new ArrayList<>();
+        for (String ticker : request.tickers()) {
+            series.add(bars.range(ticker, request.periodStart(), request.periodEnd()));
+        }
+        return series;
+    }
+
+    /** What the agent's windows would hold at the period's start: each ticker's newest bars before it. */
+    private List<Bar> warmup(BacktestRequest request) {
+        Instant before = request.periodStart().minusMillis(1);
+        List<List<Bar>> series = new ArrayList<>();
+        for (String ticker : request.tickers()) {
+            series.add(bars.latestUpTo(ticker, before, settings.windowSize()));
+        }
+        List<Bar> warmup = new ArrayList<>();
+        Backtester.inTimeOrder(series).forEachRemaining(warmup::add);
+        return warmup;
+    }
+
+    private Agent agent(String agentId) {
+        return trading.agents().stream().filter(agent -> agent.getId().value().equals(agentId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no agent with id \"" + agentId + "\""));
+    }
+}

@@ -1,0 +1,202 @@
+package com.papertrader.application.backtest;
+
+import com.papertrader.application.Settings;
+import com.papertrader.application.scanning.AgentScanner;
+import com.papertrader.application.trading.BarClock;
+import com.papertrader.application.trading.BarProcessor;
+import com.papertrader.application.trading.PaperBrokers;
+import com.papertrader.application.trading.SignalOrders;
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentRuntime;
+import com.papertrader.domain.agent.AgentState;
+import com.papertrader.domain.agent.ScanRecord;
+import com.papertrader.domain.agent.WatchedTickers;
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.trading.execution.Broker;
+import com.papertrader.domain.trading.execution.BrokerChanges;
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.domain.trading.order.Order;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one agent over historical bars with the live engine: the same {@link AgentScanner} (script, window, error
+ * handling), a broker from {@link PaperBrokers} (fill model, slippage, fees, risk rules, calendar) and the same
+ * {@link BarProcessor} pass per bar. Only the clock (bar time) and the feed (bars given here) differ from live
+ * trading. Plain Java and single-threaded; progress is reported and cancellation checked every
+ * {@link #PROGRESS_EVERY} bars.
+ */
+public final class Backtester {
+
+    public static final int PROGRESS_EVERY = 1000;
+
+    /** Hears how many of the period's bars are done. */
+    @FunctionalInterface
+    public interface Progress {
+        void barsDone(long done);
+
+        Progress NONE = done -> { };
+    }
+
+    /** A scanner listener that keeps nothing: the orders carry the signals' reasons, the copy of the agent its errors. */
+    public static final AgentScanner.Listener KEEP_NOTHING = new AgentScanner.Listener() {
+        @Override
+        public void scanned(ScanRecord record) {
+            // nothing of a scan is kept
+        }
+
+        @Override
+        public Agent changed(Agent agent) {
+            return agent;
+        }
+    };
+
+    private final AgentRuntime runtime;
+    private final Settings settings;
+    private final MarketCalendar calendar;
+
+    public Backtester(AgentRuntime runtime, Settings settings, MarketCalendar calendar) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+    }
+
+    /**
+     * @param agent    the agent whose script, parameters and risk settings are tested; not changed (a copy runs)
+     * @param tickers  the tickers it trades in the test, in place of those it watches
+     * @param warmup   bars before the period, oldest first: scanned to fill the windows, never traded (as a backfill)
+     * @param bars     the period's bars in time order, ticker breaking ties (see {@link #inTimeOrder})
+     * @param canceled asked every {@link #PROGRESS_EVERY} bars; true stops the run with what was done so far
+     * @throws IllegalArgumentException if the agent's script does not compile or the bars are not in time order
+     */
+    public BacktestResult run(Agent agent, List<String> tickers, BigDecimal startingCash, List<Bar> warmup,
+                              Iterator<Bar> bars, Progress progress, BooleanSupplier canceled) {
+        Agent tested = copyOf(agent, tickers);
+        AgentScanner scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(), KEEP_NOTHING);
+        scanner.install(tested);
+        if (!scanner.isCompiled(tested.getId())) {
+            throw new IllegalArgumentException("The script of agent " + agent.getId().value() + " does not compile");
+        }
+        BarClock clock = new BarClock(Instant.EPOCH);
+        Broker broker = PaperBrokers.create(clock, calendar, settings);
+        String account = tested.getAccountId();
+        broker.openAccount(account, startingCash, BigDecimal.ONE);
+        broker.setRiskLimits(tested.getId().value(), SignalOrders.limits(tested.getRisk()));
+        BarProcessor processor = new BarProcessor(broker, clock, scanner);
+        warmup.forEach(bar -> processor.process(bar, false));
+
+        Map<String, Order> orders = new LinkedHashMap<>();
+        List<Fill> fills = new ArrayList<>();
+        List<EquityPoint> equity = new ArrayList<>();
+        Map<String, Bar> first = new HashMap<>();
+        Map<String, Bar> last = new HashMap<>();
+        long done = 0;
+        boolean stopped = false;
+        Bar previous = null;
+        while (bars.hasNext()) {
+            if (done % PROGRESS_EVERY == 0 && done > 0) {
+                progress.barsDone(done);
+                if (canceled.getAsBoolean()) {
+                    stopped = true;
+                    break;
+                }
+            }
+            Bar bar = bars.next();
+            if (previous == null) {
+                equity.add(new EquityPoint(bar.start(), startingCash, false));
+            } else if (bar.start().isBefore(previous.start())) {
+                throw new IllegalArgumentException("Bars out of time order: " + bar.ticker() + " " + bar.start()
+                        + " after " + previous.ticker() + " " + previous.start());
+            } else if (bar.start().isAfter(previous.start())) {
+                equity.add(point(broker, account, previous.end()));
+            }
+            for (BrokerChanges changes : processor.process(bar, true)) {
+                changes.orders().forEach(order -> orders.put(order.id(), order));
+                fills.addAll(changes.fills());
+            }
+            first.putIfAbsent(bar.ticker(), bar);
+            last.put(bar.ticker(), bar);
+            previous = bar;
+            done++;
+        }
+        if (previous != null) {
+            equity.add(point(broker, account, previous.end()));
+        }
+        progress.barsDone(done);
+        if (equity.isEmpty()) {
+            equity.add(new EquityPoint(Instant.EPOCH, startingCash, false));
+        }
+        List<Trade> trades = Trades.from(fills, orders);
+        Optional<String> agentStopped = tested.getState() == AgentState.ERRORED
+                ? Optional.of(tested.getLastError().orElse("stopped after failed scans")) : Optional.empty();
+        return new BacktestResult(done, stopped, List.copyOf(orders.values()), fills, trades, equity,
+                Statistics.of(equity, trades), BuyAndHold.of(startingCash, tickers, first, last), agentStopped);
+    }
+
+    /** Merges bars that are each in time order (e.g. one list per ticker) into one time order, ticker breaking ties. */
+    public static Iterator<Bar> inTimeOrder(List<List<Bar>> series) {
+        Comparator<Cursor> order = Comparator.comparing((Cursor cursor) -> cursor.head().start())
+                .thenComparing(cursor -> cursor.head().ticker());
+        PriorityQueue<Cursor> heads = new PriorityQueue<>(order);
+        for (List<Bar> bars : series) {
+            if (!bars.isEmpty()) {
+                heads.add(new Cursor(bars, 0));
+            }
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !heads.isEmpty();
+            }
+
+            @Override
+            public Bar next() {
+                Cursor cursor = heads.poll();
+                if (cursor == null) {
+                    throw new NoSuchElementException();
+                }
+                if (cursor.index() + 1 < cursor.bars().size()) {
+                    heads.add(new Cursor(cursor.bars(), cursor.index() + 1));
+                }
+                return cursor.head();
+            }
+        };
+    }
+
+    private record Cursor(List<Bar> bars, int index) {
+        Bar head() {
+            return bars.get(index);
+        }
+    }
+
+    private static EquityPoint point(Broker broker, String account, Instant at) {
+        boolean exposed = broker.openPositions().stream().anyMatch(position -> position.accountId().equals(account));
+        return new EquityPoint(at, broker.account(account).orElseThrow().equity(), exposed);
+    }
+
+    /** The agent as a new, enabled one watching the test's tickers, so the run changes nothing of the real one. */
+    private static Agent copyOf(Agent agent, List<String> tickers) {
+        Clock created = Clock.fixed(agent.getCreatedAt(), ZoneOffset.UTC);
+        Agent copy = new Agent(agent.getId(), agent.getName(), agent.getScript(), WatchedTickers.of(tickers),
+                agent.getParameters(), agent.getRisk(), created);
+        if (!agent.getAccountId().equals(agent.getId().value())) {
+            copy.tradeIn(agent.getAccountId(), created);
+        }
+        return copy;
+    }
+}

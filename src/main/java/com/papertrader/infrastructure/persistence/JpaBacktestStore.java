@@ -1,0 +1,70 @@
+package com.papertrader.infrastructure.persistence;
+
+import com.papertrader.application.backtest.BacktestResult;
+import com.papertrader.application.backtest.BacktestRun;
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.domain.trading.order.Order;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Backtest runs and their results, and the live record a parity check compares a replay with. One transaction per call. */
+@ApplicationScoped
+@Transactional
+public class JpaBacktestStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void add(BacktestRun run) {
+        em.persist(run);
+    }
+
+    public void started(String id, long totalBars) {
+        em.find(BacktestRun.class, id).started(totalBars);
+    }
+
+    public void finished(String id, BacktestResult result, Instant at) {
+        em.find(BacktestRun.class, id).finished(result, at);
+    }
+
+    public void failed(String id, String reason, Instant at) {
+        em.find(BacktestRun.class, id).failed(reason, at);
+    }
+
+    /** A run with its trades, equity curve and holdings loaded. */
+    public Optional<BacktestRun> find(String id) {
+        BacktestRun run = em.find(BacktestRun.class, id);
+        if (run != null) {
+            run.getTrades().size();
+            run.getEquity().size();
+            run.getHoldings().size();
+        }
+        return Optional.ofNullable(run);
+    }
+
+    /** Every run, newest first, without its rows. */
+    public List<BacktestRun> all() {
+        return em.createNamedQuery(BacktestRun.FIND_ALL, BacktestRun.class).getResultList();
+    }
+
+    /** The orders an agent's signals (and its end-of-day flattens) placed on bars in [from, to), with their events. */
+    public List<Order> liveOrders(String agentId, Instant from, Instant to) {
+        List<Order> orders = em.createQuery("select o from Order o where o.agentId = :agent and o.barTime >= :from"
+                        + " and o.barTime < :to order by o.id", Order.class)
+                .setParameter("agent", agentId).setParameter("from", from).setParameter("to", to).getResultList();
+        orders.forEach(order -> order.events().size());
+        return orders;
+    }
+
+    /** The fills of an agent's orders on bars in [from, to). */
+    public List<Fill> liveFills(String agentId, Instant from, Instant to) {
+        return em.createQuery("select f from Fill f where f.agentId = :agent and f.filledAt >= :from and f.filledAt < :to"
+                        + " order by f.filledAt, f.id", Fill.class)
+                .setParameter("agent", agentId).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+}

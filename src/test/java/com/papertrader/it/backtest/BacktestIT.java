@@ -1,0 +1,237 @@
+package com.papertrader.it.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.domain.market.Bar;
+import com.papertrader.it.Deployments;
+import com.papertrader.it.Http;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Backtests through the deployed WAR with bars stored in its SQLite database: the JSON API (queue, progress,
+ * results, errors), the pages (the results page's charts in headless Chromium), a CSV upload, and the parity of a day the RSI sample agent traded live with its replay.
+ * The RSI mean reversion agent watches every ticker, so the test's own tickers (BTQ*) keep it apart from other tests.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BacktestIT {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 6, 24);
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war().addClasses(BacktestProbe.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void aBacktestOfStoredBarsRunsInTheBackgroundAndItsLiveDayReplaysIdentically() throws Exception {
+        post("/api/backtest-probe/bars?ticker=BTQA&day=" + DAY + "&live=true", "", "application/json");
+        post("/api/backtest-probe/bars?ticker=BTQB&day=" + DAY + "&live=false", "", "application/json");
+
+        HttpResponse<String> accepted = post("/api/backtests", """
+                {"agentId": "rsi-mean-reversion", "tickers": ["BTQA", "btqb"], "from": "%s", "to": "%s", "startingCash": "50000.00"}
+                """.formatted(DAY, DAY), "application/json");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String id = Http.json(accepted).getString("id");
+        assertTrue(accepted.headers().firstValue("Location").orElse("").endsWith("backtests/" + id));
+
+        JsonObject run = finished(id);
+        assertEquals("DONE", run.getString("status"), run.toString());
+        assertEquals(120, run.getInt("barsDone"));
+        assertEquals(120, run.getInt("barsTotal"));
+        assertEquals(List.of("BTQA", "BTQB"), run.getJsonArray("tickers").getValuesAs(jakarta.json.JsonString::getString));
+        // RSI(14) is 0 at bar 14 (fourteen falls): buy $5,000 at the reference 49.72, 100 shares, filled at bar 15's
+        // open 49.72. Wilder's RSI passes 50 on the fifth rise (bar 34: 52.9), sold at bar 35's open 49.67: -5.00.
+        List<JsonObject> trades = run.getJsonArray("trades").getValuesAs(JsonObject.class);
+        assertEquals(2, trades.size(), run.toString());
+        for (JsonObject trade : trades) {
+            assertEquals(100, trade.getInt("quantity"));
+            assertEquals("49.7200", trade.getString("entryPrice"));
+            assertEquals("49.6700", trade.getString("exitPrice"));
+            assertEquals("-5.00", trade.getString("pnl"));
+            assertEquals("RSI(14) 0.0 below 30", trade.getString("entryReason"));
+            assertEquals("RSI(14) 52.9 above 50", trade.getString("exitReason"));
+            assertEquals(bar(15).start().toString(), trade.getString("entryAt"));
+        }
+        JsonObject statistics = run.getJsonObject("statistics");
+        assertEquals("49990.00", statistics.getString("endEquity"));
+        assertEquals(-0.0002, statistics.getJsonNumber("totalReturn").doubleValue(), 1e-12);
+        assertEquals(2, statistics.getInt("trades"));
+        assertEquals(0.0, statistics.getJsonNumber("winRate").doubleValue());
+        assertTrue(statistics.getString("returnsBasis").contains("78 bars x 252 days"));
+        // Buy and hold: 25,000 a ticker, 500 shares at 50.00, worth 50.92: 50,000 + 2 × 500 × 0.92 = 50,920.00
+        assertEquals("50920.00", run.getJsonObject("buyAndHold").getString("endEquity"));
+        assertEquals(61, run.getJsonArray("equity").size(), "the starting cash and one point per bar start");
+
+        HttpResponse<String> page = Http.get(base, "/backtests/" + id);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("RSI(14) 52.9 above 50"), "the trade list with exit reasons");
+        assertTrue(page.body().contains("$49,990.00"), "end equity in the page's money format");
+        assertTrue(page.body().contains("/static/js/backtest.js"));
+        assertTrue(Http.get(base, "/backtests").body().contains(id), "listed");
+        assertEquals(409, post("/api/backtests/" + id + "/cancel", "", "application/json").statusCode(), "a finished run cannot be canceled");
+        HttpResponse<String> cancelForm = post("/backtests/" + id + "/cancel", "_csrf=x", "application/x-www-form-urlencoded");
+        assertEquals(302, cancelForm.statusCode(), "the page's Cancel goes back to the run");
+        assertEquals("DONE", Http.json(Http.get(base, "/api/backtests/" + id)).getString("status"), "and a finished run stays done");
+
+        JsonObject parity = Http.json(Http.get(base, "/api/backtests/parity?agent=rsi-mean-reversion&day=" + DAY));
+        assertTrue(parity.getBoolean("identical"), parity.toString());
+        assertEquals(2, parity.getInt("liveFills"), "the live desk bought and sold BTQA that day");
+        assertEquals(parity.getInt("liveOrders"), parity.getInt("replayedOrders"));
+        String parityPage = Http.get(base, "/backtests/parity?agent=rsi-mean-reversion&day=" + DAY).body();
+        assertTrue(parityPage.contains("Identical."), parityPage);
+    }
+
+    @Test
+    void aCsvFileCanBeBacktestedFromTheForm() throws Exception {
+        String csv = "ticker,t,o,h,l,c,v\n" + BacktestProbe.fallThenRise("BTQC", DAY).stream()
+                .map(bar -> String.join(",", bar.ticker(), String.valueOf(bar.start().toEpochMilli()), bar.open().toPlainString(),
+                        bar.high().toPlainString(), bar.low().toPlainString(), bar.close().toPlainString(), bar.volume().toPlainString()))
+                .collect(Collectors.joining("\n"));
+        String boundary = "----backtest" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        for (String[] field : List.of(new String[]{"agentId", "rsi-mean-reversion"}, new String[]{"tickers", "BTQC"},
+                new String[]{"from", ""}, new String[]{"to", ""}, new String[]{"startingCash", "10000"})) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field[0])
+                    .append("\"\r\n\r\n").append(field[1]).append("\r\n");
+        }
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"csv\"; filename=\"bars.csv\"\r\n")
+                .append("Content-Type: text/csv\r\n\r\n").append(csv).append("\r\n--").append(boundary).append("--\r\n");
+
+        HttpResponse<String> created = post("/backtests", body.toString(), "multipart/form-data; boundary=" + boundary);
+
+        assertEquals(302, created.statusCode(), created.body());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        JsonObject run = finished(location.substring(location.lastIndexOf('/') + 1));
+        assertEquals("DONE", run.getString("status"), run.toString());
+        assertEquals(60, run.getInt("barsDone"));
+        assertEquals("file bars.csv", run.getString("source"));
+        assertEquals(1, run.getJsonArray("trades").size());
+    }
+
+    @Test
+    void badInputIsAClearErrorAndNothingIsStarted() throws Exception {
+        int before = Http.json(Http.get(base, "/api/backtests")).getJsonArray("backtests").size();
+
+        HttpResponse<String> badJson = post("/api/backtests", "{not json", "application/json");
+        assertEquals(400, badJson.statusCode());
+        assertTrue(Http.json(badJson).getString("error").startsWith("the body is not a JSON object"));
+
+        HttpResponse<String> badValues = post("/api/backtests",
+                "{\"agentId\": \"rsi-mean-reversion\", \"tickers\": [], \"from\": \"2026-06-30\", \"to\": \"2026-06-01\", \"startingCash\": \"x\"}",
+                "application/json");
+        assertEquals(400, badValues.statusCode());
+        assertEquals("tickers: give at least one ticker; to (2026-06-01) is before from (2026-06-30); "
+                + "startingCash: \"x\" is not an amount (e.g. 100000.00)", Http.json(badValues).getString("error"));
+
+        HttpResponse<String> unknownAgent = post("/api/backtests",
+                "{\"agentId\": \"nobody\", \"tickers\": \"BTQA\", \"from\": \"2026-06-24\", \"to\": \"2026-06-24\", \"startingCash\": 1000}",
+                "application/json");
+        assertEquals(400, unknownAgent.statusCode());
+        assertEquals("no agent with id \"nobody\"", Http.json(unknownAgent).getString("error"));
+
+        HttpResponse<String> form = post("/backtests", "agentId=rsi-mean-reversion&tickers=BTQA&from=June&to=2026-06-24&startingCash=100",
+                "application/x-www-form-urlencoded");
+        assertEquals(400, form.statusCode());
+        assertTrue(form.body().contains("from: &quot;June&quot; is not a date (yyyy-MM-dd)"), form.body());
+        assertTrue(form.body().contains("value=\"BTQA\""), "what was typed is kept");
+
+        assertEquals(404, Http.get(base, "/api/backtests/no-such-run").statusCode());
+        assertEquals(404, Http.get(base, "/backtests/no-such-run").statusCode());
+        HttpResponse<String> parityForm = Http.get(base, "/backtests/parity");
+        assertEquals(200, parityForm.statusCode());
+        assertTrue(parityForm.body().contains("name=\"day\""), "the parity page without a day is its form");
+        assertEquals(400, Http.get(base, "/api/backtests/parity?agent=rsi-mean-reversion&day=yesterday").statusCode());
+        assertEquals(before, Http.json(Http.get(base, "/api/backtests")).getJsonArray("backtests").size());
+    }
+
+    @Test
+    void theFormPageOffersTheAgentsAndCarriesTheCsrfField() throws Exception {
+        HttpResponse<String> page = Http.get(base, "/backtests/new?agent=sma-crossover");
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("name=\"_csrf\""));
+        assertTrue(page.body().contains("value=\"AAPL, MSFT, SPY\""), "the agent's own tickers");
+        assertTrue(page.body().contains("<option value=\"sma-crossover\" selected=\"selected\">"), page.body());
+    }
+
+    @Test
+    void theResultsPageDrawsTheEquityAndDrawdownChartsInABrowser() throws Exception {
+        post("/api/backtest-probe/bars?ticker=BTQD&day=" + DAY + "&live=false", "", "application/json");
+        HttpResponse<String> accepted = post("/api/backtests", """
+                {"agentId": "rsi-mean-reversion", "tickers": "BTQD", "from": "%s", "to": "%s", "startingCash": "20000"}
+                """.formatted(DAY, DAY), "application/json");
+        String id = Http.json(accepted).getString("id");
+        assertEquals("DONE", finished(id).getString("status"));
+
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        WebDriver browser = new ChromeDriver(options);
+        try {
+            browser.get(base.toExternalForm().replaceAll("/$", "") + "/backtests/" + id);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.until(driver -> !driver.findElements(By.cssSelector("#equity-chart canvas")).isEmpty());
+            assertFalse(browser.findElements(By.cssSelector("#drawdown-chart canvas")).isEmpty(), "the drawdown chart is drawn");
+            assertEquals("DONE", browser.findElement(By.id("backtest-status")).getText());
+            assertEquals("60", browser.findElement(By.id("backtest-done")).getText());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Polls the run until it is no longer queued or running. */
+    private JsonObject finished(String id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            JsonObject run = Http.json(Http.get(base, "/api/backtests/" + id));
+            String status = run.getString("status");
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return run;
+            }
+            assertFalse(Instant.now().isAfter(deadline), "still " + status + " after a minute: " + run);
+            Thread.sleep(200);
+        }
+    }
+
+    private static Bar bar(int index) {
+        return BacktestProbe.fallThenRise("BTQA", DAY).get(index);
+    }
+
+    private HttpResponse<String> post(String path, String body, String contentType) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(base.toExternalForm().replaceAll("/$", "") + path))
+                        .header("Content-Type", contentType)
+                        .header("Authorization", Http.adminBasicAuth())
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
