@@ -1,8 +1,8 @@
 // Live updates over server-sent events (GET /api/events), for any page that has:
 // - elements with data-status="<key of /api/status>" (and optional data-format), updated on each "status" event;
 // - tables with data-live="orders" or data-live="fills": a row per order/fill (id "order-<id>" / "fill-<id>"),
-//   cells from the header cells' data-field/data-format; rows are updated in place or added on top (only when the
-//   event matches the table's data-filter-<field> attributes), keeping at most data-max-rows rows.
+//   cells from the header cells' data-field/data-format/data-link; rows are updated in place or added on top (only
+//   when the event matches the table's data-filter-<field> attributes), keeping at most data-max-rows rows.
 // Money arrives as strings and is formatted as text: no amount goes through a floating-point number.
 (function () {
     'use strict';
@@ -45,6 +45,9 @@
             timeFormat.formatToParts(new Date(value)).forEach(function (p) { parts[p.type] = p.value; });
             return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute + ' ET';
         },
+        label: function (value) {
+            return value.toLowerCase().replace(/_/g, ' ');
+        },
         list: function (value) {
             return value.join(', ');
         },
@@ -83,10 +86,23 @@
         });
     }
 
+    // data-link="orders/{id}": the cell links to that page, {field} filled from the record.
     function fill(row, headers, record) {
         headers.forEach(function (header, index) {
             var cell = row.cells[index] || row.insertCell(index);
-            cell.textContent = format(record[header.dataset.field], header.dataset.format);
+            var text = format(record[header.dataset.field], header.dataset.format);
+            cell.dataset.label = header.textContent;
+            cell.textContent = '';
+            if (header.dataset.link) {
+                var link = document.createElement('a');
+                link.href = root + header.dataset.link.replace(/\{(\w+)\}/g, function (all, field) {
+                    return encodeURIComponent(record[field]);
+                });
+                link.textContent = text;
+                cell.appendChild(link);
+            } else {
+                cell.textContent = text;
+            }
         });
     }
 
@@ -106,7 +122,7 @@
                 while (body.rows.length > max) {
                     body.deleteRow(body.rows.length - 1);
                 }
-                var empty = table.parentElement.querySelector('[data-live-empty]');
+                var empty = document.querySelector('[data-live-empty="' + kind + 's"]');
                 if (empty) {
                     empty.hidden = true;
                 }

@@ -89,7 +89,8 @@ public class LiveUpdates {
                 .add("filledQuantity", order.filledQuantity())
                 .add("status", order.status().name())
                 .add("reason", order.reason())
-                .add("barTime", order.barTime().toString());
+                .add("barTime", order.barTime().toString())
+                .add("createdAt", order.createdAt().toString());
         addOrNull(json, "averageFillPrice", order.averageFillPrice());
         return json.build();
     }

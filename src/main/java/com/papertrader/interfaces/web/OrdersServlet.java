@@ -43,7 +43,10 @@ public class OrdersServlet extends HttpServlet {
             OrderFilter filter = OrderFilter.parse(request::getParameter);
             Page<?> page = orders.orders(filter, PageRequest.parse(request::getParameter));
             model.put("page", page);
+            model.put("filter", filter);
             model.put("links", PageLinks.of("/orders", filter.parameters(), page));
+            // New orders can only belong on the first page, and never to a range that has ended.
+            model.put("live", !page.hasPrevious() && filter.to() == null);
         } catch (InvalidQueryException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.put("error", e.getMessage());

@@ -1,6 +1,8 @@
 package com.papertrader.interfaces.web;
 
 import com.papertrader.application.StatusService;
+import com.papertrader.infrastructure.persistence.AgentQueries;
+import com.papertrader.infrastructure.persistence.OrderQueries;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -9,9 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
-/** The Overview page at the application root. */
+/** The Overview page at the application root: the status, the latest orders and fills, and agents in error. */
 @WebServlet("")
 public class OverviewServlet extends HttpServlet {
+
+    private static final int LATEST = 10;
 
     @Inject
     Pages pages;
@@ -19,8 +23,19 @@ public class OverviewServlet extends HttpServlet {
     @Inject
     StatusService status;
 
+    @Inject
+    OrderQueries orders;
+
+    @Inject
+    AgentQueries agents;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.render("overview", Map.of("status", status.current()), request, response);
+        pages.render("overview", Map.of(
+                "status", status.current(),
+                "latestOrders", orders.latestOrders(LATEST),
+                "latestFills", orders.latestFills(LATEST),
+                "agentsInError", agents.agentsInError(),
+                "latest", LATEST), request, response);
     }
 }

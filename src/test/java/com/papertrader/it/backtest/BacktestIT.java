@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.domain.market.Bar;
+import com.papertrader.it.Browser;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import jakarta.json.JsonObject;
@@ -28,9 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Backtests through the deployed WAR with bars stored in its SQLite database: the JSON API (queue, progress,
@@ -193,19 +191,13 @@ class BacktestIT {
         String id = Http.json(accepted).getString("id");
         assertEquals("DONE", finished(id).getString("status"));
 
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
-        WebDriver browser = new ChromeDriver(options);
-        try {
-            browser.get(base.toExternalForm().replaceAll("/$", "") + "/backtests/" + id);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            wait.until(driver -> !driver.findElements(By.cssSelector("#equity-chart canvas")).isEmpty());
-            assertFalse(browser.findElements(By.cssSelector("#drawdown-chart canvas")).isEmpty(), "the drawdown chart is drawn");
-            assertEquals("DONE", browser.findElement(By.id("backtest-status")).getText());
-            assertEquals("60", browser.findElement(By.id("backtest-done")).getText());
-        } finally {
-            browser.quit();
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+            page.get(base.toExternalForm().replaceAll("/$", "") + "/backtests/" + id);
+            browser.waitUpTo(Duration.ofSeconds(20)).until(driver -> !driver.findElements(By.cssSelector("#equity-chart canvas")).isEmpty());
+            assertFalse(page.findElements(By.cssSelector("#drawdown-chart canvas")).isEmpty(), "the drawdown chart is drawn");
+            assertEquals("DONE", page.findElement(By.id("backtest-status")).getText());
+            assertEquals("60", page.findElement(By.id("backtest-done")).getText());
         }
     }
 

@@ -59,11 +59,11 @@ class AdminAgentsIT {
     @ArquillianResource
     URL base;
 
-    private Browser browser;
+    private FormClient browser;
 
     @BeforeEach
     void logIn() throws Exception {
-        browser = new Browser(base);
+        browser = new FormClient(base);
         assertEquals(302, browser.logIn().statusCode());
     }
 
@@ -139,7 +139,7 @@ class AdminAgentsIT {
 
         browser.get("/admin/agents");
         assertEquals(403, browser.postExactly("/admin/agents/" + id + "/pause", Map.of()).statusCode());
-        assertEquals(302, new Browser(base).post("/admin/agents/" + id + "/delete", Map.of()).statusCode(),
+        assertEquals(302, new FormClient(base).post("/admin/agents/" + id + "/delete", Map.of()).statusCode(),
                 "without a login: sent to the login page");
         assertTrue(state(id).contains("ENABLED"), "neither changed anything");
 

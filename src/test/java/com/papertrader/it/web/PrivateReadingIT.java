@@ -38,7 +38,7 @@ class PrivateReadingIT {
 
     @Test
     void readingNeedsTheLogin() throws Exception {
-        Browser anonymous = new Browser(base);
+        FormClient anonymous = new FormClient(base);
         HttpResponse<String> overview = anonymous.get("/");
         assertEquals(302, overview.statusCode());
         assertTrue(overview.headers().firstValue("Location").orElse("").contains("/login?next=%2F"), overview.headers().toString());
@@ -47,7 +47,7 @@ class PrivateReadingIT {
         assertEquals(200, Http.get(base, "/health").statusCode());
         assertEquals(200, Http.get(base, "/static/css/app.css").statusCode());
 
-        Browser admin = new Browser(base);
+        FormClient admin = new FormClient(base);
         assertEquals(302, admin.logIn().statusCode());
         assertEquals(200, admin.get("/").statusCode());
         HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -73,7 +73,7 @@ class SecurityIT {
         HttpResponse<String> delete = send("DELETE", "/api/status", null);
         assertEquals(401, delete.statusCode());
 
-        Browser browser = new Browser(base);
+        FormClient browser = new FormClient(base);
         browser.get("/");
         HttpResponse<String> form = browser.post("/admin/agents/new", Map.of("name", "never"));
         assertEquals(302, form.statusCode());
@@ -86,7 +86,7 @@ class SecurityIT {
 
     @Test
     void theLoginFormAcceptsTheAdminOnlyWithTheRightPassword() throws Exception {
-        Browser browser = new Browser(base);
+        FormClient browser = new FormClient(base);
         browser.get("/login?next=/admin/agents");
 
         HttpResponse<String> wrong = browser.post("/login", Map.of("username", Http.ADMIN_USER, "password", "wrong",
@@ -112,7 +112,7 @@ class SecurityIT {
     @Test
     void aLoginRedirectNeverLeavesTheSite() throws Exception {
         for (String next : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example")) {
-            Browser browser = new Browser(base);
+            FormClient browser = new FormClient(base);
             browser.get("/login");
             HttpResponse<String> in = browser.post("/login", Map.of("username", Http.ADMIN_USER,
                     "password", Http.ADMIN_PASSWORD, "next", next));
@@ -125,7 +125,7 @@ class SecurityIT {
 
     @Test
     void aFormWithoutTheSessionsCsrfTokenIsRefused() throws Exception {
-        Browser browser = new Browser(base);
+        FormClient browser = new FormClient(base);
         browser.get("/login");
         HttpResponse<String> loginWithoutToken = browser.postExactly("/login",
                 Map.of("username", Http.ADMIN_USER, "password", Http.ADMIN_PASSWORD));

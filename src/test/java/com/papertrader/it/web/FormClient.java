@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * A browser as far as the server can tell: keeps cookies, does not follow redirects (tests look at them), and posts
  * forms with the CSRF token of the last page it loaded, read from the layout's {@code <meta name="_csrf">}.
  */
-final class Browser {
+final class FormClient {
 
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">");
 
@@ -30,7 +30,7 @@ final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private String csrf;
 
-    Browser(URL base) {
+    FormClient(URL base) {
         this.base = base;
     }
 

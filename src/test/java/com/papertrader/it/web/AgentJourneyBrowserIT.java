@@ -1,0 +1,138 @@
+package com.papertrader.it.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.it.Browser;
+import com.papertrader.it.Deployments;
+import com.papertrader.it.Http;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * A user's first agent, in Debian's headless chromium against the running engine on a fast simulated market: log in,
+ * save a script with a syntax error (shown with its line, nothing saved), fix it, pause and enable the agent, watch
+ * its order arrive on an Overview opened beforehand (no reload), and see its fill marked on the ticker's chart.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AgentJourneyBrowserIT {
+
+    /** Unique per run: the browser tests' database lives as long as the unpacked server. */
+    private static final String AGENT = "journey-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    private static final String BROKEN = "function scan(bars, ctx) {\n  var x = ;\n}\n";
+    private static final String FIXED = "function scan(bars, ctx) {\n  if (!ctx.position) {\n"
+            + "    return { action: \"buy\", qty: 5, reason: \"journey buy\" };\n  }\n}\n";
+
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war()
+                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "browser-config.jar")
+                        .addAsResource("browser-config.properties", "META-INF/microprofile-config.properties"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void createFixEnableTradeAndChart() {
+        ChromeDriver page = browser.driver();
+        page.get(url("/"));
+        page.executeScript("window.sameDocument = true;");
+        String overview = page.getWindowHandle();
+
+        page.switchTo().newWindow(WindowType.TAB);
+        logIn(page);
+
+        page.get(url("/admin/agents/new"));
+        fill(page, "id", AGENT);
+        fill(page, "name", "Journey <b>buyer</b>");
+        fill(page, "tickers", "BRWA");
+        fill(page, "script", BROKEN);
+        page.findElement(By.id("save")).click();
+        String error = page.findElement(By.id("script-error")).getText();
+        assertTrue(error.contains("line 2"), "the syntax error names its line: " + error);
+        assertEquals(BROKEN.strip(), page.findElement(By.id("script")).getAttribute("value").strip(), "the script typed is kept");
+        assertEquals(404, status("/api/agents/" + AGENT), "nothing was saved");
+
+        fill(page, "script", FIXED);
+        page.findElement(By.id("save")).click();
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/admin/agents"));
+        page.findElement(By.id("pause-" + AGENT)).click();
+        page.findElement(By.id("enable-" + AGENT)).click();
+        assertTrue(page.findElement(By.id("agent-" + AGENT)).getText().contains("ENABLED"));
+        assertTrue(page.getPageSource().contains("Journey &lt;b&gt;buyer&lt;/b&gt;"), "the name is text, not markup");
+
+        page.switchTo().window(overview);
+        WebElement row = browser.waitUpTo(Duration.ofSeconds(60)).until(d -> journeyRow(d, "latest-orders"));
+        assertTrue(row.getText().contains("journey buy"), row.getText());
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> journeyRow(d, "latest-fills"));
+        assertEquals(Boolean.TRUE, page.executeScript("return window.sameDocument === true;"), "arrived live, without a reload");
+
+        page.get(url("/chart/BRWA?agent=" + AGENT));
+        WebElement chart = browser.waitUpTo(Duration.ofSeconds(20))
+                .until(d -> "true".equals(d.findElement(By.id("price-chart")).getAttribute("data-ready")) ? d.findElement(By.id("price-chart")) : null);
+        assertTrue(Integer.parseInt(chart.getAttribute("data-markers")) >= 1, "the agent's fill is marked on the chart");
+        assertTrue(!chart.findElements(By.tagName("canvas")).isEmpty(), "the candles are drawn");
+    }
+
+    private void logIn(WebDriver page) {
+        page.get(url("/login"));
+        fill(page, "username", Http.ADMIN_USER);
+        fill(page, "password", Http.ADMIN_PASSWORD);
+        page.findElement(By.id("login-submit")).click();
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("nav-admin")).size() == 1);
+    }
+
+    private static WebElement journeyRow(WebDriver page, String table) {
+        List<WebElement> rows = page.findElements(By.cssSelector("#" + table + " tbody tr"));
+        return rows.stream().filter(r -> r.getText().contains(AGENT)).findFirst().orElse(null);
+    }
+
+    private static void fill(WebDriver page, String id, String text) {
+        WebElement field = page.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private int status(String path) {
+        try {
+            return Http.get(base, path).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String url(String path) {
+        return base.toExternalForm().replaceAll("/$", "") + path;
+    }
+}
