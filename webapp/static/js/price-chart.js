@@ -1,5 +1,5 @@
 // The ticker chart (/chart/{ticker}): candlesticks of the newest stored bars with the agents' fills as markers
-// (buys below the bar, sells above). When both are drawn, #price-chart gets data-ready="true" and
+// (buys below the bar, sells above; hovering a bar spells its fills out under the chart). When both are drawn, #price-chart gets data-ready="true" and
 // data-markers="<markers drawn>", which browser tests wait for.
 (function () {
     'use strict';
@@ -8,6 +8,7 @@
         return;
     }
     const charts = window.PaperCharts;
+    const DETAILED_MARKERS = 12;
 
     function markersUrl(bars) {
         const url = new URL(container.dataset.markersUrl, window.location.href);
@@ -16,13 +17,14 @@
         return url.toString();
     }
 
-    function toMarker(fill) {
+    /** Agent and reason in the marker's own text while they fit; on a busy chart only side and quantity. */
+    function toMarker(fill, detailed) {
         return {
             time: charts.seconds(fill.time),
             position: fill.buy ? 'belowBar' : 'aboveBar',
             color: fill.buy ? '#1a7f37' : '#c62828',
             shape: fill.buy ? 'arrowUp' : 'arrowDown',
-            text: fill.agent + ' ' + fill.side + ' ' + fill.quantity + (fill.reason ? ': ' + fill.reason : '')
+            text: fill.side + ' ' + fill.quantity + (detailed ? ' ' + fill.agent + (fill.reason ? ': ' + fill.reason : '') : '')
         };
     }
 
@@ -49,7 +51,7 @@
             time: charts.seconds(bar.time),
             open: Number(bar.open), high: Number(bar.high), low: Number(bar.low), close: Number(bar.close)
         })));
-        const markers = fills.map(toMarker);
+        const markers = fills.map(fill => toMarker(fill, fills.length <= DETAILED_MARKERS));
         LightweightCharts.createSeriesMarkers(series, markers);
         chart.timeScale().fitContent();
         legendFor(chart, fills);

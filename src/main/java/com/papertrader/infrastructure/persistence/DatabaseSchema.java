@@ -23,12 +23,18 @@ public class DatabaseSchema {
     private static final List<String> UNIQUE_KEYS = List.of(
             "CREATE UNIQUE INDEX IF NOT EXISTS ux_ohlcv_ticker_start ON ohlcv_data (ticker, bar_start)");
 
+    /** Indexes the pages' reads need: a ticker's fills for the chart markers, an account's equity curve. */
+    private static final List<String> INDEXES = List.of(
+            "CREATE INDEX IF NOT EXISTS ix_fills_ticker_time ON fills (ticker, filledAt)",
+            "CREATE INDEX IF NOT EXISTS ix_equity_account_time ON equity_snapshots (accountId, takenAt)");
+
     @PersistenceContext
     EntityManager em;
 
     @PostConstruct
-    void createUniqueKeys() {
+    void createKeysAndIndexes() {
         UNIQUE_KEYS.forEach(ddl -> em.createNativeQuery(ddl).executeUpdate());
-        LOG.fine(() -> UNIQUE_KEYS.size() + " unique keys in place");
+        INDEXES.forEach(ddl -> em.createNativeQuery(ddl).executeUpdate());
+        LOG.fine(() -> UNIQUE_KEYS.size() + " unique keys and " + INDEXES.size() + " indexes in place");
     }
 }

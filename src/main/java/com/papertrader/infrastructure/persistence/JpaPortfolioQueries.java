@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Read-only views of the trading state for the accounts and chart pages: what the database holds, as of the last
@@ -49,22 +50,30 @@ public class JpaPortfolioQueries {
                         "select s from EquitySnapshot s where s.accountId = :account order by s.takenAt desc", EquitySnapshot.class)
                 .setParameter("account", accountId)
                 .setMaxResults(count)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList());
         Collections.reverse(points);
         return points;
     }
 
-    /** The fills of a ticker with start in [from, to), optionally of one agent, in time order, each with its order's reason. */
-    public List<TradeMark> fills(String ticker, Optional<String> agentId, Instant from, Instant to) {
+    /**
+     * The newest {@code count} fills of a ticker with time in [from, to), optionally of one agent, oldest first,
+     * each with its order's reason.
+     */
+    public List<TradeMark> fills(String ticker, Optional<String> agentId, Instant from, Instant to, int count) {
         TypedQuery<Object[]> query = em.createQuery("select f, o.reason from Fill f, Order o where o.id = f.orderId"
                         + " and f.ticker = :ticker and f.filledAt >= :from and f.filledAt < :to"
                         + (agentId.isPresent() ? " and f.agentId = :agent" : "")
-                        + " order by f.filledAt, f.id", Object[].class)
+                        + " order by f.filledAt desc, f.id desc", Object[].class)
                 .setParameter("ticker", ticker)
                 .setParameter("from", from)
-                .setParameter("to", to);
+                .setParameter("to", to)
+                .setMaxResults(count)
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
         agentId.ifPresent(agent -> query.setParameter("agent", agent));
-        return query.getResultStream().map(row -> new TradeMark((Fill) row[0], (String) row[1])).toList();
+        List<TradeMark> marks = new ArrayList<>(query.getResultStream().map(row -> new TradeMark((Fill) row[0], (String) row[1])).toList());
+        Collections.reverse(marks);
+        return marks;
     }
 
     /** A fill as the chart marks it: with the reason of the order (the agent's signal, a bracket leg, the flatten). */

@@ -5,7 +5,6 @@ import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
 import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -31,9 +30,9 @@ public class AccountsResource {
     @GET
     public JsonObject accounts() {
         Map<String, List<Agent>> agents = queries.agentsByAccount();
-        JsonArrayBuilder accounts = Json.createArrayBuilder();
+        JsonArrayBuilder accounts = JsonValues.JSON.createArrayBuilder();
         queries.accounts().forEach(account -> accounts.add(json(account, agents.getOrDefault(account.id(), List.of()))));
-        return Json.createObjectBuilder().add("accounts", accounts).build();
+        return JsonValues.JSON.createObjectBuilder().add("accounts", accounts).build();
     }
 
     @GET
@@ -47,9 +46,9 @@ public class AccountsResource {
     public JsonObject equity(@PathParam("id") String id, @QueryParam("limit") String limit) {
         int count = ApiErrors.validated(() -> BarQuery.limit(limit));
         Account account = find(id);
-        JsonArrayBuilder points = Json.createArrayBuilder();
+        JsonArrayBuilder points = JsonValues.JSON.createArrayBuilder();
         for (EquitySnapshot point : queries.equityCurve(account.id(), count)) {
-            points.add(Json.createObjectBuilder()
+            points.add(JsonValues.JSON.createObjectBuilder()
                     .add("time", point.takenAt().toString())
                     .add("equity", JsonValues.decimal(point.equity()))
                     .add("cash", JsonValues.decimal(point.cash()))
@@ -58,7 +57,7 @@ public class AccountsResource {
                     .add("unrealizedPnl", JsonValues.decimal(point.unrealizedPnl()))
                     .add("dayPnl", JsonValues.decimal(point.dayPnl())));
         }
-        return Json.createObjectBuilder().add("account", account.id()).add("points", points).build();
+        return JsonValues.JSON.createObjectBuilder().add("account", account.id()).add("points", points).build();
     }
 
     private Account find(String id) {
@@ -66,10 +65,10 @@ public class AccountsResource {
     }
 
     private static JsonObject json(Account account, List<Agent> agents) {
-        JsonArrayBuilder traders = Json.createArrayBuilder();
-        agents.forEach(agent -> traders.add(Json.createObjectBuilder()
+        JsonArrayBuilder traders = JsonValues.JSON.createArrayBuilder();
+        agents.forEach(agent -> traders.add(JsonValues.JSON.createObjectBuilder()
                 .add("id", agent.getId().value()).add("name", agent.getName()).add("state", agent.getState().name())));
-        return Json.createObjectBuilder()
+        return JsonValues.JSON.createObjectBuilder()
                 .add("id", account.id())
                 .add("startingCash", JsonValues.decimal(account.startingCash()))
                 .add("cash", JsonValues.decimal(account.cash()))

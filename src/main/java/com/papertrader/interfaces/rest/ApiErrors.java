@@ -1,6 +1,5 @@
 package com.papertrader.interfaces.rest;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +30,6 @@ final class ApiErrors {
 
     private static WebApplicationException error(Response.Status status, String message) {
         return new WebApplicationException(message, Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", message).build()).build());
+                .entity(JsonValues.JSON.createObjectBuilder().add("error", message).build()).build());
     }
 }

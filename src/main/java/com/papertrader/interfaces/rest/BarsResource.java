@@ -5,7 +5,6 @@ import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,7 +19,8 @@ import java.util.Optional;
 
 /**
  * GET /api/bars/{ticker}?from=&amp;to=&amp;limit= (stored bars, newest-bounded, oldest first; {@code olderTo} pages
- * back) and GET /api/bars/{ticker}/markers?agent=&amp;from=&amp;to= (the fills on that ticker, for chart markers).
+ * back) and GET /api/bars/{ticker}/markers?agent=&amp;from=&amp;to= (the newest fills on that ticker, at most
+ * {@link BarQuery#MAX_LIMIT}, for chart markers).
  * Prices are strings; a bad parameter is a 400 naming it ({@link BarQuery}).
  */
 @Path("bars/{ticker}")
@@ -40,15 +40,15 @@ public class BarsResource {
         List<Bar> page = bars.latestUpTo(query.ticker(), query.to().minusMillis(1), query.limit()).stream()
                 .filter(bar -> !bar.start().isBefore(query.from()))
                 .toList();
-        JsonArrayBuilder rows = Json.createArrayBuilder();
-        page.forEach(bar -> rows.add(Json.createObjectBuilder()
+        JsonArrayBuilder rows = JsonValues.JSON.createArrayBuilder();
+        page.forEach(bar -> rows.add(JsonValues.JSON.createObjectBuilder()
                 .add("time", bar.start().toString())
                 .add("open", JsonValues.decimal(bar.open()))
                 .add("high", JsonValues.decimal(bar.high()))
                 .add("low", JsonValues.decimal(bar.low()))
                 .add("close", JsonValues.decimal(bar.close()))
                 .add("volume", bar.volume().stripTrailingZeros().toPlainString())));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonValues.JSON.createObjectBuilder()
                 .add("ticker", query.ticker())
                 .add("limit", query.limit())
                 .add("count", page.size())
@@ -68,10 +68,10 @@ public class BarsResource {
                               @QueryParam("from") String from, @QueryParam("to") String to) {
         BarQuery query = ApiErrors.validated(() -> BarQuery.parse(ticker, from, to, null));
         Optional<String> agentId = ApiErrors.validated(() -> BarQuery.agent(agent));
-        JsonArrayBuilder markers = Json.createArrayBuilder();
-        queries.fills(query.ticker(), agentId, query.from(), query.to()).forEach(mark -> {
+        JsonArrayBuilder markers = JsonValues.JSON.createArrayBuilder();
+        queries.fills(query.ticker(), agentId, query.from(), query.to(), BarQuery.MAX_LIMIT).forEach(mark -> {
             Fill fill = mark.fill();
-            markers.add(Json.createObjectBuilder()
+            markers.add(JsonValues.JSON.createObjectBuilder()
                     .add("time", fill.filledAt().toString())
                     .add("side", fill.side().name())
                     .add("buy", fill.side().isBuy())
@@ -82,6 +82,6 @@ public class BarsResource {
                     .add("reason", mark.reason())
                     .add("orderId", fill.orderId()));
         });
-        return Json.createObjectBuilder().add("ticker", query.ticker()).add("markers", markers).build();
+        return JsonValues.JSON.createObjectBuilder().add("ticker", query.ticker()).add("markers", markers).build();
     }
 }

@@ -13,11 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * /chart/{ticker}?agent=ID: the ticker's candlesticks with the agents' fills marked (drawn by static/js/chart.js
- * from the bars API) and the same fills listed as a table.
+ * /chart/{ticker}?agent=ID: the ticker's candlesticks with the agents' fills marked (drawn by static/js/price-chart.js
+ * from the bars API) and the newest fills listed as a table.
  */
 @WebServlet("/chart/*")
 public class ChartServlet extends HttpServlet {
+
+    /** The table lists the newest fills only; the chart marks every fill on the bars it shows. */
+    static final int FILLS_LISTED = 100;
 
     @Inject
     Pages pages;
@@ -40,7 +43,8 @@ public class ChartServlet extends HttpServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("ticker", query.ticker());
         model.put("agent", agent.orElse(""));
-        model.put("fills", queries.fills(query.ticker(), agent, query.from(), query.to()));
+        model.put("fills", queries.fills(query.ticker(), agent, query.from(), query.to(), FILLS_LISTED));
+        model.put("fillsListed", FILLS_LISTED);
         pages.render("chart/ticker", model, request, response);
     }
 }
