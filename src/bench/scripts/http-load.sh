@@ -111,3 +111,16 @@ wait "${pids[@]}"
 cat "$work"/wrk-*.txt
 echo "http-load: bars ingested during the run: $(( $(q 'select count(*) from ohlcv_data') - bars_before ))"
 echo "http-load: SQLITE_BUSY in the server log: $(grep -c SQLITE_BUSY "$work/server-load.log" || true)"
+
+# What a request costs the server in CPU, whatever else runs on the machine: one client per URL for 10 s, the JVM's
+# user + system time (/proc, clock ticks) divided by the requests (the ingesting poller's share included).
+java_pid=$(pgrep -g "$pgid" java | head -1)
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$java_pid/stat"; }
+echo "http-load: server CPU per request, one client at a time for 10 s (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
+for url in "${urls[@]}"; do
+    before=$(cpu)
+    requests=$(wrk -t1 -c1 -d10s "$base$url" | awk '/requests in/ {print $1}')
+    after=$(cpu)
+    echo "  $url: $requests requests, $(awk -v t=$((after - before)) -v n="$requests" -v hz="$ticks" 'BEGIN {printf "%.2f", t * 1000 / hz / n}') ms CPU each"
+done
