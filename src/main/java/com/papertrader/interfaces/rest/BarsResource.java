@@ -1,8 +1,8 @@
 package com.papertrader.interfaces.rest;
 
-import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.infrastructure.persistence.JpaChartBars;
+import com.papertrader.infrastructure.persistence.JpaChartBars.Candle;
 import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -28,7 +28,7 @@ import java.util.Optional;
 public class BarsResource {
 
     @Inject
-    BarRepository bars;
+    JpaChartBars chartBars;
 
     @Inject
     JpaPortfolioQueries queries;
@@ -37,9 +37,7 @@ public class BarsResource {
     public JsonObject bars(@PathParam("ticker") String ticker, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("limit") String limit) {
         BarQuery query = ApiErrors.validated(() -> BarQuery.parse(ticker, from, to, limit));
-        List<Bar> page = bars.latestUpTo(query.ticker(), query.to().minusMillis(1), query.limit()).stream()
-                .filter(bar -> !bar.start().isBefore(query.from()))
-                .toList();
+        List<Candle> page = chartBars.newest(query.ticker(), query.from(), query.to(), query.limit());
         JsonArrayBuilder rows = JsonValues.JSON.createArrayBuilder();
         page.forEach(bar -> rows.add(JsonValues.JSON.createObjectBuilder()
                 .add("time", bar.start().toString())
@@ -47,7 +45,7 @@ public class BarsResource {
                 .add("high", JsonValues.decimal(bar.high()))
                 .add("low", JsonValues.decimal(bar.low()))
                 .add("close", JsonValues.decimal(bar.close()))
-                .add("volume", bar.volume().stripTrailingZeros().toPlainString())));
+                .add("volume", bar.volume().toPlainString())));
         JsonObjectBuilder json = JsonValues.JSON.createObjectBuilder()
                 .add("ticker", query.ticker())
                 .add("limit", query.limit())
