@@ -56,7 +56,7 @@ public class JpaChartBars {
         return candles;
     }
 
-    private static BigDecimal decimal(double stored) {
+    static BigDecimal decimal(double stored) {
         return BigDecimal.valueOf(stored).setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
