@@ -35,10 +35,7 @@ public final class WatchedTickers {
         Objects.requireNonNull(tickers, "tickers");
         List<String> clean = new ArrayList<>();
         for (String raw : tickers) {
-            String ticker = raw == null ? "" : raw.trim().toUpperCase(Locale.ROOT);
-            if (!TICKER.matcher(ticker).matches()) {
-                throw new IllegalArgumentException("'" + raw + "' is not a ticker (1-10 letters, digits, dots or dashes, starting with a letter)");
-            }
+            String ticker = ticker(raw);
             if (!clean.contains(ticker)) {
                 clean.add(ticker);
             }
@@ -47,6 +44,19 @@ public final class WatchedTickers {
             throw new IllegalArgumentException("an agent must watch at least one ticker, or all");
         }
         return new WatchedTickers(List.copyOf(clean));
+    }
+
+    /**
+     * One ticker as the application spells it: trimmed and upper-cased.
+     *
+     * @throws IllegalArgumentException naming the text when it cannot be a ticker
+     */
+    public static String ticker(String raw) {
+        String ticker = raw == null ? "" : raw.trim().toUpperCase(Locale.ROOT);
+        if (!TICKER.matcher(ticker).matches()) {
+            throw new IllegalArgumentException("'" + raw + "' is not a ticker (1-10 letters, digits, dots or dashes, starting with a letter)");
+        }
+        return ticker;
     }
 
     public static WatchedTickers of(String... tickers) {

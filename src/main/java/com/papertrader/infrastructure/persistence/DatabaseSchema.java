@@ -24,7 +24,10 @@ public class DatabaseSchema {
     private static final List<String> UNIQUE_KEYS = List.of(
             "CREATE UNIQUE INDEX IF NOT EXISTS ux_ohlcv_ticker_start ON ohlcv_data (ticker, bar_start)");
 
-    /** The read pages list newest first, filtered by agent or ticker: each listing's ORDER BY walks an index. */
+    /**
+     * The read pages list newest first, filtered by agent or ticker: each listing's ORDER BY walks an index. The chart
+     * reads a ticker's fills for its markers, the accounts page an account's equity curve.
+     */
     private static final List<String> READ_INDEXES = List.of(
             "CREATE INDEX IF NOT EXISTS ix_orders_created ON orders (createdAt, id)",
             "CREATE INDEX IF NOT EXISTS ix_orders_agent_created ON orders (agentId, createdAt, id)",
@@ -33,7 +36,9 @@ public class DatabaseSchema {
             "CREATE INDEX IF NOT EXISTS ix_fills_filled ON fills (filledAt, id)",
             "CREATE INDEX IF NOT EXISTS ix_fills_order ON fills (orderId)",
             "CREATE INDEX IF NOT EXISTS ix_positions_opened ON positions (openedAt, id)",
-            "CREATE INDEX IF NOT EXISTS ix_scan_records_agent ON scan_records (agentId, barTime)");
+            "CREATE INDEX IF NOT EXISTS ix_scan_records_agent ON scan_records (agentId, barTime)",
+            "CREATE INDEX IF NOT EXISTS ix_fills_ticker_time ON fills (ticker, filledAt)",
+            "CREATE INDEX IF NOT EXISTS ix_equity_account_time ON equity_snapshots (accountId, takenAt)");
 
     @PersistenceContext
     EntityManager em;

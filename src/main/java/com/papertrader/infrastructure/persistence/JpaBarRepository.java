@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * ohlcv_data through JPA. An upsert reads each ticker's stored rows over the incoming range once, decides per bar
@@ -98,7 +99,9 @@ public class JpaBarRepository implements BarRepository {
     }
 
     private List<Bar> oldestFirst(TypedQuery<OhlcvRecord> newestFirst, int count) {
-        List<Bar> bars = new ArrayList<>(newestFirst.setMaxResults(count).getResultStream().map(this::toBar).toList());
+        // read-only: the rows become Bars at once, so Hibernate need not keep snapshots of them to dirty-check at commit
+        List<Bar> bars = new ArrayList<>(newestFirst.setMaxResults(count).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream().map(this::toBar).toList());
         Collections.reverse(bars);
         return bars;
     }

@@ -35,6 +35,13 @@ public class Pages {
         templates.process(template, context, response.getWriter());
     }
 
+    /** The error page with its status and a message saying what was wrong. */
+    public void error(int status, String message, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        response.setStatus(status);
+        render("error", Map.of("status", status, "message", message), request, response);
+    }
+
     private synchronized TemplateEngine engine(HttpServletRequest request) {
         if (engine == null) {
             application = JakartaServletWebApplication.buildApplication(request.getServletContext());

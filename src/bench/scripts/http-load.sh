@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# HTTP speed benchmark (issue 6): with 1M bars and 100k orders in SQLite and the simulated market ingesting, 20
+# concurrent clients on the Overview, the Orders page and a chart's bar API. Goal: p95 < 50 ms per request, 0 errors,
+# 0 SQLITE_BUSY in the server log. Run by hand after `mvn -DskipTests package` (or any mvn verify):
+#
+#     src/bench/scripts/http-load.sh
+#
+# It copies the WildFly that the build unpacked into target/, deploys target/paper-trader.war, creates the schema by
+# starting the server once on an empty data directory, seeds it with seed.sql (sqlite3), starts the server again with
+# the simulated market (at SPEED 1 a bar for each of the 8 default tickers every 5 s), waits for its start-up backfill, warms
+# up, then runs one wrk per URL at the
+# same time, the 20 connections split between them, and prints each URL's requests, errors and latency percentiles,
+# and the SQLITE_BUSY lines of the server log. The seeded data directory is kept in $WORK and reused by the next run.
+#
+# Settings (environment): URLS (space-separated paths), CLIENTS (20), DURATION (30s), WARMUP (10s),
+# PORT_OFFSET (400), WORK (target/bench-http), SPEED (simulated market minutes per real second: 1, a bar per ticker
+# every 5 s, one per poll; the application's default 60 stores 60 bars per ticker at each 5-second poll). Needs: sqlite3, wrk (apt-get install -y wrk), curl.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+urls=(${URLS:-/ /orders /api/bars/BK07})
+clients=${CLIENTS:-20}
+duration=${DURATION:-30s}
+warmup=${WARMUP:-10s}
+port_offset=${PORT_OFFSET:-400}
+work=${WORK:-target/bench-http}
+speed=${SPEED:-1}
+scripts=src/bench/scripts
+
+war=target/paper-trader.war
+wildfly=$(ls -d target/wildfly-*/ 2>/dev/null | head -1)
+[ -f "$war" ] && [ -n "$wildfly" ] || { echo "http-load: run mvn -DskipTests package first (no $war or target/wildfly-*)"; exit 1; }
+for tool in sqlite3 wrk curl; do
+    command -v "$tool" > /dev/null || { echo "http-load: $tool is missing (Debian: apt-get install -y $tool)"; exit 1; }
+done
+
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+server="$work/wildfly"
+data="$work/data"
+db="$data/paper-trader.db"
+base="http://127.0.0.1:$((8080 + port_offset))"
+rm -rf "$server"
+cp -r "$wildfly" "$server"
+cp "$war" "$server/standalone/deployments/"
+pgid=""
+
+start() {
+    setsid "$server/bin/standalone.sh" -Djboss.socket.binding.port-offset="$port_offset" \
+        -Dpapertrader.data-dir="$data" -Dsimulated.speed="$speed" > "$work/server-$1.log" 2>&1 &
+    pgid=$!
+    for _ in $(seq 1 180); do
+        curl -fs "$base/api/status" > /dev/null 2>&1 && return 0
+        sleep 1
+    done
+    echo "http-load: the server did not start; log: $work/server-$1.log"; tail -30 "$work/server-$1.log"; exit 1
+}
+
+stop() {
+    [ -n "$pgid" ] || return 0
+    kill -TERM -- "-$pgid" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+        kill -0 -- "-$pgid" 2>/dev/null || { pgid=""; return 0; }
+        sleep 1
+    done
+    kill -KILL -- "-$pgid" 2>/dev/null || true
+    pgid=""
+}
+trap stop EXIT
+
+q() { sqlite3 -batch -noheader "$db" "$1"; }
+
+if [ "$(q 'select count(*) from ohlcv_data' 2>/dev/null || echo 0)" -lt 1000000 ]; then
+    rm -rf "$data"
+    echo "http-load: creating the schema (first start on an empty data directory)"
+    start schema
+    stop
+    echo "http-load: seeding 1M bars and 100k orders"
+    time sqlite3 -batch "$db" < "$scripts/seed.sql"
+fi
+echo "http-load: $(q 'select count(*) from ohlcv_data') bars, $(q 'select count(*) from orders') orders, $(q 'select count(*) from fills') fills"
+
+start load
+# On start the simulated market backfills the last days (thousands of bars, traded as one long bar event); the
+# figures are for steady ingestion, a bar per ticker every 5 s, so wait until fewer than 100 bars arrive in 10 s.
+echo "http-load: waiting for the start-up backfill to be stored and traded"
+previous=-1
+for _ in $(seq 1 30); do
+    sleep 10
+    count=$(q 'select count(*) from ohlcv_data')
+    [ "$previous" -ge 0 ] && [ $((count - previous)) -lt 100 ] && break
+    previous=$count
+done
+echo "http-load: warming up ($warmup, ${#urls[@]} URLs)"
+for url in "${urls[@]}"; do
+    echo "  $url: HTTP $(curl -s -o /dev/null -w '%{http_code}' "$base$url")"
+    wrk -t1 -c2 -d"$warmup" "$base$url" > /dev/null
+done
+
+bars_before=$(q 'select count(*) from ohlcv_data')
+echo "http-load: $clients clients for $duration, split over ${#urls[@]} URLs, all at once, while the poller ingests"
+rm -f "$work"/wrk-*.txt
+pids=()
+for i in "${!urls[@]}"; do
+    connections=$(( clients / ${#urls[@]} + (i < clients % ${#urls[@]} ? 1 : 0) ))
+    wrk -t1 -c"$connections" -d"$duration" --latency -s "$scripts/latency.lua" "$base${urls[$i]}" \
+        | tail -1 | sed "s|^|  ${urls[$i]} ($connections clients): |" > "$work/wrk-$i.txt" &
+    pids+=($!)
+done
+wait "${pids[@]}"
+cat "$work"/wrk-*.txt
+echo "http-load: bars ingested during the run: $(( $(q 'select count(*) from ohlcv_data') - bars_before ))"
+echo "http-load: SQLITE_BUSY in the server log: $(grep -c SQLITE_BUSY "$work/server-load.log" || true)"
+
+# What a request costs the server in CPU, whatever else runs on the machine: one client per URL for 10 s, the JVM's
+# user + system time (/proc, clock ticks) divided by the requests (the ingesting poller's share included).
+java_pid=$(pgrep -g "$pgid" java | head -1)
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$java_pid/stat"; }
+echo "http-load: server CPU per request, one client at a time for 10 s (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
+for url in "${urls[@]}"; do
+    before=$(cpu)
+    requests=$(wrk -t1 -c1 -d10s "$base$url" | awk '/requests in/ {print $1}')
+    after=$(cpu)
+    echo "  $url: $requests requests, $(awk -v t=$((after - before)) -v n="$requests" -v hz="$ticks" 'BEGIN {printf "%.2f", t * 1000 / hz / n}') ms CPU each"
+done

@@ -1,0 +1,86 @@
+package com.papertrader.interfaces.rest;
+
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GET /api/accounts, /api/accounts/{id} (cash, equity, buying power, P&amp;L and the agents trading in it) and
+ * /api/accounts/{id}/equity?limit= (the newest points of its equity curve, oldest first). Money as strings.
+ */
+@Path("accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    @Inject
+    JpaPortfolioQueries queries;
+
+    @GET
+    public JsonObject accounts() {
+        Map<String, List<Agent>> agents = queries.agentsByAccount();
+        JsonArrayBuilder accounts = JsonValues.JSON.createArrayBuilder();
+        queries.accounts().forEach(account -> accounts.add(json(account, agents.getOrDefault(account.id(), List.of()))));
+        return JsonValues.JSON.createObjectBuilder().add("accounts", accounts).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject account(@PathParam("id") String id) {
+        return json(find(id), queries.agentsByAccount().getOrDefault(id, List.of()));
+    }
+
+    @GET
+    @Path("{id}/equity")
+    public JsonObject equity(@PathParam("id") String id, @QueryParam("limit") String limit) {
+        int count = ApiErrors.validated(() -> BarQuery.limit(limit));
+        Account account = find(id);
+        JsonArrayBuilder points = JsonValues.JSON.createArrayBuilder();
+        for (EquitySnapshot point : queries.equityCurve(account.id(), count)) {
+            points.add(JsonValues.JSON.createObjectBuilder()
+                    .add("time", point.takenAt().toString())
+                    .add("equity", JsonValues.decimal(point.equity()))
+                    .add("cash", JsonValues.decimal(point.cash()))
+                    .add("marketValue", JsonValues.decimal(point.marketValue()))
+                    .add("realizedPnl", JsonValues.decimal(point.realizedPnl()))
+                    .add("unrealizedPnl", JsonValues.decimal(point.unrealizedPnl()))
+                    .add("dayPnl", JsonValues.decimal(point.dayPnl())));
+        }
+        return JsonValues.JSON.createObjectBuilder().add("account", account.id()).add("points", points).build();
+    }
+
+    private Account find(String id) {
+        return queries.account(id).orElseThrow(() -> ApiErrors.notFound("no account '" + id + "'"));
+    }
+
+    private static JsonObject json(Account account, List<Agent> agents) {
+        JsonArrayBuilder traders = JsonValues.JSON.createArrayBuilder();
+        agents.forEach(agent -> traders.add(JsonValues.JSON.createObjectBuilder()
+                .add("id", agent.getId().value()).add("name", agent.getName()).add("state", agent.getState().name())));
+        return JsonValues.JSON.createObjectBuilder()
+                .add("id", account.id())
+                .add("startingCash", JsonValues.decimal(account.startingCash()))
+                .add("cash", JsonValues.decimal(account.cash()))
+                .add("equity", JsonValues.decimal(account.equity()))
+                .add("buyingPower", JsonValues.decimal(account.buyingPower()))
+                .add("longMarketValue", JsonValues.decimal(account.longMarketValue()))
+                .add("shortMarketValue", JsonValues.decimal(account.shortMarketValue()))
+                .add("realizedPnl", JsonValues.decimal(account.realizedPnl()))
+                .add("unrealizedPnl", JsonValues.decimal(account.unrealizedPnl()))
+                .add("dayPnl", JsonValues.decimal(account.dayPnl()))
+                .add("valuedAt", account.valuedAt().toString())
+                .add("agents", traders)
+                .build();
+    }
+}

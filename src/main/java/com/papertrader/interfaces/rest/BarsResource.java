@@ -1,0 +1,85 @@
+package com.papertrader.interfaces.rest;
+
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.infrastructure.persistence.JpaChartBars;
+import com.papertrader.infrastructure.persistence.JpaChartBars.Candle;
+import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * GET /api/bars/{ticker}?from=&amp;to=&amp;limit= (stored bars, newest-bounded, oldest first; {@code olderTo} pages
+ * back) and GET /api/bars/{ticker}/markers?agent=&amp;from=&amp;to= (the newest fills on that ticker, at most
+ * {@link BarQuery#MAX_LIMIT}, for chart markers).
+ * Prices are strings; a bad parameter is a 400 naming it ({@link BarQuery}).
+ */
+@Path("bars/{ticker}")
+@Produces(MediaType.APPLICATION_JSON)
+public class BarsResource {
+
+    @Inject
+    JpaChartBars chartBars;
+
+    @Inject
+    JpaPortfolioQueries queries;
+
+    @GET
+    public JsonObject bars(@PathParam("ticker") String ticker, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        BarQuery query = ApiErrors.validated(() -> BarQuery.parse(ticker, from, to, limit));
+        List<Candle> page = chartBars.newest(query.ticker(), query.from(), query.to(), query.limit());
+        JsonArrayBuilder rows = JsonValues.JSON.createArrayBuilder();
+        page.forEach(bar -> rows.add(JsonValues.JSON.createObjectBuilder()
+                .add("time", bar.start().toString())
+                .add("open", JsonValues.decimal(bar.open()))
+                .add("high", JsonValues.decimal(bar.high()))
+                .add("low", JsonValues.decimal(bar.low()))
+                .add("close", JsonValues.decimal(bar.close()))
+                .add("volume", bar.volume().toPlainString())));
+        JsonObjectBuilder json = JsonValues.JSON.createObjectBuilder()
+                .add("ticker", query.ticker())
+                .add("limit", query.limit())
+                .add("count", page.size())
+                .add("bars", rows);
+        // A full page may have older bars before it: the client asks again with to = the oldest bar's start.
+        if (page.size() == query.limit()) {
+            json.add("olderTo", page.get(0).start().toString());
+        } else {
+            json.addNull("olderTo");
+        }
+        return json.build();
+    }
+
+    @GET
+    @Path("markers")
+    public JsonObject markers(@PathParam("ticker") String ticker, @QueryParam("agent") String agent,
+                              @QueryParam("from") String from, @QueryParam("to") String to) {
+        BarQuery query = ApiErrors.validated(() -> BarQuery.parse(ticker, from, to, null));
+        Optional<String> agentId = ApiErrors.validated(() -> BarQuery.agent(agent));
+        JsonArrayBuilder markers = JsonValues.JSON.createArrayBuilder();
+        queries.fills(query.ticker(), agentId, query.from(), query.to(), BarQuery.MAX_LIMIT).forEach(mark -> {
+            Fill fill = mark.fill();
+            markers.add(JsonValues.JSON.createObjectBuilder()
+                    .add("time", fill.filledAt().toString())
+                    .add("side", fill.side().name())
+                    .add("buy", fill.side().isBuy())
+                    .add("agent", fill.agentId())
+                    .add("account", fill.accountId())
+                    .add("quantity", fill.quantity())
+                    .add("price", JsonValues.decimal(fill.price()))
+                    .add("reason", mark.reason())
+                    .add("orderId", fill.orderId()));
+        });
+        return JsonValues.JSON.createObjectBuilder().add("ticker", query.ticker()).add("markers", markers).build();
+    }
+}

@@ -1,0 +1,40 @@
+package com.papertrader.interfaces.web;
+
+import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** /accounts: every paper account with its figures; /accounts/{id}: one account, its agents and its equity curve. */
+@WebServlet(urlPatterns = {"/accounts", "/accounts/*"})
+public class AccountsServlet extends HttpServlet {
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    JpaPortfolioQueries queries;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if (path == null || path.equals("/")) {
+            pages.render("accounts/list", Map.of("accounts", queries.accounts(), "agents", queries.agentsByAccount()),
+                    request, response);
+            return;
+        }
+        String id = path.substring(1);
+        var account = queries.account(id);
+        if (account.isEmpty()) {
+            pages.error(HttpServletResponse.SC_NOT_FOUND, "No account '" + id + "'.", request, response);
+            return;
+        }
+        pages.render("accounts/detail", Map.of("account", account.get(),
+                "agents", queries.agentsByAccount().getOrDefault(id, List.of())), request, response);
+    }
+}

@@ -1,0 +1,58 @@
+// Shared by the chart pages: a lightweight-charts chart that fills its container and shows New York time,
+// and a JSON fetch that fails with the API's own error message.
+window.PaperCharts = (function () {
+    'use strict';
+
+    const NEW_YORK = 'America/New_York';
+    const dateTime = new Intl.DateTimeFormat('en-US', {
+        timeZone: NEW_YORK, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+    });
+    const ticks = [
+        new Intl.DateTimeFormat('en-US', {timeZone: NEW_YORK, year: 'numeric'}),
+        new Intl.DateTimeFormat('en-US', {timeZone: NEW_YORK, month: 'short'}),
+        new Intl.DateTimeFormat('en-US', {timeZone: NEW_YORK, month: 'short', day: 'numeric'}),
+        new Intl.DateTimeFormat('en-US', {timeZone: NEW_YORK, hour: '2-digit', minute: '2-digit', hourCycle: 'h23'})
+    ];
+
+    /** Chart time (UTC seconds) of an ISO-8601 instant from the API. */
+    function seconds(iso) {
+        return Math.floor(Date.parse(iso) / 1000);
+    }
+
+    function formatTime(time) {
+        return dateTime.format(new Date(time * 1000)) + ' ET';
+    }
+
+    function create(container) {
+        return LightweightCharts.createChart(container, {
+            autoSize: true,
+            layout: {background: {color: '#ffffff'}, textColor: '#333'},
+            localization: {timeFormatter: formatTime},
+            timeScale: {
+                timeVisible: true,
+                secondsVisible: false,
+                tickMarkFormatter: (time, type) => ticks[Math.min(type, 3)].format(new Date(time * 1000))
+            }
+        });
+    }
+
+    function fetchJson(url) {
+        return fetch(url, {headers: {Accept: 'application/json'}}).then(response => response.json().then(body => {
+            if (!response.ok) {
+                throw new Error(body.error || ('HTTP ' + response.status));
+            }
+            return body;
+        }));
+    }
+
+    /** Shows a failure under the chart and marks the container, so a test sees why nothing was drawn. */
+    function fail(container, error) {
+        container.dataset.error = error.message;
+        const note = document.createElement('p');
+        note.className = 'error chart-error';
+        note.textContent = 'The chart could not be loaded: ' + error.message;
+        container.after(note);
+    }
+
+    return {seconds: seconds, formatTime: formatTime, create: create, fetchJson: fetchJson, fail: fail};
+})();
