@@ -50,6 +50,12 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout);
     }
 
+    /** Where the browser is and what it shows, for a failure message. */
+    public String describe() {
+        String text = driver.findElement(org.openqa.selenium.By.tagName("body")).getText();
+        return driver.getCurrentUrl() + "\n" + (text.length() > 3000 ? text.substring(0, 3000) : text);
+    }
+
     @Override
     public void close() {
         driver.quit();

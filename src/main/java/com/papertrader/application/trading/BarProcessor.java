@@ -39,7 +39,9 @@ public final class BarProcessor {
         for (OrderRequest request : orders.ordersFor(bar, tradable, broker::position)) {
             SubmitResult result = broker.submit(request);
             if (result instanceof SubmitResult.Rejected rejected) {
-                LOG.log(Level.INFO, "Order {0} rejected: {1}", new Object[]{rejected.order().id(), rejected.reason()});
+                // FINE: the rejection is saved on the order with its reason (the Orders page shows it), and a
+                // backtest can reject thousands.
+                LOG.log(Level.FINE, "Order {0} rejected: {1}", new Object[]{rejected.order().id(), rejected.reason()});
             } else if (result instanceof SubmitResult.Duplicate duplicate) {
                 LOG.log(Level.FINE, "Order {0} exists already; not placed again", duplicate.clientOrderId());
             }

@@ -204,6 +204,7 @@ public class TradingDesk {
         return guarded(() -> {
             Agent saved = store.saveAgent(agent, prepareBroker(processor.broker(), agent));
             scanner.saved(List.of(saved));
+            LOG.info(() -> "Agent " + saved.getId() + " saved (" + saved.getState() + ", script " + saved.getScriptHash().substring(0, 12) + ")");
             return saved;
         });
     }

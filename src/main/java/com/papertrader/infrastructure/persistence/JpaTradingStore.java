@@ -45,7 +45,9 @@ public class JpaTradingStore {
      */
     public Collection<Order> ordersToRemember(Instant since) {
         Map<String, Order> orders = new LinkedHashMap<>();
-        em.createNamedQuery(Order.FIND_WORKING, Order.class).getResultStream().forEach(o -> orders.put(o.id(), o));
+        // A list, not a stream: streamed, a join fetch hands out each order once per event row, each with only that
+        // event, and the restored order would number its next event over one already saved.
+        em.createNamedQuery(Order.FIND_WORKING, Order.class).getResultList().forEach(o -> orders.put(o.id(), o));
         em.createQuery("select o from Order o where o.barTime >= :since", Order.class)
                 .setParameter("since", since)
                 .getResultStream()

@@ -78,9 +78,38 @@ class TradingFlowIT {
             deployer.deploy(APP);
             assertEquals(traded, state(), "after a redeploy the state is what the database held");
             assertEquals(3, Http.json(Http.get(BASE, "/api/status")).getInt("activeAccounts"));
+
+            // The restored broker carries on: the working orders' events continue their saved history.
+            post("/api/test-probe/bars?day=2026-06-11");
+            JsonObject next = state();
+            for (JsonObject order : next.getJsonArray("orders").getValuesAs(JsonObject.class)) {
+                assertEventChain(order);
+            }
+            assertTrue(next.getJsonArray("orders").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(o -> o.getJsonArray("events").size() > eventsOf(traded, o.getString("id"))
+                            && eventsOf(traded, o.getString("id")) > 0), "an order restored as working moved on: " + next);
         } finally {
             deployer.undeploy(APP);
         }
+    }
+
+    /** Events numbered 1..n, each starting from the status the one before it ended in. */
+    private static void assertEventChain(JsonObject order) {
+        List<String> events = order.getJsonArray("events").getValuesAs(jakarta.json.JsonString::getString);
+        String previous = "null";
+        for (int i = 0; i < events.size(); i++) {
+            String[] event = events.get(i).split("[:>]");
+            assertEquals(String.valueOf(i + 1), event[0], order.toString());
+            assertEquals(previous, event[1], "each event starts where the last ended: " + order);
+            previous = event[2];
+        }
+        assertEquals(order.getString("status"), previous, order.toString());
+    }
+
+    private static int eventsOf(JsonObject state, String orderId) {
+        return state.getJsonArray("orders").getValuesAs(JsonObject.class).stream()
+                .filter(o -> o.getString("id").equals(orderId))
+                .mapToInt(o -> o.getJsonArray("events").size()).findFirst().orElse(0);
     }
 
     private static List<JsonObject> ordersOf(JsonObject state, String prefix) {

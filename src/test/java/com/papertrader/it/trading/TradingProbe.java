@@ -69,11 +69,13 @@ public class TradingProbe {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject state() {
         JsonArrayBuilder orders = Json.createArrayBuilder();
-        em.createQuery("select o from Order o order by o.id", Order.class).getResultList().forEach(o -> orders.add(
+        em.createQuery("select distinct o from Order o left join fetch o.events order by o.id", Order.class).getResultList().forEach(o -> orders.add(
                 Json.createObjectBuilder().add("id", o.id()).add("status", o.status().name())
                         .add("filled", o.filledQuantity()).add("reason", o.reason())
                         .add("barTime", o.barTime().toString())
-                        .add("price", o.averageFillPrice() == null ? "" : o.averageFillPrice().toPlainString())));
+                        .add("price", o.averageFillPrice() == null ? "" : o.averageFillPrice().toPlainString())
+                        .add("events", Json.createArrayBuilder(o.events().stream()
+                                .map(e -> e.sequence() + ":" + e.previousStatus() + ">" + e.status()).toList()))));
         JsonArrayBuilder positions = Json.createArrayBuilder();
         em.createQuery("select p from Position p order by p.id", Position.class).getResultList().forEach(p -> positions.add(
                 Json.createObjectBuilder().add("id", p.id()).add("quantity", p.quantity())

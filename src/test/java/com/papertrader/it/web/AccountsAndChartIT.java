@@ -7,10 +7,7 @@ import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -283,10 +280,7 @@ class AccountsAndChartIT {
     }
 
     private static void post(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(BASE.toExternalForm().replaceAll("/$", "") + path))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Http.postAsAdmin(BASE, path);
         assertTrue(response.statusCode() / 100 == 2, path + ": " + response.statusCode() + " " + response.body());
     }
 }

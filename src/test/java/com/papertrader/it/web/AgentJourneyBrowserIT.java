@@ -36,7 +36,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class AgentJourneyBrowserIT {
 
     /** Unique per run: the browser tests' database lives as long as the unpacked server. */
-    private static final String AGENT = "journey-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    private static final String AGENT = "journey-" + RUN;
     private static final String BROKEN = "function scan(bars, ctx) {\n  var x = ;\n}\n";
     private static final String FIXED = "function scan(bars, ctx) {\n  if (!ctx.position) {\n"
             + "    return { action: \"buy\", qty: 5, reason: \"journey buy\" };\n  }\n}\n";
@@ -65,7 +66,14 @@ class AgentJourneyBrowserIT {
 
     @Test
     void createFixEnableTradeAndChart() {
-        ChromeDriver page = browser.driver();
+        try {
+            journey(browser.driver());
+        } catch (RuntimeException | AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nThe browser was at " + browser.describe(), e);
+        }
+    }
+
+    private void journey(ChromeDriver page) {
         page.get(url("/"));
         page.executeScript("window.sameDocument = true;");
         String overview = page.getWindowHandle();
@@ -75,27 +83,26 @@ class AgentJourneyBrowserIT {
 
         page.get(url("/admin/agents/new"));
         fill(page, "id", AGENT);
-        fill(page, "name", "Journey <b>buyer</b>");
+        fill(page, "name", "Journey <b>buyer</b> " + RUN);
         fill(page, "tickers", "BRWA");
         fill(page, "script", BROKEN);
         page.findElement(By.id("save")).click();
-        String error = page.findElement(By.id("script-error")).getText();
+        String error = browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("script-error"))).getText();
         assertTrue(error.contains("line 2"), "the syntax error names its line: " + error);
         assertEquals(BROKEN.strip(), page.findElement(By.id("script")).getAttribute("value").strip(), "the script typed is kept");
         assertEquals(404, status("/api/agents/" + AGENT), "nothing was saved");
 
         fill(page, "script", FIXED);
         page.findElement(By.id("save")).click();
-        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/admin/agents"));
-        page.findElement(By.id("pause-" + AGENT)).click();
-        page.findElement(By.id("enable-" + AGENT)).click();
+        click(page, "pause-" + AGENT);
+        click(page, "enable-" + AGENT);
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("pause-" + AGENT)).isEmpty());
         assertTrue(page.findElement(By.id("agent-" + AGENT)).getText().contains("ENABLED"));
-        assertTrue(page.getPageSource().contains("Journey &lt;b&gt;buyer&lt;/b&gt;"), "the name is text, not markup");
+        assertTrue(page.getPageSource().contains("Journey &lt;b&gt;buyer&lt;/b&gt; " + RUN), "the name is text, not markup");
 
         page.switchTo().window(overview);
-        WebElement row = browser.waitUpTo(Duration.ofSeconds(60)).until(d -> journeyRow(d, "latest-orders"));
-        assertTrue(row.getText().contains("journey buy"), row.getText());
-        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> journeyRow(d, "latest-fills"));
+        browser.waitUpTo(Duration.ofSeconds(60)).until(d -> journeyRow(d, "latest-orders", "journey buy"));
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> journeyRow(d, "latest-fills", "buy"));
         assertEquals(Boolean.TRUE, page.executeScript("return window.sameDocument === true;"), "arrived live, without a reload");
 
         page.get(url("/chart/BRWA?agent=" + AGENT));
@@ -113,9 +120,16 @@ class AgentJourneyBrowserIT {
         browser.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("nav-admin")).size() == 1);
     }
 
-    private static WebElement journeyRow(WebDriver page, String table) {
+    /** Clicks a button once the page showing it has loaded (each admin action answers with the list). */
+    private void click(WebDriver page, String id) {
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.id(id)).isEmpty());
+        page.findElement(By.id(id)).click();
+    }
+
+    /** A row of the agent's in a live table, showing this text too. */
+    private static WebElement journeyRow(WebDriver page, String table, String text) {
         List<WebElement> rows = page.findElements(By.cssSelector("#" + table + " tbody tr"));
-        return rows.stream().filter(r -> r.getText().contains(AGENT)).findFirst().orElse(null);
+        return rows.stream().filter(r -> r.getText().contains(AGENT) && r.getText().contains(text)).findFirst().orElse(null);
     }
 
     private static void fill(WebDriver page, String id, String text) {
