@@ -3,8 +3,6 @@ package com.papertrader.interfaces.web;
 import com.papertrader.domain.market.MarketCalendar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -18,15 +16,14 @@ public final class Formats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'ET'", Locale.US)
             .withZone(MarketCalendar.NEW_YORK);
-    private static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
 
     /** {@code $1,234.56}, {@code -$12.00}; empty for no value. */
     public String money(BigDecimal amount) {
         if (amount == null) {
             return "";
         }
-        String digits = grouped("#,##0.00").format(amount.setScale(2, RoundingMode.HALF_UP).abs());
-        return (amount.signum() < 0 ? "-$" : "$") + digits;
+        BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
+        return (cents.signum() < 0 ? "-$" : "$") + grouped(cents.abs().toPlainString());
     }
 
     /** A P&L with its sign always shown: {@code +$5.00}, {@code -$3.10}, {@code $0.00}. */
@@ -36,12 +33,21 @@ public final class Formats {
 
     /** A price to the cent, with the sub-penny digits only where it has them: {@code 187.25}, {@code 0.4512}. */
     public String price(BigDecimal price) {
-        return price == null ? "" : grouped("#,##0.00##").format(price);
+        if (price == null) {
+            return "";
+        }
+        BigDecimal rounded = price.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal shown = rounded.scale() < 2 ? rounded.setScale(2) : rounded;
+        return (shown.signum() < 0 ? "-" : "") + grouped(shown.abs().toPlainString());
     }
 
     /** A ratio as a percentage to two decimals: 0.1234 gives {@code 12.34%}. */
     public String percent(BigDecimal ratio) {
-        return ratio == null ? "" : grouped("#,##0.00").format(ratio.movePointRight(2)) + "%";
+        if (ratio == null) {
+            return "";
+        }
+        BigDecimal percent = ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+        return (percent.signum() < 0 ? "-" : "") + grouped(percent.abs().toPlainString()) + "%";
     }
 
     /** An instant in exchange time: {@code 2026-11-24 09:35 ET}. */
@@ -49,10 +55,17 @@ public final class Formats {
         return instant == null ? "" : TIME.format(instant);
     }
 
-    private static DecimalFormat grouped(String pattern) {
-        DecimalFormat format = new DecimalFormat(pattern, US);
-        format.setParseBigDecimal(true);
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format;
+    /** "1234567.89" as "1,234,567.89": a plain, non-negative decimal string with thousands separators. */
+    private static String grouped(String plain) {
+        int point = plain.indexOf('.');
+        int integerDigits = point < 0 ? plain.length() : point;
+        StringBuilder out = new StringBuilder(plain.length() + integerDigits / 3);
+        for (int i = 0; i < plain.length(); i++) {
+            if (i > 0 && i < integerDigits && (integerDigits - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.toString();
     }
 }

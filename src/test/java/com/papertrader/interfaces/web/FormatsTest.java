@@ -16,6 +16,10 @@ class FormatsTest {
         assertEquals("-$12.00", fmt.money(new BigDecimal("-12")));
         assertEquals("$0.01", fmt.money(new BigDecimal("0.005")));
         assertEquals("", fmt.money(null));
+        assertEquals("$1,000.00", fmt.money(new BigDecimal("999.995")), "rounding carries into a new group");
+        assertEquals("-$1,234.50", fmt.money(new BigDecimal("-1234.5")));
+        assertEquals("$0.00", fmt.money(new BigDecimal("-0.001")), "no minus sign on what rounds to zero");
+        assertEquals("$100.00", fmt.money(new BigDecimal("1E+2")));
     }
 
     @Test
@@ -30,6 +34,8 @@ class FormatsTest {
         assertEquals("187.25", fmt.price(new BigDecimal("187.2500")));
         assertEquals("0.4512", fmt.price(new BigDecimal("0.4512")));
         assertEquals("1,000.10", fmt.price(new BigDecimal("1000.1")));
+        assertEquals("1,234,567.00", fmt.price(new BigDecimal("1234567")));
+        assertEquals("-2.5001", fmt.price(new BigDecimal("-2.50009")));
     }
 
     @Test
