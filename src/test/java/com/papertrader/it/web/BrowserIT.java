@@ -27,13 +27,14 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * A user's first agent, in Debian's headless chromium against the running engine on a fast simulated market: log in,
- * save a script with a syntax error (shown with its line, nothing saved), fix it, pause and enable the agent, watch
- * its order arrive on an Overview opened beforehand (no reload), and see its fill marked on the ticker's chart.
+ * The pages in Debian's headless chromium against the running engine on a fast simulated market, in a database of
+ * their own: the Overview's status follows the engine without a reload; and a user's first agent: log in, save a
+ * script with a syntax error (shown with its line, nothing saved), fix it, pause and enable the agent, watch its
+ * order arrive on an Overview opened beforehand (no reload), and see its fill marked on the ticker's chart.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AgentJourneyBrowserIT {
+class BrowserIT {
 
     /** Unique per run: the browser tests' database lives as long as the unpacked server. */
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -62,6 +63,21 @@ class AgentJourneyBrowserIT {
     @AfterAll
     static void stopBrowser() {
         browser.close();
+    }
+
+    @Test
+    void statusUpdatesLiveWithoutAReload() {
+        ChromeDriver page = browser.driver();
+        page.get(base.toExternalForm());
+        assertEquals("Overview · Paper Trader", page.getTitle());
+        page.executeScript("window.sameDocument = true;");
+        browser.waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElement(By.id("status-last-poll")).getText().equals("not yet"));
+        String firstDue = page.findElement(By.id("status-next-bar")).getText();
+
+        // The simulated market runs 300x: the next poll, five seconds on, is 25 market minutes later.
+        browser.waitUpTo(Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("status-next-bar")).getText().equals(firstDue));
+        assertEquals(Boolean.TRUE, page.executeScript("return window.sameDocument === true;"), "updated in place, not reloaded");
+        assertEquals("BRWA, BRWB", page.findElement(By.id("status-tickers")).getText());
     }
 
     @Test
