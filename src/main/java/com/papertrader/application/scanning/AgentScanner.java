@@ -34,7 +34,7 @@ import java.util.logging.Logger;
  */
 public final class AgentScanner implements OrderSource {
 
-    /** Hears what must be kept: scans that produced signals, and agents whose state changed. */
+    /** Hears what must be kept: scans that produced signals or failed, and agents whose state changed. */
     public interface Listener {
         void scanned(ScanRecord record);
 
@@ -123,6 +123,8 @@ public final class AgentScanner implements OrderSource {
         }
         Optional<String> problem = result.problem();
         if (problem.isPresent()) {
+            listener.scanned(ScanRecord.failed(agent.getId(), bar.ticker(), bar.start(), agent.getScriptHash(),
+                    problem.get(), result.duration()));
             LOG.log(Level.WARNING, "Agent {0} failed on {1} @ {2}: {3}",
                     new Object[]{agent.getName(), bar.ticker(), bar.start(), problem.get()});
             if (agent.recordScanError(problem.get(), maxConsecutiveErrors)) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A scan that produced signals: which agent, on which bar, with which script version, what it said and how long it took. */
@@ -37,7 +38,19 @@ public class ScanRecord {
 
     private long durationMicros;
 
+    /** Why the scan failed (script error, sandbox limit, invalid signal); null for a scan that ran. */
+    @Column(length = 1000)
+    private String error;
+
     protected ScanRecord() {
+    }
+
+    /** A scan that failed: kept so the agent's page can list its recent errors, not just the last one. */
+    public static ScanRecord failed(AgentId agentId, String ticker, Instant barTime, String scriptHash, String error,
+                                    Duration duration) {
+        ScanRecord record = new ScanRecord(agentId, ticker, barTime, scriptHash, List.of(), duration);
+        record.error = error.length() > 1000 ? error.substring(0, 1000) : error;
+        return record;
     }
 
     public ScanRecord(AgentId agentId, String ticker, Instant barTime, String scriptHash, List<Signal> signals, Duration duration) {
@@ -71,5 +84,9 @@ public class ScanRecord {
 
     public String signals() {
         return signals;
+    }
+
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
     }
 }

@@ -27,8 +27,9 @@ public class AgentQueries {
     @PersistenceContext
     EntityManager em;
 
-    /** One agent with what its page shows besides its orders and positions. */
-    public record AgentDetail(AgentSummary summary, Account account, List<ScanRecord> recentScans) {
+    /** One agent with what its page shows besides its orders and positions: its latest signals and scan errors. */
+    public record AgentDetail(AgentSummary summary, Account account, List<ScanRecord> recentScans,
+                              List<ScanRecord> recentErrors) {
     }
 
     public List<AgentSummary> agents() {
@@ -48,7 +49,8 @@ public class AgentQueries {
                             + " where p.openedBy = :agent", Object[].class)
                     .setParameter("agent", id).getResultStream()
                     .forEach(row -> add(performance, row));
-            return new AgentDetail(summary(agent, performance), em.find(Account.class, agent.getAccountId()), recentScans(id, 20));
+            return new AgentDetail(summary(agent, performance), em.find(Account.class, agent.getAccountId()),
+                    recentScans(id, 20), recentErrors(id, 20));
         });
     }
 
@@ -66,8 +68,19 @@ public class AgentQueries {
         return new AgentSummary(agent, performance, recentScans(agent.getId().value(), 1).stream().findFirst().orElse(null));
     }
 
+    /** The agent's latest scans that produced signals. */
     private List<ScanRecord> recentScans(String agentId, int count) {
-        return em.createQuery("select s from ScanRecord s where s.agentId = :agent order by s.barTime desc, s.id desc", ScanRecord.class)
+        return scans("s.error is null", agentId, count);
+    }
+
+    /** The agent's latest failed scans. */
+    private List<ScanRecord> recentErrors(String agentId, int count) {
+        return scans("s.error is not null", agentId, count);
+    }
+
+    private List<ScanRecord> scans(String condition, String agentId, int count) {
+        return em.createQuery("select s from ScanRecord s where s.agentId = :agent and " + condition
+                        + " order by s.barTime desc, s.id desc", ScanRecord.class)
                 .setParameter("agent", agentId).setMaxResults(count).getResultList();
     }
 

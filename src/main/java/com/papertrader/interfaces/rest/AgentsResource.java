@@ -50,6 +50,7 @@ public class AgentsResource {
                 .add("script", agent.getScript())
                 .add("parameters", Json.createReader(new StringReader(agent.getParameters().toJson())).readObject())
                 .add("recentSignals", TradingJson.array(detail.recentScans(), TradingJson::scan))
+                .add("recentErrors", TradingJson.array(detail.recentErrors(), TradingJson::scanError))
                 .add("orders", TradingJson.array(orders.orders(OrderFilter.forAgent(id), PageRequest.first(RECENT)).items(), TradingJson::order))
                 .add("positions", TradingJson.array(positions.positions(PositionFilter.forAgent(id), PageRequest.first(RECENT)).items(),
                         TradingJson::position));

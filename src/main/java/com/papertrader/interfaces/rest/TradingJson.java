@@ -167,6 +167,14 @@ final class TradingJson {
                 .build();
     }
 
+    static JsonObject scanError(ScanRecord s) {
+        return Json.createObjectBuilder()
+                .add("barTime", s.barTime().toString())
+                .add("ticker", s.ticker())
+                .add("error", s.error().orElse(""))
+                .build();
+    }
+
     static JsonObject account(Account a) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("id", a.id());
         money(json, "cash", a.cash());

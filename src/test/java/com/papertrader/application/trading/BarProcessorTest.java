@@ -84,7 +84,7 @@ class BarProcessorTest {
                 .filter(order -> order.status() == OrderStatus.FILLED).toList();
         assertTrue(orders.stream().anyMatch(order -> order.reason().equals("third bar")
                 && order.id().equals("stepper|TEST|" + bars.get(2).start() + "|0")), "the entry carries its reason and bar");
-        assertEquals(2, records.size(), "two scans produced signals");
+        assertEquals(2, records.size(), "two scans produced signals, none failed");
     }
 
     @Test
@@ -112,6 +112,10 @@ class BarProcessorTest {
         assertTrue(broken.getLastError().orElseThrow().contains("undefinedVariable"), broken.getLastError().orElseThrow());
         assertFalse(saved.isEmpty());
         assertTrue(broker.position("stepper", "TEST").filter(Position::isOpen).isPresent(), "the innocent agent traded");
+        List<ScanRecord> failures = records.stream().filter(record -> record.error().isPresent()).toList();
+        assertEquals(3, failures.size(), "each failed scan is kept for the agent's page, until it was stopped");
+        assertTrue(failures.stream().allMatch(record -> record.agentId().equals("broken")
+                && record.error().orElseThrow().contains("undefinedVariable") && record.signals().isEmpty()));
     }
 
     @Test

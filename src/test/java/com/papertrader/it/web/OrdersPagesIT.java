@@ -211,6 +211,16 @@ class OrdersPagesIT {
         assertTrue(brokenPage.contains("1 in a row; last: &lt;img src=x onerror=alert(2)&gt;"), brokenPage);
         assertEquals(404, Http.get(BASE, "/agents/no-such-agent").statusCode());
         assertEquals(404, Http.get(BASE, "/api/agents/no-such-agent").statusCode());
+
+        JsonObject faulty = json("/api/agents/" + ReadSideProbe.FAULTY_AGENT);
+        assertEquals("ERRORED", faulty.getString("state"), "stopped after three failed scans in a row");
+        List<JsonObject> errors = faulty.getJsonArray("recentErrors").getValuesAs(JsonObject.class);
+        assertEquals(3, errors.size(), "each failed scan was kept: " + errors);
+        assertTrue(errors.stream().allMatch(e -> e.getString("ticker").equals("ORDX") && e.getString("error").contains("undefinedVariable")), errors.toString());
+        assertEquals(0, faulty.getJsonArray("recentSignals").size());
+        String faultyPage = Http.get(BASE, "/agents/" + ReadSideProbe.FAULTY_AGENT).body();
+        assertTrue(faultyPage.contains("id=\"agent-scan-errors\""), faultyPage);
+        assertTrue(json("/api/agents/orders-it").getJsonArray("recentErrors").isEmpty());
     }
 
     @Test

@@ -48,6 +48,8 @@ public class ReadSideProbe {
     static final String XSS_AGENT = "orders-it-xss";
     static final String XSS_NAME = "<script>alert(1)</script> Orders IT";
     static final String XSS_ERROR = "<img src=x onerror=alert(2)>";
+    /** Fails on every bar: the scanner keeps each failed scan, and stops it after three in a row. */
+    static final String FAULTY_AGENT = "orders-it-faulty";
     static final String SHARED_ACCOUNT = "sma-crossover";
     static final LocalDate DAY = LocalDate.of(2026, 6, 11);
 
@@ -99,8 +101,11 @@ public class ReadSideProbe {
                 new AgentRiskSettings(new BigDecimal("10000"), 5, null, null, false), clock);
         broken.tradeIn(SHARED_ACCOUNT, clock);
         broken.recordScanError(XSS_ERROR, 1);
-        List<Agent> saved = store.saveAgents(List.of(trader, broken));
-        scanner.saved(List.of(saved.get(0)));
+        Agent faulty = new Agent(AgentId.of(FAULTY_AGENT), "Faulty Orders IT", "function scan(bars, ctx) { return undefinedVariable.price; }",
+                WatchedTickers.of(TICKER), AgentParameters.none(), new AgentRiskSettings(new BigDecimal("10000"), 5, null, null, false), clock);
+        faulty.tradeIn(SHARED_ACCOUNT, clock);
+        List<Agent> saved = store.saveAgents(List.of(trader, broken, faulty));
+        scanner.saved(List.of(saved.get(0), saved.get(2)));
 
         Instant open = DAY.atTime(LocalTime.of(9, 30)).atZone(MarketCalendar.NEW_YORK).toInstant();
         List<Bar> day = new ArrayList<>();
@@ -121,7 +126,7 @@ public class ReadSideProbe {
     @Path("cleanup")
     @Transactional
     public void cleanup() {
-        for (String id : List.of(AGENT, XSS_AGENT)) {
+        for (String id : List.of(AGENT, XSS_AGENT, FAULTY_AGENT)) {
             Agent agent = em.find(Agent.class, AgentId.of(id));
             if (agent != null) {
                 em.remove(agent);
