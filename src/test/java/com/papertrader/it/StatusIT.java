@@ -74,6 +74,7 @@ class StatusIT {
             assertTrue(html.contains(nav), "navigation has " + nav);
         }
         assertTrue(html.contains("id=\"status-feed\" data-status=\"feed\">simulated<"), html);
+        assertTrue(response.headers().firstValue("Set-Cookie").isEmpty(), "a read-only page view starts no session");
         assertTrue(html.contains("AAPL, MSFT, NVDA"), html);
     }
 

@@ -7,13 +7,16 @@ import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,31 +36,40 @@ public class BarsResource {
     @Inject
     JpaPortfolioQueries queries;
 
+    /** Streamed: a page is up to 2,000 bars, and building them as JSON objects first cost more than writing them. */
     @GET
-    public JsonObject bars(@PathParam("ticker") String ticker, @QueryParam("from") String from,
-                           @QueryParam("to") String to, @QueryParam("limit") String limit) {
+    public Response bars(@PathParam("ticker") String ticker, @QueryParam("from") String from,
+                         @QueryParam("to") String to, @QueryParam("limit") String limit) {
         BarQuery query = ApiErrors.validated(() -> BarQuery.parse(ticker, from, to, limit));
         List<Candle> page = chartBars.newest(query.ticker(), query.from(), query.to(), query.limit());
-        JsonArrayBuilder rows = JsonValues.JSON.createArrayBuilder();
-        page.forEach(bar -> rows.add(JsonValues.JSON.createObjectBuilder()
-                .add("time", bar.start().toString())
-                .add("open", JsonValues.decimal(bar.open()))
-                .add("high", JsonValues.decimal(bar.high()))
-                .add("low", JsonValues.decimal(bar.low()))
-                .add("close", JsonValues.decimal(bar.close()))
-                .add("volume", bar.volume().toPlainString())));
-        JsonObjectBuilder json = JsonValues.JSON.createObjectBuilder()
-                .add("ticker", query.ticker())
-                .add("limit", query.limit())
-                .add("count", page.size())
-                .add("bars", rows);
-        // A full page may have older bars before it: the client asks again with to = the oldest bar's start.
-        if (page.size() == query.limit()) {
-            json.add("olderTo", page.get(0).start().toString());
-        } else {
-            json.addNull("olderTo");
-        }
-        return json.build();
+        StreamingOutput body = out -> {
+            try (JsonGenerator json = JsonValues.WRITER.createGenerator(out, StandardCharsets.UTF_8)) {
+                json.writeStartObject()
+                        .write("ticker", query.ticker())
+                        .write("limit", query.limit())
+                        .write("count", page.size())
+                        .writeStartArray("bars");
+                for (Candle bar : page) {
+                    json.writeStartObject()
+                            .write("time", bar.start().toString())
+                            .write("open", JsonValues.decimal(bar.open()))
+                            .write("high", JsonValues.decimal(bar.high()))
+                            .write("low", JsonValues.decimal(bar.low()))
+                            .write("close", JsonValues.decimal(bar.close()))
+                            .write("volume", bar.volume().toPlainString())
+                            .writeEnd();
+                }
+                json.writeEnd();
+                // A full page may have older bars before it: the client asks again with to = the oldest bar's start.
+                if (page.size() == query.limit()) {
+                    json.write("olderTo", page.get(0).start().toString());
+                } else {
+                    json.writeNull("olderTo");
+                }
+                json.writeEnd();
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package com.papertrader.interfaces.rest;
 
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.stream.JsonGeneratorFactory;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -13,6 +14,9 @@ final class JsonValues {
      * the provider up through the ServiceLoader, which cost most of a 500-bar response's time (one per bar).
      */
     static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
+    /** Writers for documents streamed as they are read (long lists), looked up once for the same reason. */
+    static final JsonGeneratorFactory WRITER = Json.createGeneratorFactory(Map.of());
 
     private JsonValues() {
     }

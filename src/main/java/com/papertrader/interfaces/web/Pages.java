@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Map;
+import ognl.OgnlRuntime;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -32,7 +34,11 @@ public class Pages {
         context.setVariable("user", request.getRemoteUser());
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
-        templates.process(template, context, response.getWriter());
+        // Rendered whole, then written once: the servlet writer encodes each write on its own, and a template is
+        // thousands of small writes; and a failing template leaves no half page behind.
+        StringWriter page = new StringWriter(16_384);
+        templates.process(template, context, page);
+        response.getWriter().write(page.toString());
     }
 
     /** The error page with its status and a message saying what was wrong. */
@@ -51,6 +57,7 @@ public class Pages {
             resolver.setSuffix(".html");
             resolver.setCharacterEncoding("UTF-8");
             resolver.setCacheable(true);
+            OgnlRuntime.setCompiler(new CachingExpressionCompiler());
             TemplateEngine built = new TemplateEngine();
             built.setTemplateResolver(resolver);
             engine = built;

@@ -17,7 +17,9 @@ import java.util.Set;
  * token back, as form field {@code _csrf} or header {@code X-CSRF-Token}. A forged request rides on the cookie the
  * browser adds by itself; a request without one has no login to abuse (the admin constraint refuses it), and one
  * authenticated by an Authorization header is exempt because a page of another site cannot set that header.
- * Pages get a session for the token; JSON and static files do not need one.
+ * Only the login page starts a session (its form is the one an anonymous visitor posts); every other form is behind
+ * the login, which keeps its session. Read-only pages for anonymous visitors create nothing: no session per page
+ * view for a crawler or a dashboard left open, and no random token drawn for it.
  */
 public class CsrfFilter extends HttpFilter {
 
@@ -38,8 +40,7 @@ public class CsrfFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean page = !path.startsWith("/api/") && !path.startsWith("/static/");
-        HttpSession session = request.getSession(page);
+        HttpSession session = request.getSession(path.equals(LoginServlet.PATH));
         String token = session == null ? null : (String) session.getAttribute(SESSION_KEY);
         if (session != null && token == null) {
             token = renew(session);

@@ -15,8 +15,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The login form (GET /login) and its check (POST /login), which returns to the page asked for. */
-@WebServlet("/login")
+@WebServlet(LoginServlet.PATH)
 public class LoginServlet extends HttpServlet {
+
+    static final String PATH = "/login";
 
     /** Longer input is not worth hashing. */
     private static final int MAX_INPUT = 1000;
