@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,13 +36,18 @@ public class OrderQueries {
     public Page<Order> orders(OrderFilter filter, PageRequest page) {
         Where where = where(filter, "o", "o.createdAt");
         TypedQuery<Order> query = em.createQuery("select o from Order o" + where.jpql + " order by o.createdAt desc, o.id desc", Order.class);
-        return Page.of(where.bind(query).setFirstResult(page.offset()).setMaxResults(page.size() + 1).getResultList(), page);
+        return Page.of(readOnly(where.bind(query).setFirstResult(page.offset()).setMaxResults(page.size() + 1)).getResultList(), page);
     }
 
     public Page<Fill> fills(OrderFilter filter, PageRequest page) {
         Where where = where(filter, "f", "f.filledAt");
         TypedQuery<Fill> query = em.createQuery("select f from Fill f" + where.jpql + " order by f.filledAt desc, f.id desc", Fill.class);
-        return Page.of(where.bind(query).setFirstResult(page.offset()).setMaxResults(page.size() + 1).getResultList(), page);
+        return Page.of(readOnly(where.bind(query).setFirstResult(page.offset()).setMaxResults(page.size() + 1)).getResultList(), page);
+    }
+
+    /** Listings only read: no snapshots of the entities to compare with at commit. */
+    private static <T> TypedQuery<T> readOnly(TypedQuery<T> query) {
+        return query.setHint(HibernateHints.HINT_READ_ONLY, true);
     }
 
     public Optional<OrderDetail> order(String id) {
