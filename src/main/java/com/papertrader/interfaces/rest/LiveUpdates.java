@@ -2,27 +2,23 @@ package com.papertrader.interfaces.rest;
 
 import com.papertrader.application.StatusService;
 import com.papertrader.application.trading.TradingSaved;
-import com.papertrader.domain.trading.order.Fill;
-import com.papertrader.domain.trading.order.Order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.math.BigDecimal;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Server-sent events for the live pages (GET /api/events): "status" (the /api/status document) after each poll,
  * and "trading" once a bar event's trading is saved: {"orders": [...], "fills": [...]}, the orders it created or
- * changed and the fills it made.
+ * changed and the fills it made, each written as the JSON API writes it ({@link TradingJson}).
  * One broadcaster for every open page; it is made from the first subscriber's {@link Sse}, which JAX-RS only hands
  * to resources.
  */
@@ -59,9 +55,9 @@ public class LiveUpdates {
             return;
         }
         JsonArrayBuilder orders = Json.createArrayBuilder();
-        saved.orders().forEach(order -> orders.add(json(order)));
+        saved.orders().forEach(order -> orders.add(TradingJson.order(order)));
         JsonArrayBuilder fills = Json.createArrayBuilder();
-        saved.fills().forEach(fill -> fills.add(json(fill)));
+        saved.fills().forEach(fill -> fills.add(TradingJson.fill(fill)));
         broadcast("trading", Json.createObjectBuilder().add("orders", orders).add("fills", fills).build());
     }
 
@@ -75,46 +71,5 @@ public class LiveUpdates {
 
     private OutboundSseEvent event(String name, JsonObject data) {
         return sse.newEventBuilder().name(name).data(String.class, data.toString()).build();
-    }
-
-    static JsonObject json(Order order) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("id", order.id())
-                .add("agentId", order.agentId())
-                .add("accountId", order.accountId())
-                .add("ticker", order.ticker())
-                .add("side", order.side().name())
-                .add("type", order.type().name())
-                .add("quantity", order.quantity())
-                .add("filledQuantity", order.filledQuantity())
-                .add("status", order.status().name())
-                .add("reason", order.reason())
-                .add("barTime", order.barTime().toString())
-                .add("createdAt", order.createdAt().toString());
-        addOrNull(json, "averageFillPrice", order.averageFillPrice());
-        return json.build();
-    }
-
-    static JsonObject json(Fill fill) {
-        return Json.createObjectBuilder()
-                .add("id", fill.id())
-                .add("orderId", fill.orderId())
-                .add("agentId", fill.agentId())
-                .add("accountId", fill.accountId())
-                .add("ticker", fill.ticker())
-                .add("side", fill.side().name())
-                .add("quantity", fill.quantity())
-                .add("price", fill.price().toPlainString())
-                .add("commission", fill.commission().toPlainString())
-                .add("filledAt", fill.filledAt().toString())
-                .build();
-    }
-
-    private static void addOrNull(JsonObjectBuilder json, String key, BigDecimal value) {
-        if (value == null) {
-            json.addNull(key);
-        } else {
-            json.add(key, value.toPlainString());
-        }
     }
 }
