@@ -47,7 +47,7 @@ public class StatusService {
                 trading.accounts(),
                 feed.lastPollAt().orElse(null),
                 marketData.nextBarDueAt(),
-                calls.callsToday(),
+                feed.callsToday(),
                 calls.expectedCallsToday(),
                 calls.callsPerMinute(),
                 trading.totalEquity(),

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -52,7 +53,7 @@ public final class Browser implements AutoCloseable {
 
     /** Where the browser is and what it shows, for a failure message. */
     public String describe() {
-        String text = driver.findElement(org.openqa.selenium.By.tagName("body")).getText();
+        String text = driver.findElement(By.tagName("body")).getText();
         return driver.getCurrentUrl() + "\n" + (text.length() > 3000 ? text.substring(0, 3000) : text);
     }
 

@@ -94,17 +94,18 @@ public class MarketDataService {
         return schedule.nextDueAt(source.clock().instant());
     }
 
-    /** Today's calls against the plan: the calls the schedule needs today, and the plan's per-minute limit. */
+    /** The plan today's calls count against (the calls made are in {@link #stats()}). */
     public CallPlan callPlan() {
         LocalDate today = LocalDate.ofInstant(source.clock().instant(), MarketCalendar.NEW_YORK);
         Integer perMinute = settings.usesPolygon() ? budget.callsPerMinute() : null;
-        return new CallPlan(stats.snapshot().callsToday(), schedule.expectedCallsPerDay(today, settings.tickers().size()), perMinute);
+        return new CallPlan(schedule.expectedCallsPerDay(today, settings.tickers().size()), perMinute);
     }
 
     /**
-     * @param callsPerMinute the plan's limit; null when calls are not metered (the simulated market)
+     * @param expectedCallsToday the calls the schedule needs today for the subscribed tickers
+     * @param callsPerMinute     the plan's limit; null when calls are not metered (the simulated market)
      */
-    public record CallPlan(int callsToday, int expectedCallsToday, Integer callsPerMinute) {
+    public record CallPlan(int expectedCallsToday, Integer callsPerMinute) {
     }
 
     private Instant newestStoredBarEnd() {
