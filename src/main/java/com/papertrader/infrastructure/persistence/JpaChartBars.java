@@ -29,6 +29,8 @@ public class JpaChartBars {
             SELECT bar_start, open, high, low, close, volume FROM ohlcv_data
             WHERE ticker = ? AND bar_start >= ? AND bar_start < ? ORDER BY bar_start DESC LIMIT ?""";
     private static final int SCALE = 6;
+    private static final double MILLIONTHS = 1e6;
+    private static final double EXACT_BELOW = 1e9;
 
     @PersistenceContext
     EntityManager em;
@@ -56,8 +58,16 @@ public class JpaChartBars {
         return candles;
     }
 
+    /**
+     * The stored decimal, at the column's scale. Below 10^9 the double times 10^6 is within far less than a half of
+     * the integer number of millionths it stands for (a double has 53 bits), so rounding it gives that integer without
+     * the decimal text {@code BigDecimal.valueOf(double)} goes through: the bar API converts 2,500 prices a page.
+     */
     static BigDecimal decimal(double stored) {
-        return BigDecimal.valueOf(stored).setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (Math.abs(stored) < EXACT_BELOW) {
+            return BigDecimal.valueOf(Math.round(stored * MILLIONTHS), SCALE);
+        }
+        return BigDecimal.valueOf(stored).setScale(SCALE, RoundingMode.HALF_UP);
     }
 
     /** One bar as a candlestick: start, open, high, low, close, volume. */
