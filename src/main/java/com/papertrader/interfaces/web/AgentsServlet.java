@@ -47,7 +47,7 @@ public class AgentsServlet extends HttpServlet {
         }
         pages.render("agents/detail", Map.of(
                 "detail", detail.get(),
-                "orders", orders.orders(OrderFilter.forAgent(id), PageRequest.first(RECENT)),
+                "orders", orders.orders(OrderFilter.forAgent(id), PageRequest.first(RECENT)).map(OrderRow::new),
                 "positions", positions.positions(PositionFilter.forAgent(id), PageRequest.first(RECENT))), request, response);
     }
 }

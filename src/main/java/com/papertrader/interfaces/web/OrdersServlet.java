@@ -41,7 +41,7 @@ public class OrdersServlet extends HttpServlet {
         model.put("statuses", OrderStatus.values());
         try {
             OrderFilter filter = OrderFilter.parse(request::getParameter);
-            Page<?> page = orders.orders(filter, PageRequest.parse(request::getParameter));
+            Page<OrderRow> page = orders.orders(filter, PageRequest.parse(request::getParameter)).map(OrderRow::new);
             model.put("page", page);
             model.put("filter", filter);
             model.put("links", PageLinks.of("/orders", filter.parameters(), page));

@@ -33,8 +33,8 @@ public class OverviewServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         pages.render("overview", Map.of(
                 "status", status.current(),
-                "latestOrders", orders.latestOrders(LATEST),
-                "latestFills", orders.latestFills(LATEST),
+                "latestOrders", OrderRow.of(orders.latestOrders(LATEST)),
+                "latestFills", FillRow.of(orders.latestFills(LATEST)),
                 "agentsInError", agents.agentsInError(),
                 "latest", LATEST), request, response);
     }
