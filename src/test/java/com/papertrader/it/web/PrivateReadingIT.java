@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -126,7 +125,7 @@ class PrivateReadingIT {
         assertFalse(adminPage.body().contains("id=\"nav-admin\""), adminPage.body());
         viewer.get("/orders");
         assertTrue(viewer.csrf() != null, "the viewer's page carries the session's CSRF token");
-        HttpResponse<String> formPost = viewer.post("/admin/agents/new", agentForm(id));
+        HttpResponse<String> formPost = viewer.post("/admin/agents/new", AdminAgentsIT.agentForm(id, "Viewer test " + RUN, "AAPL"));
         assertEquals(403, formPost.statusCode(), "a valid token, so it is the role that refuses");
         assertEquals(403, send("GET", "/admin/agents", viewerBasicAuth()).statusCode());
         assertEquals(403, send("POST", "/admin/agents/new", viewerBasicAuth()).statusCode());
@@ -145,25 +144,10 @@ class PrivateReadingIT {
         assertTrue(list.body().contains("id=\"nav-admin\""), "the admin sees the Admin link");
         assertFalse(list.body().contains("agent-" + id), "the viewer's post saved nothing");
         admin.get("/admin/agents/new");
-        assertEquals(302, admin.post("/admin/agents/new", agentForm(id)).statusCode());
+        assertEquals(302, admin.post("/admin/agents/new", AdminAgentsIT.agentForm(id, "Viewer test " + RUN, "AAPL")).statusCode());
         assertTrue(admin.get("/admin/agents").body().contains("agent-" + id), "the admin's post saved the agent");
         assertEquals(404, send("POST", "/api/backtests/no-such-run/cancel", Http.adminBasicAuth()).statusCode(),
                 "the admin gets past the role check to the resource");
-    }
-
-    private static Map<String, String> agentForm(String id) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("id", id);
-        form.put("name", "Viewer test " + RUN);
-        form.put("tickers", "AAPL");
-        form.put("parameters", "{}");
-        form.put("positionNotional", "1000");
-        form.put("maxOpenPositions", "2");
-        form.put("stopLossPercent", "");
-        form.put("takeProfitPercent", "");
-        form.put("script", "function scan(bars, ctx) { return null; }\n");
-        form.put("action", "save");
-        return form;
     }
 
     private static String viewerBasicAuth() {
