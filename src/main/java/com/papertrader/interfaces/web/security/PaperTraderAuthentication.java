@@ -21,9 +21,9 @@ import java.util.Set;
 /**
  * Who is calling, on every request: a script sends the admin's or the viewer's credentials as HTTP Basic
  * ({@code Authorization: Basic}); a browser logs in with the form at /login, which keeps the user and the roles the
- * identity store gave it in the session. A request that needs a login and
- * has none is sent to /login (pages) or answered 401 (/api). No {@code WWW-Authenticate} challenge is ever sent, so a
- * browser never asks for and caches Basic credentials. Which requests need the admin role is in web.xml.
+ * identity store gave it in the session. A request that needs a login and has none is sent to /login (pages) or
+ * answered 401 (/api). No {@code WWW-Authenticate} challenge is ever sent, so a browser never asks for and caches Basic
+ * credentials. Which requests need the admin role is in web.xml; a login without it gets 403 there.
  */
 @ApplicationScoped
 public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
