@@ -1,6 +1,6 @@
 package com.papertrader.application;
 
-import com.papertrader.application.security.AdminCredentials;
+import com.papertrader.application.security.Credentials;
 import com.papertrader.application.security.PasswordHash;
 import com.papertrader.domain.market.Timeframe;
 import java.math.BigDecimal;
@@ -49,6 +49,9 @@ public final class Settings {
     public static final String ADMIN_USERNAME = "admin.username";
     public static final String ADMIN_PASSWORD_HASH = "admin.password-hash";
     public static final String ADMIN_PASSWORD = "admin.password";
+    public static final String VIEWER_USERNAME = "viewer.username";
+    public static final String VIEWER_PASSWORD_HASH = "viewer.password-hash";
+    public static final String VIEWER_PASSWORD = "viewer.password";
     public static final String READ_REQUIRES_LOGIN = "security.read-requires-login";
 
     private static final Pattern TICKER = Pattern.compile("[A-Z][A-Z0-9.\\-]{0,9}");
@@ -76,7 +79,8 @@ public final class Settings {
     private final BigDecimal slippageBps;
     private final BigDecimal commissionPerShare;
     private final BigDecimal commissionMinimum;
-    private final AdminCredentials admin;
+    private final Credentials admin;
+    private final Credentials viewer;
     private final boolean readRequiresLogin;
 
     private Settings(Function<String, Optional<String>> source) {
@@ -104,7 +108,11 @@ public final class Settings {
         slippageBps = in.nonNegativeDecimal(SLIPPAGE_BPS);
         commissionPerShare = in.nonNegativeDecimal(COMMISSION_PER_SHARE);
         commissionMinimum = in.nonNegativeDecimal(COMMISSION_MINIMUM);
-        admin = new AdminCredentials(in.required(ADMIN_USERNAME), in.adminPassword());
+        admin = Credentials.admin(in.required(ADMIN_USERNAME), in.password(ADMIN_PASSWORD_HASH, ADMIN_PASSWORD));
+        viewer = Credentials.viewer(in.required(VIEWER_USERNAME), in.password(VIEWER_PASSWORD_HASH, VIEWER_PASSWORD));
+        if (viewer.username().equals(admin.username())) {
+            throw new InvalidSettingException(VIEWER_USERNAME, "must differ from " + ADMIN_USERNAME);
+        }
         readRequiresLogin = in.bool(READ_REQUIRES_LOGIN);
     }
 
@@ -232,8 +240,13 @@ public final class Settings {
     }
 
     /** The administrator's name and password hash; the password itself is never kept. */
-    public AdminCredentials admin() {
+    public Credentials admin() {
         return admin;
+    }
+
+    /** The read-only login's name and password hash (for when reading needs a login); the password is never kept. */
+    public Credentials viewer() {
+        return viewer;
     }
 
     /** Whether pages and GET /api need a login too (else they are public and only changes need one). */
@@ -345,18 +358,18 @@ public final class Settings {
         }
 
         /** The hash, or the plain password (from the environment) hashed now; null when neither is set. */
-        PasswordHash adminPassword() {
-            Optional<String> hash = optional(ADMIN_PASSWORD_HASH);
-            Optional<String> plain = optional(ADMIN_PASSWORD);
+        PasswordHash password(String hashKey, String plainKey) {
+            Optional<String> hash = optional(hashKey);
+            Optional<String> plain = optional(plainKey);
             if (hash.isPresent() && plain.isPresent()) {
-                throw new InvalidSettingException(ADMIN_PASSWORD, "is set together with " + ADMIN_PASSWORD_HASH + "; set only one");
+                throw new InvalidSettingException(plainKey, "is set together with " + hashKey + "; set only one");
             }
             try {
                 return hash.map(PasswordHash::parse)
                         .or(() -> plain.map(p -> PasswordHash.of(p.toCharArray(), PasswordHash.DEFAULT_ITERATIONS, new SecureRandom())))
                         .orElse(null);
             } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException(ADMIN_PASSWORD_HASH, e.getMessage());
+                throw new InvalidSettingException(hashKey, e.getMessage());
             }
         }
 

@@ -40,6 +40,7 @@ class SettingsTest {
         values.put(Settings.COMMISSION_PER_SHARE, "0.005");
         values.put(Settings.COMMISSION_MINIMUM, "1.00");
         values.put(Settings.ADMIN_USERNAME, "admin");
+        values.put(Settings.VIEWER_USERNAME, "viewer");
         values.put(Settings.READ_REQUIRES_LOGIN, "false");
     }
 
@@ -197,6 +198,49 @@ class SettingsTest {
 
         assertTrue(settings.admin().verify("admin", "s3cret".toCharArray()));
         assertFalse(settings.admin().verify("admin", "S3cret".toCharArray()));
+    }
+
+    @Test
+    void theViewerHasItsOwnPasswordAndNoneByDefault() {
+        assertFalse(settings().viewer().canLogIn());
+
+        values.put(Settings.VIEWER_PASSWORD_HASH, com.papertrader.application.security.PasswordHash.of(
+                "read-only".toCharArray(), 1000, new java.security.SecureRandom()).toString());
+        Settings settings = settings();
+
+        assertEquals("viewer", settings.viewer().role());
+        assertTrue(settings.viewer().verify("viewer", "read-only".toCharArray()));
+        assertFalse(settings.viewer().verify("admin", "read-only".toCharArray()));
+        assertFalse(settings.admin().canLogIn(), "the viewer's password is not the admin's");
+    }
+
+    @Test
+    void aViewerPasswordFromTheEnvironmentIsHashedAtStartUp() {
+        values.put(Settings.VIEWER_USERNAME, "reader");
+        values.put(Settings.VIEWER_PASSWORD, "from-env");
+
+        Settings settings = settings();
+
+        assertTrue(settings.viewer().verify("reader", "from-env".toCharArray()));
+        assertFalse(settings.viewer().verify("viewer", "from-env".toCharArray()));
+    }
+
+    @Test
+    void aMalformedViewerHashOrBothViewerPasswordSettingsStopTheStartNamingTheViewerKey() {
+        values.put(Settings.VIEWER_PASSWORD_HASH, "md5$abc");
+        InvalidSettingException malformed = assertThrows(InvalidSettingException.class, this::settings);
+        assertEquals(Settings.VIEWER_PASSWORD_HASH, malformed.key());
+        assertFalse(malformed.getMessage().contains("md5$abc"), "the hash is not echoed: " + malformed.getMessage());
+
+        values.put(Settings.VIEWER_PASSWORD, "x");
+        assertRefused(Settings.VIEWER_PASSWORD, "is set together with " + Settings.VIEWER_PASSWORD_HASH + "; set only one");
+    }
+
+    @Test
+    void theViewerCannotShareTheAdminsName() {
+        values.put(Settings.VIEWER_USERNAME, "admin");
+
+        assertRefused(Settings.VIEWER_USERNAME, "must differ from " + Settings.ADMIN_USERNAME);
     }
 
     @Test

@@ -91,7 +91,7 @@ public final class PasswordHash {
     /** Prints the hash of a password read from the console (not echoed), or from standard input when there is none. */
     public static void main(String[] args) throws java.io.IOException {
         Console console = System.console();
-        char[] password = console != null ? console.readPassword("Admin password: ")
+        char[] password = console != null ? console.readPassword("Password: ")
                 : new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip().toCharArray();
         try {
             System.out.println(of(password, DEFAULT_ITERATIONS, new SecureRandom()));

@@ -1,5 +1,6 @@
 package com.papertrader.interfaces.web;
 
+import com.papertrader.application.security.Credentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * Renders Thymeleaf templates from /WEB-INF/templates (where they cannot be fetched directly). One engine for
  * the application, built on first use because it needs the servlet context. Every page also gets {@code fmt}
- * ({@link Formats}) for money, prices and times, and {@code user}: the logged-in user's name, or null.
+ * ({@link Formats}) for money, prices and times, {@code user}: the logged-in user's name, or null, and {@code admin}:
+ * whether that user may change things (else admin links and forms are left out).
  */
 @ApplicationScoped
 public class Pages {
@@ -33,6 +35,7 @@ public class Pages {
         WebContext context = new WebContext(application.buildExchange(request, response), request.getLocale(), model);
         context.setVariable("fmt", FORMATS);
         context.setVariable("user", request.getRemoteUser());
+        context.setVariable("admin", request.isUserInRole(Credentials.ADMIN_ROLE));
         // Rendered whole (into Thymeleaf's unsynchronised string writer), then encoded and written once: the servlet
         // writer encodes each write on its own, and a template is thousands of small writes; String.getBytes encodes
         // a page in one pass. And a failing template leaves no half page behind.

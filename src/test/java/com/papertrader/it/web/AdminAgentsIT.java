@@ -260,7 +260,8 @@ class AdminAgentsIT {
         return form;
     }
 
-    private static Map<String, String> agentForm(String id, String name, String tickers) {
+    /** A valid agent form with a script that never signals (also used by PrivateReadingIT). */
+    static Map<String, String> agentForm(String id, String name, String tickers) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("id", id);
         form.put("name", name);

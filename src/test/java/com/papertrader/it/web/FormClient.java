@@ -74,8 +74,13 @@ final class FormClient {
 
     /** Logs in as the test server's admin through the login form; returns the redirect it answers with. */
     HttpResponse<String> logIn() throws IOException, InterruptedException {
+        return logIn(Http.ADMIN_USER, Http.ADMIN_PASSWORD);
+    }
+
+    /** Logs in through the login form; returns the redirect it answers with. */
+    HttpResponse<String> logIn(String username, String password) throws IOException, InterruptedException {
         get("/login");
-        return post("/login", Map.of("username", Http.ADMIN_USER, "password", Http.ADMIN_PASSWORD));
+        return post("/login", Map.of("username", username, "password", password));
     }
 
     String csrf() {

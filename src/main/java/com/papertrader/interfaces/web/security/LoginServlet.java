@@ -47,14 +47,14 @@ public class LoginServlet extends HttpServlet {
             form(request, response, username, "Wrong user name or password.");
             return;
         }
-        PaperTraderAuthentication.logIn(request, result.getCallerPrincipal().getName());
+        PaperTraderAuthentication.logIn(request, result);
         response.sendRedirect(request.getContextPath() + safeNext(request.getParameter("next")));
     }
 
     private void form(HttpServletRequest request, HttpServletResponse response, String username, String error)
             throws IOException {
         Map<String, Object> model = new HashMap<>();
-        model.put("loginPossible", settings.admin().canLogIn());
+        model.put("loginPossible", settings.admin().canLogIn() || settings.viewer().canLogIn());
         model.put("username", username);
         model.put("next", safeNext(request.getParameter("next")));
         model.put("error", error);

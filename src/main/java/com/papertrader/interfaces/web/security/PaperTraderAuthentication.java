@@ -1,7 +1,6 @@
 package com.papertrader.interfaces.web.security;
 
 import com.papertrader.application.Settings;
-import com.papertrader.application.security.AdminCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -13,22 +12,24 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 
 /**
- * Who is calling, on every request: a script sends the admin credentials as HTTP Basic ({@code Authorization: Basic});
- * a browser logs in with the form at /login, which keeps the user in the session. A request that needs a login and
- * has none is sent to /login (pages) or answered 401 (/api). No {@code WWW-Authenticate} challenge is ever sent, so a
- * browser never asks for and caches Basic credentials. Which requests need the admin role is in web.xml.
+ * Who is calling, on every request: a script sends the admin's or the viewer's credentials as HTTP Basic
+ * ({@code Authorization: Basic}); a browser logs in with the form at /login, which keeps the user and the roles the
+ * identity store gave it in the session. A request that needs a login and has none is sent to /login (pages) or
+ * answered 401 (/api). No {@code WWW-Authenticate} challenge is ever sent, so a browser never asks for and caches Basic
+ * credentials. Which requests need the admin role is in web.xml; a login without it gets 403 there.
  */
 @ApplicationScoped
 public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
 
-    /** The session attribute holding the logged-in user's name (set by the login page). */
-    static final String SESSION_USER = PaperTraderAuthentication.class.getName() + ".user";
+    /** The session attribute holding the logged-in user (set by the login page). */
+    static final String SESSION_LOGIN = PaperTraderAuthentication.class.getName() + ".login";
     private static final String BY_HEADER = PaperTraderAuthentication.class.getName() + ".byHeader";
     private static final String BASIC = "Basic ";
 
@@ -44,11 +45,11 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** Remembers a login in the session under a new session id (so a session id planted before it is worthless). */
-    static void logIn(HttpServletRequest request, String user) {
+    static void logIn(HttpServletRequest request, CredentialValidationResult login) {
         request.getSession(true);
         request.changeSessionId();
         HttpSession session = request.getSession();
-        session.setAttribute(SESSION_USER, user);
+        session.setAttribute(SESSION_LOGIN, new SessionLogin(login.getCallerPrincipal().getName(), Set.copyOf(login.getCallerGroups())));
         CsrfFilter.renew(session);
     }
 
@@ -66,8 +67,8 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(result);
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
-            return context.notifyContainerAboutLogin(user, Set.of(AdminCredentials.ADMIN_ROLE));
+        if (session != null && session.getAttribute(SESSION_LOGIN) instanceof SessionLogin login) {
+            return context.notifyContainerAboutLogin(login.user(), login.roles());
         }
         if (context.isProtected() || settings.readRequiresLogin() && !openToAll(path(request))) {
             SecurityHeadersFilter.apply(response);
@@ -75,6 +76,10 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
                     : context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(next(request), StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    /** Who logged in with the form, and the roles the identity store gave them. */
+    record SessionLogin(String user, Set<String> roles) implements Serializable {
     }
 
     /** What a browser may load without a login even when reading needs one. */

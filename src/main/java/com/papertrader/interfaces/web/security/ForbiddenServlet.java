@@ -1,0 +1,58 @@
+package com.papertrader.interfaces.web.security;
+
+import com.papertrader.interfaces.web.Pages;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/**
+ * The page for a refused request (web.xml maps status 403 here): the error page saying why, e.g. that the viewer
+ * may read but not change anything, or a CSRF refusal's message; {@code {"error": ...}} for /api.
+ */
+@WebServlet(ForbiddenServlet.PATH)
+public class ForbiddenServlet extends HttpServlet {
+
+    static final String PATH = "/forbidden";
+
+    @Inject
+    Pages pages;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String refusedUri)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String message = message(request);
+        if (refusedUri.startsWith(request.getContextPath() + "/api/")) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Json.createObjectBuilder().add("error", message).build().toString());
+            return;
+        }
+        // The refusal came before the CSRF filter ran: give the page's logout form the session's token all the same.
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(CsrfFilter.SESSION_KEY) instanceof String token) {
+            request.setAttribute(CsrfFilter.ATTRIBUTE, token);
+        }
+        pages.error(HttpServletResponse.SC_FORBIDDEN, message, request, response);
+    }
+
+    /** The refusal's own message (the CSRF filter's), else why the login does not reach: it is not the admin's. */
+    private static String message(HttpServletRequest request) {
+        Object given = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        if (given instanceof String text && !text.isBlank() && !text.equalsIgnoreCase("Forbidden")) {
+            return text;
+        }
+        return request.getRemoteUser() != null
+                ? "'" + request.getRemoteUser() + "' may read but not change anything: this needs the admin login."
+                : "This needs the admin login.";
+    }
+}
