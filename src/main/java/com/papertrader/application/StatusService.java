@@ -2,15 +2,18 @@ package com.papertrader.application;
 
 import com.papertrader.application.ingest.MarketDataService;
 import com.papertrader.application.scanning.ScannerBean;
-import com.papertrader.application.trading.TradingDesk;
 import com.papertrader.application.trading.TradingSummary;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.market.FeedStats;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Assembles the system status from the settings, the bar pipeline and the stored agents, orders and accounts. */
+/**
+ * Assembles the system status from the settings, the bar pipeline, the scanner's agents and the trading desk's
+ * summary, which the desk publishes after each change (so a status never waits for a bar event to finish).
+ */
 @ApplicationScoped
 public class StatusService {
 
@@ -23,8 +26,12 @@ public class StatusService {
     @Inject
     ScannerBean scanner;
 
-    @Inject
-    TradingDesk desk;
+    /** The trading desk's latest summary; none until the desk has started. */
+    private volatile TradingSummary trading = TradingSummary.NOTHING_YET;
+
+    void tradingChanged(@Observes TradingSummary summary) {
+        trading = summary;
+    }
 
     public SystemStatus current() {
         FeedStats.Snapshot feed = marketData.stats();
@@ -34,7 +41,7 @@ public class StatusService {
         List<String> watched = settings.tickers().stream()
                 .filter(ticker -> enabled.stream().anyMatch(agent -> agent.scans(ticker)))
                 .toList();
-        TradingSummary trading = desk.summary();
+        TradingSummary trading = this.trading;
         MarketDataService.CallPlan calls = marketData.callPlan();
         return new SystemStatus(
                 settings.pollerEnabled(),

@@ -84,6 +84,9 @@ public class TradingDesk {
     @Inject
     Event<TradingSaved> tradingSaved;
 
+    @Inject
+    Event<TradingSummary> summaries;
+
     private BarProcessor processor;
     private final Map<String, Instant> cursors = new HashMap<>();
 
@@ -101,16 +104,6 @@ public class TradingDesk {
         Optional<TradingSession> session = CALENDAR.sessionAt(event.liveFrom());
         process(event.bars(), bar -> event.isLive(bar) || settings.tradeBackfill()
                 || session.map(s -> s.contains(bar.start())).orElse(false));
-    }
-
-    /** Counts for the status page; waits for a bar event in progress rather than reading half of it. */
-    @Lock(LockType.READ)
-    public TradingSummary summary() {
-        Broker broker = processor.broker();
-        Collection<Account> accounts = broker.accounts();
-        return new TradingSummary(accounts.size(), broker.liveOrders().size(), broker.openPositions().size(),
-                Money.cash(accounts.stream().map(Account::equity).reduce(BigDecimal.ZERO, BigDecimal::add)),
-                Money.cash(accounts.stream().map(Account::dayPnl).reduce(BigDecimal.ZERO, BigDecimal::add)));
     }
 
     /**
@@ -212,7 +205,9 @@ public class TradingDesk {
     /** Runs a change of the broker and the database; if saving fails, the broker goes back to what the database holds. */
     private <T> T guarded(Supplier<T> change) {
         try {
-            return change.get();
+            T changed = change.get();
+            publishSummary();
+            return changed;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "An admin change failed; rebuilding the broker from the database", e);
             rebuild();
@@ -271,7 +266,20 @@ public class TradingDesk {
             rebuild();
             throw e;
         }
+        publishSummary();
         announce(changes);
+    }
+
+    /**
+     * Tells the status what the broker holds now (observed by StatusService), after every change: a status page then
+     * reads the last summary instead of waiting for this singleton's lock behind a bar event.
+     */
+    private void publishSummary() {
+        Broker broker = processor.broker();
+        Collection<Account> accounts = broker.accounts();
+        summaries.fire(new TradingSummary(accounts.size(), broker.liveOrders().size(), broker.openPositions().size(),
+                Money.cash(accounts.stream().map(Account::equity).reduce(BigDecimal.ZERO, BigDecimal::add)),
+                Money.cash(accounts.stream().map(Account::dayPnl).reduce(BigDecimal.ZERO, BigDecimal::add))));
     }
 
     /** Tells the live pages what the saved bar event changed; a listener's failure must not undo the trading. */
@@ -304,6 +312,7 @@ public class TradingDesk {
         cursors.clear();
         cursors.putAll(store.cursors());
         processor = new BarProcessor(broker, clock, scanner);
+        publishSummary();
         LOG.info(() -> "Broker restored: " + broker.accounts().size() + " accounts, " + broker.openPositions().size()
                 + " open positions, " + broker.liveOrders().size() + " working orders");
     }

@@ -1,8 +1,6 @@
 package com.papertrader.interfaces.web;
 
 import com.papertrader.application.StatusService;
-import com.papertrader.infrastructure.persistence.AgentQueries;
-import com.papertrader.infrastructure.persistence.OrderQueries;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -24,18 +22,16 @@ public class OverviewServlet extends HttpServlet {
     StatusService status;
 
     @Inject
-    OrderQueries orders;
-
-    @Inject
-    AgentQueries agents;
+    OverviewReads stored;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OverviewReads.Stored read = stored.read(LATEST);
         pages.render("overview", Map.of(
                 "status", status.current(),
-                "latestOrders", OrderRow.of(orders.latestOrders(LATEST)),
-                "latestFills", FillRow.of(orders.latestFills(LATEST)),
-                "agentsInError", agents.agentsInError(),
+                "latestOrders", read.latestOrders(),
+                "latestFills", read.latestFills(),
+                "agentsInError", read.agentsInError(),
                 "latest", LATEST), request, response);
     }
 }
