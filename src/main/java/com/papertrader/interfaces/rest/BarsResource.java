@@ -51,12 +51,12 @@ public class BarsResource {
                         .writeStartArray("bars");
                 for (Candle bar : page) {
                     json.writeStartObject()
-                            .write("time", bar.start().toString())
+                            .write("time", JsonValues.instant(bar.start()))
                             .write("open", JsonValues.decimal(bar.open()))
                             .write("high", JsonValues.decimal(bar.high()))
                             .write("low", JsonValues.decimal(bar.low()))
                             .write("close", JsonValues.decimal(bar.close()))
-                            .write("volume", bar.volume().toPlainString())
+                            .write("volume", bar.volume().stripTrailingZeros().toPlainString())
                             .writeEnd();
                 }
                 json.writeEnd();

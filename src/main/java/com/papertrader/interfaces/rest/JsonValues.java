@@ -4,6 +4,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /** How the JSON API builds its documents, and writes exact numbers: as strings, so no client reads money through a double. */
@@ -18,12 +21,72 @@ final class JsonValues {
     /** Writers for documents streamed as they are read (long lists), looked up once for the same reason. */
     static final JsonGeneratorFactory WRITER = Json.createGeneratorFactory(Map.of());
 
+    private static final int CENTS = 2;
+    private static final int LONG_DIGITS = 18;
+    private static final long YEAR_1000 = LocalDateTime.of(1000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long YEAR_10000 = LocalDateTime.of(10000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+
     private JsonValues() {
     }
 
-    /** {@code 187.25}, {@code 0.4512}, {@code 100.00}: plain digits, trailing zeros dropped down to the cents. */
+    /**
+     * {@code 187.25}, {@code 0.4512}, {@code 100.00}: plain digits, trailing zeros dropped down to the cents. Every
+     * price, cash amount and bar goes through here (2,500 per page of bars), so a value of up to 18 digits is written
+     * from its unscaled long rather than through BigDecimal's stripping and string building.
+     */
     static String decimal(BigDecimal value) {
+        if (value.scale() >= 0 && value.precision() <= LONG_DIGITS) {
+            return plain(value.unscaledValue().longValue(), value.scale());
+        }
         BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
+        return (stripped.scale() < CENTS ? stripped.setScale(CENTS) : stripped).toPlainString();
+    }
+
+    private static String plain(long unscaled, int scale) {
+        while (scale > CENTS && unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        StringBuilder digits = new StringBuilder(24).append(Math.abs(unscaled));
+        for (; scale < CENTS; scale++) {
+            digits.append('0');
+        }
+        while (digits.length() <= scale) {
+            digits.insert(0, '0');
+        }
+        digits.insert(digits.length() - scale, '.');
+        return unscaled < 0 ? digits.insert(0, '-').toString() : digits.toString();
+    }
+
+    /**
+     * {@link Instant#toString()}'s ISO-8601 form ({@code 2026-11-24T14:30:00Z}), written directly for a whole second
+     * of years 1000-9999: the formatter behind {@code toString} cost a seventh of a page of bars.
+     */
+    static String instant(Instant time) {
+        long seconds = time.getEpochSecond();
+        if (time.getNano() != 0 || seconds < YEAR_1000 || seconds >= YEAR_10000) {
+            return time.toString();
+        }
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        char[] text = new char[20];
+        digits(text, 0, utc.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, utc.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, utc.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, utc.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, utc.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, utc.getSecond(), 2);
+        text[19] = 'Z';
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--, value /= 10) {
+            text[i] = (char) ('0' + value % 10);
+        }
     }
 }
