@@ -86,6 +86,10 @@ class PrivateReadingIT {
         HttpResponse<String> orders = viewer.get("/orders");
         assertEquals(200, orders.statusCode());
         assertTrue(orders.body().contains("<h1>Orders</h1>"), orders.body());
+        HttpResponse<String> backtestForm = viewer.get("/backtests/new");
+        assertEquals(200, backtestForm.statusCode());
+        assertTrue(backtestForm.body().contains("id=\"backtest-needs-admin\""), "the viewer is told, not offered a button that is refused");
+        assertFalse(backtestForm.body().contains("Run backtest</button>"), backtestForm.body());
         HttpResponse<String> status = viewer.get("/api/status");
         assertEquals(200, status.statusCode(), status.body());
         assertEquals("simulated", Http.json(status).getString("feed"));
