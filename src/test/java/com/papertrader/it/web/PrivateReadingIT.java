@@ -43,8 +43,10 @@ class PrivateReadingIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "private-reading-config.jar")
+                // A database of its own: the admin's part creates an agent, which the other tests must not see.
                 .addAsResource(new StringAsset("config_ordinal=500\nsecurity.read-requires-login=true\n"
-                                + "viewer.password-hash=" + VIEWER_PASSWORD_HASH + "\n"),
+                                + "viewer.password-hash=" + VIEWER_PASSWORD_HASH + "\n"
+                                + "papertrader.data-dir=${jboss.server.data.dir}/private-reading-it-" + RUN + "\n"),
                         "META-INF/microprofile-config.properties"));
     }
 
