@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /** A small HTTP client for tests that talk to the deployed application as a browser or script would. */
 public final class Http {
@@ -43,6 +44,25 @@ public final class Http {
                 .header("Authorization", adminBasicAuth())
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A multipart/form-data body as a browser sends a form with a file: the fields (in order; a null value is left
+     * out), then the file. Returns {content type with its boundary, body}.
+     */
+    public static String[] multipart(Map<String, String> fields, String fileField, String fileName, String fileContent) {
+        String boundary = "----papertrader" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+                        .append("\"\r\n\r\n").append(value).append("\r\n");
+            }
+        });
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n")
+                .append(fileContent).append("\r\n--").append(boundary).append("--\r\n");
+        return new String[] {"multipart/form-data; boundary=" + boundary, body.toString()};
     }
 
     public static JsonObject json(HttpResponse<String> response) {

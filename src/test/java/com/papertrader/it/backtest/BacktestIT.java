@@ -8,6 +8,7 @@ import com.papertrader.domain.market.Bar;
 import com.papertrader.it.Browser;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.web.FormClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -18,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -111,23 +114,51 @@ class BacktestIT {
 
     @Test
     void aCsvFileCanBeBacktestedFromTheForm() throws Exception {
-        String csv = "ticker,t,o,h,l,c,v\n" + BacktestProbe.fallThenRise("BTQC", DAY).stream()
+        String[] multipart = Http.multipart(csvFormFields("BTQC"), "csv", "bars.csv", csv("BTQC"));
+
+        HttpResponse<String> created = post("/backtests", multipart[1], multipart[0]);
+
+        assertEquals(302, created.statusCode(), created.body());
+        assertTheCsvRunTraded(created);
+    }
+
+    /** The upload form as a logged-in browser posts it: a multipart body whose CSRF token is one of the parts. */
+    @Test
+    void aLoggedInBrowserUploadsACsvWithTheFormsToken() throws Exception {
+        FormClient browser = new FormClient(base);
+        assertEquals(302, browser.logIn().statusCode());
+        assertEquals(200, browser.get("/backtests/new?agent=rsi-mean-reversion").statusCode());
+        int before = Http.json(Http.get(base, "/api/backtests")).getJsonArray("backtests").size();
+
+        HttpResponse<String> forged = browser.postMultipart("/backtests", csvFormFields("BTQD"), false, "csv", "bars.csv", csv("BTQD"));
+        assertEquals(403, forged.statusCode(), "without the token the session cookie alone is refused");
+        assertEquals(before, Http.json(Http.get(base, "/api/backtests")).getJsonArray("backtests").size(), "nothing started");
+
+        HttpResponse<String> created = browser.postMultipart("/backtests", csvFormFields("BTQD"), true, "csv", "bars.csv", csv("BTQD"));
+        assertEquals(302, created.statusCode(), created.body());
+        assertTheCsvRunTraded(created);
+    }
+
+    private static Map<String, String> csvFormFields(String ticker) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("agentId", "rsi-mean-reversion");
+        fields.put("tickers", ticker);
+        fields.put("from", "");
+        fields.put("to", "");
+        fields.put("startingCash", "10000");
+        return fields;
+    }
+
+    /** {@link BacktestProbe#fallThenRise}'s bars of the day as the upload's CSV (epoch-millisecond times). */
+    private static String csv(String ticker) {
+        return "ticker,t,o,h,l,c,v\n" + BacktestProbe.fallThenRise(ticker, DAY).stream()
                 .map(bar -> String.join(",", bar.ticker(), String.valueOf(bar.start().toEpochMilli()), bar.open().toPlainString(),
                         bar.high().toPlainString(), bar.low().toPlainString(), bar.close().toPlainString(), bar.volume().toPlainString()))
                 .collect(Collectors.joining("\n"));
-        String boundary = "----backtest" + System.nanoTime();
-        StringBuilder body = new StringBuilder();
-        for (String[] field : List.of(new String[]{"agentId", "rsi-mean-reversion"}, new String[]{"tickers", "BTQC"},
-                new String[]{"from", ""}, new String[]{"to", ""}, new String[]{"startingCash", "10000"})) {
-            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field[0])
-                    .append("\"\r\n\r\n").append(field[1]).append("\r\n");
-        }
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"csv\"; filename=\"bars.csv\"\r\n")
-                .append("Content-Type: text/csv\r\n\r\n").append(csv).append("\r\n--").append(boundary).append("--\r\n");
+    }
 
-        HttpResponse<String> created = post("/backtests", body.toString(), "multipart/form-data; boundary=" + boundary);
-
-        assertEquals(302, created.statusCode(), created.body());
+    /** The run the upload redirected to read all 60 bars of the file and made the one round trip they hold. */
+    private void assertTheCsvRunTraded(HttpResponse<String> created) throws Exception {
         String location = created.headers().firstValue("Location").orElseThrow();
         JsonObject run = finished(location.substring(location.lastIndexOf('/') + 1));
         assertEquals("DONE", run.getString("status"), run.toString());

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * A browser as far as the server can tell: keeps cookies, does not follow redirects (tests look at them), and posts
  * forms with the CSRF token of the last page it loaded, read from the layout's {@code <meta name="_csrf">}.
  */
-final class FormClient {
+public final class FormClient {
 
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">");
 
@@ -30,11 +30,11 @@ final class FormClient {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private String csrf;
 
-    FormClient(URL base) {
+    public FormClient(URL base) {
         this.base = base;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
         Matcher meta = CSRF_META.matcher(response.body());
         if (meta.find()) {
@@ -72,8 +72,24 @@ final class FormClient {
         return response;
     }
 
+    /**
+     * Posts a form with a file as a browser does (multipart/form-data), the CSRF token of the last page loaded as one
+     * of its parts unless {@code withToken} is false.
+     */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, boolean withToken, String fileField,
+                                              String fileName, String fileContent) throws IOException, InterruptedException {
+        Map<String, String> parts = new LinkedHashMap<>();
+        if (withToken) {
+            parts.put("_csrf", csrf);
+        }
+        parts.putAll(fields);
+        String[] multipart = Http.multipart(parts, fileField, fileName, fileContent);
+        return client.send(request(path).header("Content-Type", multipart[0])
+                .POST(HttpRequest.BodyPublishers.ofString(multipart[1], StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Logs in as the test server's admin through the login form; returns the redirect it answers with. */
-    HttpResponse<String> logIn() throws IOException, InterruptedException {
+    public HttpResponse<String> logIn() throws IOException, InterruptedException {
         return logIn(Http.ADMIN_USER, Http.ADMIN_PASSWORD);
     }
 
