@@ -147,6 +147,13 @@ class AdminAgentsIT {
         assertTrue(state(id).contains("PAUSED"));
         assertEquals(302, browser.post("/admin/agents/" + id + "/enable", Map.of()).statusCode());
         assertTrue(state(id).contains("ENABLED"));
+        // Delete asks first: the list links to a page saying what it does, whose form posts the deletion.
+        assertTrue(browser.get("/admin/agents").body().contains("href=\"/admin/agents/" + id + "/delete\""));
+        HttpResponse<String> confirm = browser.get("/admin/agents/" + id + "/delete");
+        assertEquals(200, confirm.statusCode());
+        assertTrue(element(confirm.body(), "confirm-consequence").contains("stops it for good and cancels its working orders"), confirm.body());
+        assertTrue(confirm.body().contains("action=\"/admin/agents/" + id + "/delete\""), confirm.body());
+        assertTrue(state(id).contains("ENABLED"), "asking changed nothing");
         HttpResponse<String> deleted = browser.post("/admin/agents/" + id + "/delete", Map.of());
         assertEquals(302, deleted.statusCode());
         String list = browser.get(URI.create(deleted.headers().firstValue("Location").orElseThrow()).getRawPath() + "?"
@@ -154,6 +161,7 @@ class AdminAgentsIT {
         assertFalse(list.contains("agent-" + id), "deleted");
         assertTrue(list.contains(id + " deleted."), "the list says what was done");
         assertEquals(404, browser.post("/admin/agents/" + id + "/delete", Map.of()).statusCode());
+        assertEquals(404, browser.get("/admin/agents/" + id + "/delete").statusCode(), "nothing left to ask about");
     }
 
     @Test
@@ -172,7 +180,10 @@ class AdminAgentsIT {
         String id = "reset-" + RUN;
         browser.get("/admin/agents/new");
         assertEquals(302, browser.post("/admin/agents/new", agentForm(id, "Reset " + RUN, "MSFT")).statusCode());
-        browser.get("/admin/agents");
+        HttpResponse<String> confirm = browser.get("/admin/agents/accounts/" + id + "/reset");
+        assertEquals(200, confirm.statusCode());
+        assertTrue(element(confirm.body(), "confirm-consequence").contains("puts its cash back to the starting cash"), confirm.body());
+        assertEquals(404, browser.get("/admin/agents/accounts/no-such-account-" + RUN + "/reset").statusCode());
         assertEquals(302, browser.post("/admin/agents/accounts/" + id + "/reset", Map.of()).statusCode());
         JsonObject account = Http.json(Http.get(base, "/api/test-probe/state")).getJsonArray("accounts")
                 .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("id").equals(id)).findFirst().orElseThrow();

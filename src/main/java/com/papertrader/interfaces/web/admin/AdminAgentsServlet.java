@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The agents' admin pages (role admin, see web.xml): the list with enable/pause/delete and account reset buttons
- * (GET /admin/agents), the form to create (/admin/agents/new) or edit (/admin/agents/{id}/edit) an agent, whose script
- * is compiled before anything is saved and can be dry-run over stored bars, and the actions
- * (POST /admin/agents/{id}/enable|pause|delete, POST /admin/agents/accounts/{account}/reset).
+ * The agents' admin pages (role admin, see web.xml): the list with enable/pause buttons and delete and account reset
+ * links (GET /admin/agents), the form to create (/admin/agents/new) or edit (/admin/agents/{id}/edit) an agent, whose
+ * script is compiled before anything is saved and can be dry-run over stored bars, and the actions
+ * (POST /admin/agents/{id}/enable|pause|delete, POST /admin/agents/accounts/{account}/reset). Delete and reset cannot
+ * be undone, so their GET is a page that says what they do and asks first.
  * Every change goes through the {@link TradingDesk}, so it applies at once without a restart.
  */
 @WebServlet("/admin/agents/*")
@@ -61,6 +62,7 @@ public class AdminAgentsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = path(request);
         Matcher agentPath = AGENT_PATH.matcher(path);
+        Matcher accountPath = ACCOUNT_PATH.matcher(path);
         if (path.equals("/")) {
             list(request, response, null);
         } else if (path.equals("/new")) {
@@ -72,9 +74,25 @@ public class AdminAgentsServlet extends HttpServlet {
                 return;
             }
             form(request, response, AgentForm.of(agent.get()), false, Map.of(), null);
+        } else if (agentPath.matches() && agentPath.group(2).equals("delete") && agent(agentPath.group(1)).isPresent()) {
+            Agent agent = agent(agentPath.group(1)).get();
+            confirm(request, response, "Delete agent " + agent.getName(), "Deleting " + agent.getName() + " ("
+                    + agent.getId() + ") stops it for good and cancels its working orders; its orders, fills and scans stay "
+                    + "as history. It is refused while its account " + agent.getAccountId() + " holds open positions.", path);
+        } else if (accountPath.matches() && scanner.agents().stream().anyMatch(agent -> agent.getAccountId().equals(accountPath.group(1)))) {
+            confirm(request, response, "Reset account " + accountPath.group(1), "Resetting account " + accountPath.group(1)
+                    + " cancels its working orders and puts its cash back to the starting cash; its P&L starts again from "
+                    + "zero and its order history stays. It is refused while the account holds open positions.", path);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
+    }
+
+    /** The page that asks before a change that cannot be undone; its form posts to the same path. */
+    private void confirm(HttpServletRequest request, HttpServletResponse response, String title, String consequence,
+                         String path) throws IOException {
+        pages.render("admin/confirm", Map.of("title", title, "consequence", consequence, "action", "/admin/agents" + path),
+                request, response);
     }
 
     @Override
