@@ -124,12 +124,19 @@ public class TradingDesk {
     /**
      * Changes an agent's settings and script (recompiled if it changed) while the application runs.
      *
-     * @throws AgentChangeRefused when there is no such agent or the new name is taken
+     * @param seenVersion the agent's {@link Agent#getEditVersion()} when the change was prepared (an edit form's), or
+     *                    null to change whatever it is now
+     * @throws AgentChangeRefused when there is no such agent, the new name is taken, or the agent changed since
+     *                            {@code seenVersion} (saving would silently undo that change)
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Agent changeAgent(AgentDefinition definition) {
+    public Agent changeAgent(AgentDefinition definition, Long seenVersion) {
         requireFreeName(definition.name(), definition.id());
         return change(definition.id(), agent -> {
+            if (seenVersion != null && agent.getEditVersion() != seenVersion) {
+                throw new AgentChangeRefused("form", "Someone changed this agent (at " + agent.getUpdatedAt()
+                        + ") after this form was opened, so nothing was saved: open it again to see that change, then make yours.");
+            }
             agent.rename(definition.name(), wallClock);
             if (!agent.getScriptHash().equals(Agent.sha256(definition.script()))) {
                 agent.replaceScript(definition.script(), wallClock);

@@ -248,6 +248,14 @@ public class Agent {
         return updatedAt;
     }
 
+    /**
+     * What a person last saw of this agent (its last change, to the millisecond, as the database keeps it): an edit
+     * form carries it, so saving a form opened before someone else's change can be refused instead of undoing it.
+     */
+    public long getEditVersion() {
+        return updatedAt.toEpochMilli();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Agent that && id != null && id.equals(that.id);

@@ -36,6 +36,20 @@ class AgentTest {
     }
 
     @Test
+    void everyChangeByAPersonMovesTheEditVersionAndScansDoNot() {
+        Agent agent = agent();
+        long opened = agent.getEditVersion();
+        assertEquals(CREATED.toEpochMilli(), opened);
+        agent.recordScanSuccess();
+        assertEquals(opened, agent.getEditVersion(), "the scanner's bookkeeping is not an edit");
+        agent.pause(LATER);
+        assertEquals(CREATED.plusSeconds(3600).toEpochMilli(), agent.getEditVersion());
+        agent.rename("SMA crossover 2", Clock.fixed(CREATED.plusSeconds(3600).plusNanos(400_000), ZoneOffset.UTC));
+        assertEquals(CREATED.plusSeconds(3600).toEpochMilli(), agent.getEditVersion(),
+                "to the millisecond, as stored: a change within the same millisecond is not told apart");
+    }
+
+    @Test
     void sha256IsTheHexDigestOfTheUtf8Text() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Agent.sha256("abc"));
     }

@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -116,6 +118,44 @@ class AdminAgentsIT {
         deliverBars();
         assertTrue(Http.get(base, "/api/test-probe/state").body().contains("\"" + id + "|AAPL|"),
                 "the edited script trades at once");
+    }
+
+    /** Two admins edit the same agent: the one who saves second, from a form opened before, is refused and told. */
+    @Test
+    void aFormOpenedBeforeSomeoneElsesChangeCannotUndoIt() throws Exception {
+        String id = "two-admins-" + RUN;
+        browser.get("/admin/agents/new");
+        assertEquals(302, browser.post("/admin/agents/new", agentForm(id, "Two admins " + RUN, "AAPL")).statusCode());
+        FormClient other = new FormClient(base);
+        assertEquals(302, other.logIn().statusCode());
+
+        String mine = version(browser.get("/admin/agents/" + id + "/edit").body());
+        String theirs = version(other.get("/admin/agents/" + id + "/edit").body());
+        assertEquals(mine, theirs, "both opened the same agent");
+        Map<String, String> theirEdit = agentForm(id, "Renamed by the other admin " + RUN, "AAPL");
+        theirEdit.put("version", theirs);
+        assertEquals(302, other.post("/admin/agents/" + id + "/edit", theirEdit).statusCode());
+
+        Map<String, String> myEdit = agentForm(id, "Renamed by me " + RUN, "MSFT");
+        myEdit.put("version", mine);
+        HttpResponse<String> refused = browser.post("/admin/agents/" + id + "/edit", myEdit);
+        assertEquals(400, refused.statusCode());
+        assertTrue(element(refused.body(), "form-error").contains("Someone changed this agent"), refused.body());
+        assertTrue(refused.body().contains("value=\"Renamed by me " + RUN + "\""), "my input is kept to copy from");
+        String row = element(browser.get("/admin/agents").body(), "agent-" + id);
+        assertTrue(row.contains("Renamed by the other admin " + RUN) && row.contains("AAPL"), "their change stands: " + row);
+
+        myEdit.put("version", version(browser.get("/admin/agents/" + id + "/edit").body()));
+        assertEquals(302, browser.post("/admin/agents/" + id + "/edit", myEdit).statusCode(), "opened again, it saves");
+        assertTrue(element(browser.get("/admin/agents").body(), "agent-" + id).contains("Renamed by me " + RUN));
+        myEdit.put("version", "not a number");
+        assertTrue(element(browser.post("/admin/agents/" + id + "/edit", myEdit).body(), "version-error").contains("damaged"));
+    }
+
+    private static String version(String editPage) {
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(editPage);
+        assertTrue(version.find(), "the edit form carries the agent's version: " + editPage);
+        return version.group(1);
     }
 
     @Test

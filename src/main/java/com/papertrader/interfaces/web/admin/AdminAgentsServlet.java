@@ -151,7 +151,7 @@ public class AdminAgentsServlet extends HttpServlet {
                 if (creating) {
                     desk.addAgent(form.toDefinition());
                 } else {
-                    desk.changeAgent(form.toDefinition());
+                    desk.changeAgent(form.toDefinition(), form.seenVersion());
                 }
                 done(request, response, creating ? "created" : "saved", form.id);
                 return;

@@ -96,6 +96,10 @@ public class AgentForm {
     @DecimalMax(groups = DryRun.class, value = "1000", message = "At most 1000 bars.")
     String dryRunBars;
 
+    /** The agent's edit version when the form was opened ({@link Agent#getEditVersion()}); none for a new agent. */
+    @Pattern(regexp = "\\d{1,18}", message = "The form is damaged: open it again.")
+    String version;
+
     /** A new agent's form: default risk settings, a script skeleton. */
     static AgentForm blank() {
         AgentForm form = of(AgentRiskSettings.defaults());
@@ -116,6 +120,7 @@ public class AgentForm {
         form.parameters = agent.getParameters().toJson();
         form.account = agent.getAccountId().equals(agent.getId().value()) ? null : agent.getAccountId();
         form.script = agent.getScript();
+        form.version = String.valueOf(agent.getEditVersion());
         return form;
     }
 
@@ -147,6 +152,7 @@ public class AgentForm {
         form.script = text(request, "script");
         form.dryRunTicker = strip(text(request, "dryRunTicker"));
         form.dryRunBars = strip(text(request, "dryRunBars"));
+        form.version = id != null ? text(request, "version") : null;
         if (form.dryRunTicker != null) {
             form.dryRunTicker = form.dryRunTicker.toUpperCase(Locale.ROOT);
         }
@@ -233,6 +239,15 @@ public class AgentForm {
 
     public String getScript() {
         return script;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    /** The edit version the form was opened at; call only when {@link #errors} is empty. */
+    Long seenVersion() {
+        return version == null ? null : Long.valueOf(version);
     }
 
     public String getDryRunTicker() {
