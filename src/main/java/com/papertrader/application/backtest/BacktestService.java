@@ -126,9 +126,17 @@ public class BacktestService {
         return Optional.ofNullable(running.get(id));
     }
 
-    /** The stored status, or INTERRUPTED for a run that was going when the server stopped. */
+    /**
+     * The stored status, or INTERRUPTED for a run that was going when the server stopped. A run leaves this server's
+     * list of runs going only after its end is saved, so one that is not finished as read and no longer going either
+     * was cut off, or ended after {@code run} was read: the row, read again, tells which (the status as read then).
+     */
     public String statusOf(BacktestRun run) {
-        return run.getStatus().isFinished() || running.containsKey(run.getId()) ? run.getStatus().name() : "INTERRUPTED";
+        if (run.getStatus().isFinished() || running.containsKey(run.getId())
+                || runs.find(run.getId()).filter(now -> now.getStatus().isFinished()).isPresent()) {
+            return run.getStatus().name();
+        }
+        return "INTERRUPTED";
     }
 
     /** Bars done: live while the run goes, as stored after. */
