@@ -39,10 +39,16 @@ public final class Http {
 
     /** A POST without a body, as the admin over HTTP Basic. */
     public static HttpResponse<String> postAsAdmin(URL base, String path) throws IOException, InterruptedException {
+        return postAsAdmin(base, path, "", "application/json");
+    }
+
+    /** POSTs a body as the admin, with HTTP Basic (as a script would). */
+    public static HttpResponse<String> postAsAdmin(URL base, String path, String body, String contentType)
+            throws IOException, InterruptedException {
         URI uri = URI.create(base.toExternalForm().replaceAll("/$", "") + path);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .header("Authorization", adminBasicAuth())
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+                .header("Authorization", adminBasicAuth()).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

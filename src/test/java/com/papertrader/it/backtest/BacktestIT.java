@@ -10,12 +10,8 @@ import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.web.FormClient;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +39,6 @@ import org.openqa.selenium.WebDriver;
 class BacktestIT {
 
     private static final LocalDate DAY = LocalDate.of(2026, 6, 24);
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -234,16 +229,7 @@ class BacktestIT {
 
     /** Polls the run until it is no longer queued or running. */
     private JsonObject finished(String id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            JsonObject run = Http.json(Http.get(base, "/api/backtests/" + id));
-            String status = run.getString("status");
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return run;
-            }
-            assertFalse(Instant.now().isAfter(deadline), "still " + status + " after a minute: " + run);
-            Thread.sleep(200);
-        }
+        return BacktestProbe.finished(base, id);
     }
 
     private static Bar bar(int index) {
@@ -251,10 +237,6 @@ class BacktestIT {
     }
 
     private HttpResponse<String> post(String path, String body, String contentType) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base.toExternalForm().replaceAll("/$", "") + path))
-                        .header("Content-Type", contentType)
-                        .header("Authorization", Http.adminBasicAuth())
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Http.postAsAdmin(base, path, body, contentType);
     }
 }

@@ -1,9 +1,12 @@
 package com.papertrader.it.backtest;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.it.Http;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +27,8 @@ import java.util.List;
 
 /**
  * Test-only: stores a day of bars of one ticker through the application's BarRepository and, when asked, delivers
- * them as the poller does (BarsIngested), so the live desk trades them.
+ * them as the poller does (BarsIngested), so the live desk trades them. Its static {@link #finished} is the tests'
+ * side: it waits for a run over the API.
  */
 @Path("backtest-probe")
 public class BacktestProbe {
@@ -66,5 +71,19 @@ public class BacktestProbe {
                     open.max(close).add(tick), open.min(close).subtract(tick), close, new BigDecimal("20000"), null, null));
         }
         return series;
+    }
+
+    /** The run once it is no longer queued or running, read from GET /api/backtests/{id}; fails after a minute. */
+    public static JsonObject finished(URL base, String id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            JsonObject run = Http.json(Http.get(base, "/api/backtests/" + id));
+            String status = run.getString("status");
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return run;
+            }
+            assertFalse(Instant.now().isAfter(deadline), "still " + status + " after a minute: " + run);
+            Thread.sleep(200);
+        }
     }
 }

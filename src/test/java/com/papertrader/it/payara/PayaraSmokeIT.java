@@ -7,6 +7,8 @@ import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarRepository;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.backtest.BacktestProbe;
+import jakarta.json.JsonObject;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URL;
@@ -17,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -30,14 +33,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The same WAR on Payara Micro: status over HTTP, a bar through JPA on SQLite (Hibernate bundled, not EclipseLink),
- * and the application's own timer trading: bars polled from a fast simulated market become saved orders and fills.
+ * the application's own timer trading (bars polled from a fast simulated market become saved orders and fills), and
+ * a backtest on the managed executor.
  */
 @ExtendWith(ArquillianExtension.class)
 class PayaraSmokeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war().addClasses(PayaraSmokeIT.class, Deployments.class, Http.class)
+        return Deployments.war().addClasses(PayaraSmokeIT.class, Deployments.class, Http.class, BacktestProbe.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "payara-timer-config.jar")
                         .addAsResource("payara-timer-config.properties", "META-INF/microprofile-config.properties"));
     }
@@ -66,6 +70,28 @@ class PayaraSmokeIT {
         }
         assertTrue(fills > 0, "the sample agents' orders filled and were saved");
         assertTrue(count(database, "select count(*) from bar_cursors") > 0, "the trading desk saved its cursors with them");
+    }
+
+    /** A backtest on Payara's managed executor: the same run, and the same trade, as BacktestIT gets on WildFly. */
+    @Test
+    @RunAsClient
+    void aBacktestRunsInTheBackground(@ArquillianResource URL base) throws Exception {
+        LocalDate day = LocalDate.of(2026, 6, 24);
+        assertEquals(200, Http.postAsAdmin(base, "/api/backtest-probe/bars?ticker=PYBT&day=" + day).statusCode());
+
+        HttpResponse<String> accepted = Http.postAsAdmin(base, "/api/backtests", """
+                {"agentId": "rsi-mean-reversion", "tickers": ["PYBT"], "from": "%s", "to": "%s", "startingCash": "50000.00"}
+                """.formatted(day, day), "application/json");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonObject run = BacktestProbe.finished(base, Http.json(accepted).getString("id"));
+
+        assertEquals("DONE", run.getString("status"), run.toString());
+        assertEquals(60, run.getInt("barsDone"));
+        List<JsonObject> trades = run.getJsonArray("trades").getValuesAs(JsonObject.class);
+        assertEquals(1, trades.size(), run.toString());
+        assertEquals("49.7200", trades.get(0).getString("entryPrice"));
+        assertEquals("49.6700", trades.get(0).getString("exitPrice"));
+        assertEquals("-5.00", trades.get(0).getString("pnl"));
     }
 
     private static long count(Path database, String sql) throws Exception {
