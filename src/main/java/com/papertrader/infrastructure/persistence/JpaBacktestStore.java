@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Backtest runs and their results, and the live record a parity check compares a replay with. One transaction per call. */
+/**
+ * Backtest runs and their results, and the live record a parity check compares a replay with. One transaction per
+ * call; every write takes SQLite's write lock first ({@link SqliteWriteLock}): a run saves while the poller stores bars.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaBacktestStore {
@@ -21,18 +24,22 @@ public class JpaBacktestStore {
     EntityManager em;
 
     public void add(BacktestRun run) {
+        SqliteWriteLock.take(em);
         em.persist(run);
     }
 
     public void started(String id, long totalBars) {
+        SqliteWriteLock.take(em);
         em.find(BacktestRun.class, id).started(totalBars);
     }
 
     public void finished(String id, BacktestResult result, Instant at) {
+        SqliteWriteLock.take(em);
         em.find(BacktestRun.class, id).finished(result, at);
     }
 
     public void failed(String id, String reason, Instant at) {
+        SqliteWriteLock.take(em);
         em.find(BacktestRun.class, id).failed(reason, at);
     }
 

@@ -27,7 +27,8 @@ import org.hibernate.jpa.HibernateHints;
 /**
  * ohlcv_data through JPA. An upsert reads each ticker's stored rows over the incoming range once, decides per bar
  * whether it is new, revised or unchanged, and writes the new and revised ones with one batched INSERT … ON CONFLICT
- * statement, all on the transaction's own connection: no query per bar, no other table touched.
+ * statement, all on the transaction's own connection, after taking SQLite's write lock ({@link SqliteWriteLock}): no
+ * query per bar, no other table touched.
  * Reads run in a transaction too: a read outside one may leave its pooled connection in an open read transaction
  * (Payara does not auto-commit there), and a later write on that connection fails at once with SQLITE_BUSY.
  */
@@ -60,6 +61,7 @@ public class JpaBarRepository implements BarRepository {
         List<Bar> inserted = new ArrayList<>();
         List<Bar> revised = new ArrayList<>();
         em.unwrap(Session.class).doWork(connection -> {
+            SqliteWriteLock.take(connection);
             try (PreparedStatement stored = connection.prepareStatement(STORED_RANGE);
                  PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 for (int from = 0; from < bars.size(); from += CHUNK) {

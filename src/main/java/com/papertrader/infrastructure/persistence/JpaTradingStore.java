@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * The broker's state in SQLite: the database is the truth the broker is rebuilt from at start-up and after a failed
  * save. Writes happen once per bar event, after the broker has processed all its bars in memory. Every method runs in a
- * transaction, reads too, so no pooled connection is left in an open read transaction (see {@link JpaBarRepository}).
+ * transaction, reads too, so no pooled connection is left in an open read transaction (see {@link JpaBarRepository});
+ * every write takes SQLite's write lock first ({@link SqliteWriteLock}).
  */
 @ApplicationScoped
 @Transactional
@@ -79,12 +80,14 @@ public class JpaTradingStore {
      * @return the agent as saved
      */
     public Agent saveAgent(Agent agent, Optional<Account> openedAccount) {
+        SqliteWriteLock.take(em);
         openedAccount.ifPresent(em::merge);
         return em.merge(agent);
     }
 
     /** Deletes an agent with the cancellations of its orders; its orders, fills and scan records stay. */
     public void deleteAgent(AgentId id, List<BrokerChanges> canceled) {
+        SqliteWriteLock.take(em);
         saveAll(canceled);
         Agent agent = em.find(Agent.class, id);
         if (agent != null) {
@@ -94,12 +97,14 @@ public class JpaTradingStore {
 
     /** An account started again, with the cancellations of its orders. */
     public void saveReset(Account account, List<BrokerChanges> canceled) {
+        SqliteWriteLock.take(em);
         saveAll(canceled);
         em.merge(account);
     }
 
     /** @return the agents as saved */
     public List<Agent> saveAgents(Collection<Agent> agents) {
+        SqliteWriteLock.take(em);
         return agents.stream().map(em::merge).toList();
     }
 
@@ -110,6 +115,7 @@ public class JpaTradingStore {
      * @return the agents as saved (their versions moved on)
      */
     public List<Agent> save(List<BrokerChanges> changes, ScanChanges scans, Map<String, Instant> cursors) {
+        SqliteWriteLock.take(em);
         saveAll(changes);
         scans.records().forEach(em::persist);
         List<Agent> agents = scans.agents().stream().map(em::merge).toList();
@@ -123,6 +129,7 @@ public class JpaTradingStore {
 
     /** Accounts opened outside a bar (a new agent's), saved at once. */
     public void save(Account account) {
+        SqliteWriteLock.take(em);
         em.merge(account);
     }
 }

@@ -15,9 +15,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -160,6 +166,56 @@ class BacktestIT {
         assertEquals(60, run.getInt("barsDone"));
         assertEquals("file bars.csv", run.getString("source"));
         assertEquals(1, run.getJsonArray("trades").size());
+    }
+
+    /**
+     * Writers that overlap (bars stored, backtests saving their runs, an admin pausing and enabling an agent, each from
+     * its own thread) all succeed: each waits for SQLite's write lock instead of failing with SQLITE_BUSY.
+     */
+    @Test
+    void overlappingWritersAllSucceed() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Integer>>> statuses = new ArrayList<>();
+            for (String ticker : List.of("BTQW", "BTQX")) {
+                statuses.add(threads.submit(() -> {
+                    List<Integer> stored = new ArrayList<>();
+                    for (int d = 0; d < 20; d++) {
+                        stored.add(post("/api/backtest-probe/bars?ticker=" + ticker + "&day=" + DAY.minusDays(40 - d), "", "application/json").statusCode());
+                    }
+                    return stored;
+                }));
+            }
+            List<String> runs = new CopyOnWriteArrayList<>();
+            statuses.add(threads.submit(() -> {
+                List<Integer> started = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    String[] multipart = Http.multipart(csvFormFields("BTQY"), "csv", "bars.csv", csv("BTQY"));
+                    HttpResponse<String> created = post("/backtests", multipart[1], multipart[0]);
+                    started.add(created.statusCode());
+                    created.headers().firstValue("Location").ifPresent(location -> runs.add(location.substring(location.lastIndexOf('/') + 1)));
+                }
+                return started;
+            }));
+            statuses.add(threads.submit(() -> {
+                List<Integer> changed = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    changed.add(post("/admin/agents/opening-range-breakout/" + (i % 2 == 0 ? "pause" : "enable"), "", "application/x-www-form-urlencoded").statusCode());
+                }
+                return changed;
+            }));
+            List<Integer> all = new ArrayList<>();
+            for (Future<List<Integer>> writer : statuses) {
+                all.addAll(writer.get(2, TimeUnit.MINUTES));
+            }
+            assertTrue(all.stream().allMatch(status -> status == 200 || status == 302), "every write succeeded: " + all);
+            assertEquals(6, runs.size());
+            for (String run : runs) {
+                assertEquals("DONE", finished(run).getString("status"));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

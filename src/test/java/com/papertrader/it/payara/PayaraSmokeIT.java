@@ -51,11 +51,16 @@ class PayaraSmokeIT {
 
     @Test
     @RunAsClient
-    void statusAnswersOverHttp(@ArquillianResource URL base) throws Exception {
+    void statusAndThePagesAnswerOverHttp(@ArquillianResource URL base) throws Exception {
         HttpResponse<String> response = Http.get(base, "/api/status");
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("simulated", Http.json(response).getString("feed"));
+        for (String page : new String[] {"/", "/orders", "/agents", "/positions", "/accounts", "/backtests"}) {
+            HttpResponse<String> html = Http.get(base, page);
+            assertEquals(200, html.statusCode(), page + ": " + html.body());
+            assertTrue(html.body().contains("<footer class=\"site-footer\">"), page + " rendered whole: " + html.body());
+        }
     }
 
     @Test
