@@ -74,11 +74,15 @@ public class AdminAgentsServlet extends HttpServlet {
                 return;
             }
             form(request, response, AgentForm.of(agent.get()), false, Map.of(), null);
-        } else if (agentPath.matches() && agentPath.group(2).equals("delete") && agent(agentPath.group(1)).isPresent()) {
-            Agent agent = agent(agentPath.group(1)).get();
-            confirm(request, response, "Delete agent " + agent.getName(), "Deleting " + agent.getName() + " ("
-                    + agent.getId() + ") stops it for good and cancels its working orders; its orders, fills and scans stay "
-                    + "as history. It is refused while its account " + agent.getAccountId() + " holds open positions.", path);
+        } else if (agentPath.matches() && agentPath.group(2).equals("delete")) {
+            Optional<Agent> agent = agent(agentPath.group(1));
+            if (agent.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "There is no agent " + agentPath.group(1));
+                return;
+            }
+            confirm(request, response, "Delete agent " + agent.get().getName(), "Deleting " + agent.get().getName() + " ("
+                    + agent.get().getId() + ") stops it for good and cancels its working orders; its orders, fills and scans "
+                    + "stay as history. It is refused while its account " + agent.get().getAccountId() + " holds open positions.", path);
         } else if (accountPath.matches() && scanner.agents().stream().anyMatch(agent -> agent.getAccountId().equals(accountPath.group(1)))) {
             confirm(request, response, "Reset account " + accountPath.group(1), "Resetting account " + accountPath.group(1)
                     + " cancels its working orders and puts its cash back to the starting cash; its P&L starts again from "
