@@ -1,12 +1,16 @@
 package com.papertrader.interfaces.rest;
 
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
-/** Errors of the JSON API as {@code {"error": "<what was wrong>"}} with their status, never an HTML error page. */
-final class ApiErrors {
+/**
+ * Errors of the JSON API as {@code {"error": "<what was wrong>"}} with their status, never an HTML error page: the one
+ * place that writes that document (the resources, the exception mapper and the 403 page of {@code /api} use it).
+ */
+public final class ApiErrors {
 
     private ApiErrors() {
     }
@@ -29,7 +33,16 @@ final class ApiErrors {
     }
 
     private static WebApplicationException error(Response.Status status, String message) {
-        return new WebApplicationException(message, Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(JsonValues.JSON.createObjectBuilder().add("error", message).build()).build());
+        return new WebApplicationException(message, response(status, message));
+    }
+
+    /** The error response itself, for a resource that returns rather than throws. */
+    static Response response(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(document(message)).build();
+    }
+
+    /** {@code {"error": message}}, for what answers outside JAX-RS (a servlet's error page for /api). */
+    public static JsonObject document(String message) {
+        return JsonValues.JSON.createObjectBuilder().add("error", message).build();
     }
 }

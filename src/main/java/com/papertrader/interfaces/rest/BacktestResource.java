@@ -204,7 +204,6 @@ public class BacktestResource {
     }
 
     private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", message).build()).build();
+        return ApiErrors.response(status, message);
     }
 }

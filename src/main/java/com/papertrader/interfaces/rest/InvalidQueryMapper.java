@@ -1,8 +1,6 @@
 package com.papertrader.interfaces.rest;
 
 import com.papertrader.application.reporting.InvalidQueryException;
-import jakarta.json.Json;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,9 +11,6 @@ public class InvalidQueryMapper implements ExceptionMapper<InvalidQueryException
 
     @Override
     public Response toResponse(InvalidQueryException e) {
-        return Response.status(Response.Status.BAD_REQUEST)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", e.getMessage()).build())
-                .build();
+        return ApiErrors.response(Response.Status.BAD_REQUEST, e.getMessage());
     }
 }

@@ -15,7 +15,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -188,8 +187,7 @@ final class TradingJson {
 
     /** A 404 whose body says what was not found. */
     static NotFoundException notFound(String message) {
-        return new NotFoundException(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", message).build()).build());
+        return new NotFoundException(ApiErrors.response(Response.Status.NOT_FOUND, message));
     }
 
     private static void money(JsonObjectBuilder json, String key, BigDecimal value) {

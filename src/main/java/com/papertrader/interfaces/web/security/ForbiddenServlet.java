@@ -1,8 +1,8 @@
 package com.papertrader.interfaces.web.security;
 
+import com.papertrader.interfaces.rest.ApiErrors;
 import com.papertrader.interfaces.web.Pages;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -34,7 +34,7 @@ public class ForbiddenServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder().add("error", message).build().toString());
+            response.getWriter().write(ApiErrors.document(message).toString());
             return;
         }
         // The refusal came before the CSRF filter ran: give the page's logout form the session's token all the same.
