@@ -25,16 +25,11 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.hibernate.cfg.Configuration;
-import org.hibernate.type.descriptor.WrapperOptions;
-import org.hibernate.type.descriptor.java.JavaType;
-import org.hibernate.type.format.FormatMapper;
 
 /**
- * A fresh SQLite file with the application's ohlcv_data: Hibernate standalone (RESOURCE_LOCAL, its built-in
- * connection pool, the SQLite dialect) creates the table from {@link OhlcvRecord}, and the unique
- * (ticker, bar_start) index is added as {@link DatabaseSchema} does at start-up. Every connection, Hibernate's and
- * the raw ones, uses the settings of {@link SqliteDataSource}: WAL journal, synchronous NORMAL, 10 s busy timeout.
+ * A fresh SQLite file with the application's schema, made by its migrations ({@link SqliteTestDatabase}), and Hibernate
+ * standalone (RESOURCE_LOCAL) mapping {@link OhlcvRecord}. Every connection, Hibernate's and the raw ones, uses the
+ * settings of {@link SqliteDataSource}: WAL journal, synchronous NORMAL, 10 s busy timeout.
  * Both sides of a comparison get their own file.
  */
 final class BenchDatabase implements AutoCloseable {
@@ -60,19 +55,7 @@ final class BenchDatabase implements AutoCloseable {
         this.directory = directory;
         this.url = "jdbc:sqlite:" + directory.resolve("paper-trader.db")
                 + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000";
-        this.entityManagers = new Configuration()
-                .addAnnotatedClass(OhlcvRecord.class)
-                .setProperty("jakarta.persistence.transactionType", "RESOURCE_LOCAL")
-                .setProperty("jakarta.persistence.jdbc.driver", "org.sqlite.JDBC")
-                .setProperty("jakarta.persistence.jdbc.url", url)
-                .setProperty("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect")
-                .setProperty("hibernate.jdbc.batch_size", "200")
-                .setProperty("jakarta.persistence.schema-generation.database.action", "create")
-                // The JSON-B API is on the classpath without an implementation; ohlcv_data maps no JSON.
-                .setProperty("hibernate.type.json_format_mapper", NoJson.class.getName())
-                .buildSessionFactory();
-        inTransaction(em -> em.createNativeQuery(
-                "CREATE UNIQUE INDEX IF NOT EXISTS ux_ohlcv_ticker_start ON ohlcv_data (ticker, bar_start)").executeUpdate());
+        this.entityManagers = new SqliteTestDatabase(directory.resolve("paper-trader.db")).start(List.of(OhlcvRecord.class));
         inTransaction(em -> {
             requirePragma(em, "journal_mode", "wal");
             requirePragma(em, "synchronous", "1");
@@ -206,18 +189,5 @@ final class BenchDatabase implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return Settings.from(key -> Optional.ofNullable(defaults.getProperty(key)));
-    }
-
-    /** Hibernate needs a JSON format mapper at bootstrap; nothing here maps JSON. */
-    public static final class NoJson implements FormatMapper {
-        @Override
-        public <T> T fromString(CharSequence text, JavaType<T> type, WrapperOptions options) {
-            throw new UnsupportedOperationException("ohlcv_data has no JSON columns");
-        }
-
-        @Override
-        public <T> String toString(T value, JavaType<T> type, WrapperOptions options) {
-            throw new UnsupportedOperationException("ohlcv_data has no JSON columns");
-        }
     }
 }

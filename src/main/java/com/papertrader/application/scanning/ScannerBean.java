@@ -12,7 +12,6 @@ import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.infrastructure.persistence.JpaTradingStore;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -39,7 +38,6 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @LocalBean
-@DependsOn("DatabaseSchema")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ScannerBean implements OrderSource, AgentScanner.Listener {
 

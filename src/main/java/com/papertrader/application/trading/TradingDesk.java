@@ -60,7 +60,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"DatabaseSchema", "ScannerBean"})
+@DependsOn("ScannerBean")
 public class TradingDesk {
 
     private static final Logger LOG = Logger.getLogger(TradingDesk.class.getName());

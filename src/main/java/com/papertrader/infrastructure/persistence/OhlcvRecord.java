@@ -16,7 +16,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * One row of ohlcv_data. The unique (ticker, bar_start) index, made by {@link DatabaseSchema}, keeps each bar once
+ * One row of ohlcv_data. The unique (ticker, bar_start) index, made by the V1 migration (db/migration), keeps each bar once
  * and serves "the last N bars of a ticker". time_of_day and day_of_week are New York time, for queries by session time.
  */
 @Entity

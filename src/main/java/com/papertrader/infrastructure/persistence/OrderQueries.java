@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The read side of orders and fills, for the pages, the JSON API and the CSV export. Newest first, ordered by
- * (time, id) so the indexes of {@link DatabaseSchema} serve the ORDER BY and a page is LIMIT/OFFSET on an index.
+ * (time, id) so the indexes of the V1 migration (db/migration) serve the ORDER BY and a page is LIMIT/OFFSET on an index.
  * Every method runs in a transaction so no pooled connection is left in an open read (see {@link JpaTradingStore}).
  */
 @ApplicationScoped

@@ -5,6 +5,7 @@ import com.papertrader.infrastructure.config.SettingsLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sqlite.SQLiteConfig;
@@ -23,11 +24,16 @@ public class SqliteDataSource extends SQLiteDataSource {
         Settings settings = SettingsLoader.load();
         Path database = settings.databaseFile();
         requireWritableDirectory(settings.dataDir());
-        setUrl("jdbc:sqlite:" + database);
-        setJournalMode(SQLiteConfig.JournalMode.WAL.name());
-        setSynchronous(SQLiteConfig.SynchronousMode.NORMAL.name());
-        setBusyTimeout((int) settings.busyTimeout().toMillis());
+        configure(this, database, settings.busyTimeout());
         LOG.info(() -> "SQLite database " + database + " (WAL, busy timeout " + settings.busyTimeout().toMillis() + " ms)");
+    }
+
+    /** What every connection to the database file gets, the server's and a test's alike. */
+    public static void configure(SQLiteDataSource dataSource, Path file, Duration busyTimeout) {
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        dataSource.setJournalMode(SQLiteConfig.JournalMode.WAL.name());
+        dataSource.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL.name());
+        dataSource.setBusyTimeout((int) busyTimeout.toMillis());
     }
 
     private static void requireWritableDirectory(Path dir) {

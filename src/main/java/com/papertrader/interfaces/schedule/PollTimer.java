@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
  */
 @Singleton
 @Startup
-@DependsOn({"DatabaseSchema", "TradingDesk"})
+@DependsOn("TradingDesk")
 public class PollTimer {
 
     @Inject

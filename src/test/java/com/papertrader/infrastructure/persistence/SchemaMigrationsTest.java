@@ -1,0 +1,152 @@
+package com.papertrader.infrastructure.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.application.backtest.BacktestRun;
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.AgentState;
+import com.papertrader.domain.trading.order.Order;
+import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The schema migrations on real SQLite files: a new database gets exactly the schema release 0.1 wrote; a database
+ * release 0.1 wrote ({@code upgrade/release-0.1.db}, made by that release's server: the sample agents and two added by
+ * the admin form, one of them errored and one in a shared account, trading on the simulated market, and a backtest)
+ * starts on this code with every row kept and readable through the mapping; a newer database stops the start.
+ */
+class SchemaMigrationsTest {
+
+    private static final String RELEASE_0_1 = "upgrade/release-0.1.db";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewDatabaseGetsExactlyTheSchemaRelease01Wrote() throws Exception {
+        SqliteTestDatabase fresh = new SqliteTestDatabase(dir.resolve("new.db"));
+        assertEquals("1", SchemaMigrations.migrate(fresh.dataSource()));
+
+        SqliteTestDatabase old = new SqliteTestDatabase(copyOfRelease01());
+        assertEquals(schema(old.dataSource()), schema(fresh.dataSource()), "tables, columns, keys and indexes");
+    }
+
+    @Test
+    void aRelease01DatabaseIsBaselinedAndKeepsEveryRow() throws Exception {
+        SqliteTestDatabase database = new SqliteTestDatabase(copyOfRelease01());
+        Map<String, Long> before = rowCounts(database.dataSource());
+        assertTrue(before.get("orders") > 100 && before.get("fills") > 50 && before.get("ohlcv_data") > 1000, before.toString());
+
+        assertEquals("1", SchemaMigrations.migrate(database.dataSource()));
+        assertEquals(before, rowCounts(database.dataSource()), "no row lost or added");
+        assertEquals(List.of("1|BASELINE|1"), query(database.dataSource(),
+                "SELECT version || '|' || type || '|' || success FROM flyway_schema_history"), "baselined, V1 not run again");
+
+        EntityManagerFactory mapping = database.start();
+        try {
+            SqliteTestDatabase.inTransaction(mapping, em -> {
+                assertEquals(before.get("orders"), em.createQuery("select count(o) from Order o", Long.class).getSingleResult());
+                Agent shared = em.find(Agent.class, AgentId.of("shared-buyer"));
+                assertEquals("shared-desk", shared.getAccountId());
+                assertEquals(AgentState.ERRORED, em.find(Agent.class, AgentId.of("always-fails")).getState());
+                assertEquals(AgentState.PAUSED, em.find(Agent.class, AgentId.of("rsi-mean-reversion")).getState());
+                Order first = em.createQuery("select o from Order o order by o.createdAt, o.id", Order.class)
+                        .setMaxResults(1).getSingleResult();
+                assertTrue(first.events().size() >= 2, "an order's event history is read back");
+                BacktestRun run = em.createQuery("select r from BacktestRun r", BacktestRun.class).getSingleResult();
+                assertEquals(before.get("backtest_equity"), (long) run.getEquity().size());
+            });
+        } finally {
+            mapping.close();
+        }
+    }
+
+    @Test
+    void migratingAgainChangesNothing() throws Exception {
+        SqliteTestDatabase database = new SqliteTestDatabase(copyOfRelease01());
+        SchemaMigrations.migrate(database.dataSource());
+        List<String> schema = schema(database.dataSource());
+        Map<String, Long> rows = rowCounts(database.dataSource());
+
+        assertEquals("1", SchemaMigrations.migrate(database.dataSource()));
+        assertEquals(schema, schema(database.dataSource()));
+        assertEquals(rows, rowCounts(database.dataSource()));
+    }
+
+    @Test
+    void aDatabaseANewerReleaseMigratedStopsTheStartNamingBothVersions() throws Exception {
+        SqliteTestDatabase database = new SqliteTestDatabase(dir.resolve("newer.db"));
+        SchemaMigrations.migrate(database.dataSource());
+        execute(database.dataSource(), "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                + " checksum, installed_by, execution_time, success) VALUES (2, '2', 'from a newer release', 'SQL',"
+                + " 'V2__from_a_newer_release.sql', 1, 'test', 1, 1)");
+
+        SchemaMigrations.SchemaTooNewException refused = assertThrows(SchemaMigrations.SchemaTooNewException.class,
+                () -> SchemaMigrations.migrate(database.dataSource()));
+        assertTrue(refused.getMessage().contains("schema version 2, newer than this application knows (version 1)"),
+                refused.getMessage());
+    }
+
+    private Path copyOfRelease01() throws IOException {
+        Path copy = dir.resolve("release-0.1-" + System.nanoTime() + ".db");
+        try (InputStream fixture = getClass().getClassLoader().getResourceAsStream(RELEASE_0_1)) {
+            Files.copy(fixture, copy);
+        }
+        return copy;
+    }
+
+    /** Every table and index as its normalised CREATE statement, the migrations' own bookkeeping left out. */
+    private static List<String> schema(DataSource dataSource) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        for (String sql : query(dataSource, "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
+                + " AND name NOT LIKE 'flyway%' ORDER BY type, name")) {
+            statements.add(sql.replaceAll("--[^\n]*", " ").replaceAll("\\s+", " ").replaceAll(" ?([(),]) ?", "$1")
+                    .strip().toLowerCase(Locale.ROOT));
+        }
+        return statements;
+    }
+
+    private static Map<String, Long> rowCounts(DataSource dataSource) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : query(dataSource, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                + " AND name NOT LIKE 'flyway%' AND name NOT LIKE 'sqlite%' ORDER BY name")) {
+            counts.put(table, Long.parseLong(query(dataSource, "SELECT count(*) FROM " + table).get(0)));
+        }
+        return counts;
+    }
+
+    private static List<String> query(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+}
