@@ -1,10 +1,10 @@
 package com.papertrader.bench;
 
-import com.papertrader.application.Settings;
 import com.papertrader.application.backtest.BacktestFixtures;
 import com.papertrader.application.backtest.BacktestResult;
 import com.papertrader.application.backtest.Backtester;
 import com.papertrader.application.scanning.AgentScanner;
+import com.papertrader.application.settings.Settings;
 import com.papertrader.application.trading.BarProcessor;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.WatchedTickers;
@@ -82,19 +82,18 @@ public class BacktestBenchmark {
     /** Everything a backtest does for its bars. */
     @Benchmark
     public BacktestResult backtest() {
-        return new Backtester(runtime, settings, BenchMarket.CALENDAR).run(agent, BenchMarket.TICKERS, CASH, List.of(),
+        return new Backtester(runtime, settings.scanner(), settings.trading(), BenchMarket.CALENDAR).run(agent, BenchMarket.TICKERS, CASH, List.of(),
                 Backtester.inTimeOrder(series), Backtester.Progress.NONE, () -> false);
     }
 
     /** The agent's scans of the same bars in the same order, flat all along: no broker, no orders placed. */
     @Benchmark
     public long scanOnly() {
-        AgentScanner scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(),
-                Backtester.KEEP_NOTHING);
+        AgentScanner scanner = new AgentScanner(runtime, settings.scanner().windowSize(), settings.scanner().maxConsecutiveErrors());
         scanner.install(agent);
         long orders = 0;
         for (Iterator<Bar> bars = Backtester.inTimeOrder(series); bars.hasNext(); ) {
-            orders += scanner.ordersFor(bars.next(), true, (account, ticker) -> Optional.empty()).size();
+            orders += scanner.ordersFor(bars.next(), true, (account, ticker) -> Optional.empty()).orders().size();
         }
         return orders;
     }

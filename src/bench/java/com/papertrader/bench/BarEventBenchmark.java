@@ -5,7 +5,6 @@ import com.papertrader.application.trading.BarClock;
 import com.papertrader.application.trading.BarProcessor;
 import com.papertrader.application.trading.SignalOrders;
 import com.papertrader.domain.agent.Agent;
-import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.execution.BrokerChanges;
@@ -66,16 +65,7 @@ public class BarEventBenchmark {
     public void setUp() {
         REJECTIONS.setLevel(java.util.logging.Level.WARNING);
         AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR),
-                ScanCycleBenchmark.WINDOW_SIZE, 3, new AgentScanner.Listener() {
-                    @Override
-                    public void scanned(ScanRecord record) {
-                    }
-
-                    @Override
-                    public Agent changed(Agent agent) {
-                        return agent;
-                    }
-                });
+                ScanCycleBenchmark.WINDOW_SIZE, 3);
         ScanCycleBenchmark.tenAgentsOnAllTickers().forEach(scanner::install);
         events = BenchMarket.simulatedEvents(BenchMarket.TICKERS, BenchMarket.FIRST_DAY);
         ScanCycleBenchmark.warm(scanner, events, ScanCycleBenchmark.WINDOW_SIZE);
@@ -99,7 +89,7 @@ public class BarEventBenchmark {
     public List<BrokerChanges> processOneBarEvent() {
         List<BrokerChanges> changes = new ArrayList<>();
         for (Bar bar : event) {
-            changes.addAll(processor.process(bar, true));
+            changes.addAll(processor.process(bar, true).broker());
         }
         for (BrokerChanges change : changes) {
             fills += change.fills().size();

@@ -13,7 +13,9 @@ import com.papertrader.domain.indicator.Indicators;
 import com.papertrader.domain.indicator.Series;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarWindow;
+import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.infrastructure.scripting.RhinoAgentRuntime;
+import com.papertrader.infrastructure.scripting.SandboxLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -69,7 +71,7 @@ public class ScanBenchmark {
         parameters = agent.parameters();
         context = ScanContext.flat(parameters);
         window = randomWalk();
-        runtime = new RhinoAgentRuntime();
+        runtime = new RhinoAgentRuntime(SandboxLimits.defaults(), MarketCalendar.nyse());
         script = ((Compilation.Success) runtime.compile(agent.id(), agent.script())).script();
 
         workDirectory = Files.createTempDirectory("scan-benchmark");

@@ -1,11 +1,11 @@
 package com.papertrader.bench;
 
 import com.papertrader.application.scanning.AgentScanner;
+import com.papertrader.application.trading.ScanOutcome;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentDefinition;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentScriptFiles;
-import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.agent.WatchedTickers;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.trading.order.OrderRequest;
@@ -53,17 +53,16 @@ public class ScanCycleBenchmark {
     /** scanner.window-size by default; the windows start full. */
     static final int WINDOW_SIZE = 200;
 
-    private Listener listener;
     private AgentScanner scanner;
     private Iterator<List<Bar>> events;
     private List<Bar> event;
     private int scans;
+    private int scansWithSignals;
     private int signals;
 
     @Setup(Level.Trial)
     public void setUp() {
-        listener = new Listener();
-        scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR), WINDOW_SIZE, 3, listener);
+        scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR), WINDOW_SIZE, 3);
         tenAgentsOnAllTickers().forEach(scanner::install);
         events = BenchMarket.simulatedEvents(BenchMarket.TICKERS, BenchMarket.FIRST_DAY);
         warm(scanner, events, WINDOW_SIZE);
@@ -84,7 +83,9 @@ public class ScanCycleBenchmark {
     public List<OrderRequest> scanOneBarEvent() {
         List<OrderRequest> orders = new ArrayList<>();
         for (Bar bar : event) {
-            orders.addAll(scanner.ordersFor(bar, true, (account, ticker) -> Optional.empty()));
+            ScanOutcome outcome = scanner.ordersFor(bar, true, (account, ticker) -> Optional.empty());
+            orders.addAll(outcome.orders());
+            scansWithSignals += outcome.records().size();
         }
         scans += event.size() * AGENTS;
         signals += orders.size();
@@ -99,7 +100,7 @@ public class ScanCycleBenchmark {
             }
         });
         System.out.printf("%n%,d scans, %,d with signals, %,d order requests, last bar %s%n",
-                scans, listener.scansWithSignals, signals, event.get(0).start());
+                scans, scansWithSignals, signals, event.get(0).start());
     }
 
     /**
@@ -125,19 +126,5 @@ public class ScanCycleBenchmark {
             events.next().forEach(bar -> history.computeIfAbsent(bar.ticker(), ticker -> new ArrayList<>()).add(bar));
         }
         history.forEach(scanner::warm);
-    }
-
-    private static final class Listener implements AgentScanner.Listener {
-        int scansWithSignals;
-
-        @Override
-        public void scanned(ScanRecord record) {
-            scansWithSignals++;
-        }
-
-        @Override
-        public Agent changed(Agent agent) {
-            return agent;
-        }
     }
 }

@@ -2,6 +2,8 @@ package com.papertrader.application;
 
 import com.papertrader.application.ingest.MarketDataService;
 import com.papertrader.application.scanning.ScannerBean;
+import com.papertrader.application.settings.FeedSettings;
+import com.papertrader.application.settings.MarketSettings;
 import com.papertrader.application.trading.TradingSummary;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.market.FeedStats;
@@ -18,7 +20,10 @@ import java.util.List;
 public class StatusService {
 
     @Inject
-    Settings settings;
+    FeedSettings feed;
+
+    @Inject
+    MarketSettings market;
 
     @Inject
     MarketDataService marketData;
@@ -34,31 +39,31 @@ public class StatusService {
     }
 
     public SystemStatus current() {
-        FeedStats.Snapshot feed = marketData.stats();
-        boolean connected = feed.lastPollAt().isPresent()
-                && feed.lastErrorAt().map(error -> feed.lastPollAt().get().isAfter(error)).orElse(true);
+        FeedStats.Snapshot stats = marketData.stats();
+        boolean connected = stats.lastPollAt().isPresent()
+                && stats.lastErrorAt().map(error -> stats.lastPollAt().get().isAfter(error)).orElse(true);
         List<Agent> enabled = scanner.agents().stream().filter(Agent::isEnabled).toList();
-        List<String> watched = settings.tickers().stream()
+        List<String> watched = market.symbols().stream()
                 .filter(ticker -> enabled.stream().anyMatch(agent -> agent.scans(ticker)))
                 .toList();
         TradingSummary trading = this.trading;
         MarketDataService.CallPlan calls = marketData.callPlan();
         return new SystemStatus(
-                settings.pollerEnabled(),
+                feed.pollerEnabled(),
                 marketData.feedName(),
                 connected,
-                settings.tickers(),
+                market.symbols(),
                 enabled.size(),
                 watched,
                 trading.workingOrders(),
                 trading.accounts(),
-                feed.lastPollAt().orElse(null),
+                stats.lastPollAt().orElse(null),
                 marketData.nextBarDueAt(),
-                feed.callsToday(),
+                stats.callsToday(),
                 calls.expectedCallsToday(),
                 calls.callsPerMinute(),
                 trading.totalEquity(),
                 trading.dayPnl(),
-                feed.lastError().orElse(null));
+                stats.lastError().orElse(null));
     }
 }

@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.papertrader.application.ingest.BarStore;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.StoredBars;
 import com.papertrader.infrastructure.persistence.DatabaseDefinition;
 import com.papertrader.infrastructure.persistence.OhlcvRecord;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -43,7 +43,7 @@ class BarStoreIT {
     }
 
     @Inject
-    BarRepository bars;
+    BarStore bars;
 
     @PersistenceContext
     EntityManager em;

@@ -2,15 +2,14 @@ package com.papertrader.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.scanning.ScriptValidation;
 import com.papertrader.domain.agent.AgentDryRun;
 import com.papertrader.domain.agent.AgentParameters;
 import com.papertrader.domain.agent.ScriptError;
 import com.papertrader.domain.agent.Signal;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,7 +38,7 @@ class ScriptValidationIT {
     ScriptValidation validation;
 
     @Inject
-    BarRepository bars;
+    BarStore bars;
 
     @PersistenceContext
     EntityManager em;

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A bulk backfill: 1,000,000 bars of 48 tickers stored in an empty ohlcv_data in one transaction, by the product's
- * store ({@link JpaBarRepository#upsert}) and by a raw sqlite-jdbc batch of the same statement. A fresh database for
+ * store ({@link JpaBarStore#upsert}) and by a raw sqlite-jdbc batch of the same statement. A fresh database for
  * every call. Goal (issue "Market data"): the product stores at least 0.6 times the raw rate.
  * <p>
  * By default the bars come ticker after ticker, as the poller collects a backfill, and the EntityManager flushes as
@@ -69,7 +69,7 @@ public class BarBackfillBenchmark {
         FlushModeType flush;
 
         BenchDatabase database;
-        JpaBarRepository repository;
+        JpaBarStore repository;
 
         @Setup(Level.Iteration)
         public void setUp() {
@@ -110,13 +110,13 @@ public class BarBackfillBenchmark {
     }
 
     /**
-     * The product: JpaBarRepository.upsert of all the bars in one transaction. A call takes about a minute here (see
+     * The product: JpaBarStore.upsert of all the bars in one transaction. A call takes about a minute here (see
      * BENCHMARKS.md), so no warm-up call: the JIT warms up within it.
      */
     @Benchmark
     @Warmup(iterations = 0)
     @Measurement(iterations = 2)
-    public StoredBars jpaBarRepository(Backfill backfill, Product product) {
+    public StoredBars jpaBarStore(Backfill backfill, Product product) {
         EntityManager em = product.database.newEntityManager();
         em.setFlushMode(product.flush);
         product.repository.em = em;

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One live ingest cycle: 48 tickers' new 5-minute bar stored in ohlcv_data, by the product's store
- * ({@link JpaBarRepository#upsert} in its own transaction, a new EntityManager per transaction as in the container)
+ * ({@link JpaBarStore#upsert} in its own transaction, a new EntityManager per transaction as in the container)
  * and by a raw sqlite-jdbc batch of the same statement (one transaction). Each side has its own database, filled
  * beforehand with 5 trading days of the same bars (the default backfill). Goal (issue "Market data"): the product
  * stores at least 0.6 times the raw rate. Results and the command: BENCHMARKS.md.
@@ -74,7 +74,7 @@ public class BarIngestCycleBenchmark {
     public static class Product {
         Cycles cycles;
         BenchDatabase database;
-        JpaBarRepository repository;
+        JpaBarStore repository;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -129,9 +129,9 @@ public class BarIngestCycleBenchmark {
         }
     }
 
-    /** The product: JpaBarRepository.upsert in one transaction (read the stored counterparts, write the new rows). */
+    /** The product: JpaBarStore.upsert in one transaction (read the stored counterparts, write the new rows). */
     @Benchmark
-    public StoredBars jpaBarRepository(Product product) {
+    public StoredBars jpaBarStore(Product product) {
         EntityManager em = product.database.newEntityManager();
         product.repository.em = em;
         try {

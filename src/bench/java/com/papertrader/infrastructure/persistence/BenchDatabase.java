@@ -1,6 +1,6 @@
 package com.papertrader.infrastructure.persistence;
 
-import com.papertrader.application.Settings;
+import com.papertrader.application.settings.Settings;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
 import jakarta.persistence.EntityManager;
@@ -72,9 +72,9 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** The product's store on this database; set {@code em} per transaction, as the container does. */
-    JpaBarRepository repository() {
-        JpaBarRepository repository = new JpaBarRepository();
-        repository.settings = packagedSettings();
+    JpaBarStore repository() {
+        JpaBarStore repository = new JpaBarStore();
+        repository.settings = packagedSettings().market();
         return repository;
     }
 

@@ -1,6 +1,7 @@
 package com.papertrader.application.backtest;
 
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.Ticker;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,9 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A backtest as asked for, checked: an agent, the tickers, a period of New York dates (both included) and the
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
 public record BacktestRequest(String agentId, List<String> tickers, LocalDate from, LocalDate to, BigDecimal startingCash) {
 
     public static final int MAX_TICKERS = 100;
-    private static final Pattern TICKER = Pattern.compile("[A-Z][A-Z0-9.\\-]{0,9}");
 
     public BacktestRequest {
         tickers = List.copyOf(tickers);
@@ -64,14 +62,14 @@ public record BacktestRequest(String agentId, List<String> tickers, LocalDate fr
     private static List<String> tickers(String text, List<String> problems) {
         Set<String> tickers = new LinkedHashSet<>();
         if (text != null) {
-            for (String ticker : text.toUpperCase(Locale.ROOT).split("[,\\s]+")) {
+            for (String ticker : text.split("[,\\s]+")) {
                 if (ticker.isEmpty()) {
                     continue;
                 }
-                if (!TICKER.matcher(ticker).matches()) {
-                    problems.add("tickers: \"" + ticker + "\" is not a ticker (A-Z, digits, '.' or '-', at most 10)");
-                } else {
-                    tickers.add(ticker);
+                try {
+                    tickers.add(Ticker.parse(ticker).symbol());
+                } catch (IllegalArgumentException e) {
+                    problems.add("tickers: " + e.getMessage());
                 }
             }
         }

@@ -1,18 +1,24 @@
 package com.papertrader.application.backtest;
 
-import com.papertrader.application.Settings;
+import com.papertrader.application.ingest.BarStore;
+import com.papertrader.application.settings.MarketSettings;
+import com.papertrader.application.settings.ScannerSettings;
+import com.papertrader.application.settings.TradingSettings;
+import com.papertrader.application.trading.TradingStore;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
+import com.papertrader.domain.market.CsvBars;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.RejectedBar;
 import com.papertrader.domain.trading.order.Order;
-import com.papertrader.infrastructure.persistence.JpaBacktestStore;
-import com.papertrader.infrastructure.persistence.JpaTradingStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Backtests in the container: a request is stored as a queued {@link BacktestRun} and run by the {@link Backtester}
@@ -36,25 +43,33 @@ import java.util.logging.Logger;
 public class BacktestService {
 
     private static final Logger LOG = Logger.getLogger(BacktestService.class.getName());
-    private static final MarketCalendar CALENDAR = MarketCalendar.nyse();
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
     @Inject
-    JpaBacktestStore runs;
+    BacktestStore runs;
 
     @Inject
-    JpaTradingStore trading;
+    TradingStore trading;
 
     @Inject
-    BarRepository bars;
+    BarStore bars;
 
     @Inject
     AgentRuntime runtime;
 
     @Inject
-    Settings settings;
+    MarketSettings market;
+
+    @Inject
+    ScannerSettings scanning;
+
+    @Inject
+    TradingSettings paperTrading;
+
+    @Inject
+    MarketCalendar calendar;
 
     @Inject
     Clock clock;
@@ -116,9 +131,32 @@ public class BacktestService {
         return trading.agents();
     }
 
-    /** The configured starting cash and tickers, the form's defaults. */
-    public Settings settings() {
-        return settings;
+    /** The followed tickers, a form's default. */
+    public List<String> followedTickers() {
+        return market.symbols();
+    }
+
+    /** The configured starting cash of a paper account, a form's default. */
+    public BigDecimal startingCash() {
+        return paperTrading.startingCash();
+    }
+
+    /**
+     * An uploaded CSV file's bars of the requested tickers in the period, one list per ticker.
+     *
+     * @throws IllegalArgumentException for a file with bad lines, naming the first of them
+     */
+    public List<List<Bar>> uploadedBars(Reader csv, BacktestRequest request) throws IOException {
+        CsvBars file = CsvBars.read(csv, market.timeframe());
+        if (!file.rejectedLines().isEmpty()) {
+            throw new IllegalArgumentException("the file has " + file.rejectedLines().size() + " bad lines (columns ticker,t,o,h,l,c,v): "
+                    + file.rejectedLines().stream().limit(3).map(RejectedBar::reason).collect(Collectors.joining("; ")));
+        }
+        List<List<Bar>> series = new ArrayList<>();
+        for (String ticker : request.tickers()) {
+            series.add(file.bars(ticker, request.periodStart(), request.periodEnd()));
+        }
+        return series;
     }
 
     /** Progress of a run still going in this server. */
@@ -165,13 +203,13 @@ public class BacktestService {
      */
     public ParityReport parity(String agentId, LocalDate day) {
         Agent agent = agent(agentId);
-        BacktestRequest period = new BacktestRequest(agentId, List.of(), day, day, settings.startingCash());
+        BacktestRequest period = new BacktestRequest(agentId, List.of(), day, day, paperTrading.startingCash());
         List<Order> liveOrders = runs.liveOrders(agentId, period.periodStart(), period.periodEnd());
-        Set<String> tickers = new LinkedHashSet<>(agent.getTickers().isAll() ? settings.tickers() : agent.getTickers().tickers());
+        Set<String> tickers = new LinkedHashSet<>(agent.getTickers().isAll() ? market.symbols() : agent.getTickers().tickers());
         if (agent.getTickers().isAll()) {
             liveOrders.forEach(order -> tickers.add(order.ticker()));
         }
-        BacktestRequest request = new BacktestRequest(agentId, List.copyOf(tickers), day, day, settings.startingCash());
+        BacktestRequest request = new BacktestRequest(agentId, List.copyOf(tickers), day, day, paperTrading.startingCash());
         BacktestResult replay = backtester().run(agent, request.tickers(), request.startingCash(), warmup(request),
                 Backtester.inTimeOrder(stored(request)), Backtester.Progress.NONE, () -> false);
         return ParityReport.compare(liveOrders, runs.liveFills(agentId, period.periodStart(), period.periodEnd()),
@@ -196,7 +234,7 @@ public class BacktestService {
     }
 
     private Backtester backtester() {
-        return new Backtester(runtime, settings, CALENDAR);
+        return new Backtester(runtime, scanning, paperTrading, calendar);
     }
 
     private List<List<Bar>> stored(BacktestRequest request) {
@@ -212,7 +250,7 @@ public class BacktestService {
         Instant before = request.periodStart().minusMillis(1);
         List<List<Bar>> series = new ArrayList<>();
         for (String ticker : request.tickers()) {
-            series.add(bars.latestUpTo(ticker, before, settings.windowSize()));
+            series.add(bars.latestUpTo(ticker, before, scanning.windowSize()));
         }
         List<Bar> warmup = new ArrayList<>();
         Backtester.inTimeOrder(series).forEachRemaining(warmup::add);

@@ -1,7 +1,8 @@
 package com.papertrader.application.backtest;
 
-import com.papertrader.application.Settings;
 import com.papertrader.application.scanning.AgentScanner;
+import com.papertrader.application.settings.ScannerSettings;
+import com.papertrader.application.settings.TradingSettings;
 import com.papertrader.application.trading.BarClock;
 import com.papertrader.application.trading.BarProcessor;
 import com.papertrader.application.trading.PaperBrokers;
@@ -9,7 +10,6 @@ import com.papertrader.application.trading.SignalOrders;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.agent.AgentState;
-import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.agent.WatchedTickers;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
@@ -53,26 +53,16 @@ public final class Backtester {
         Progress NONE = done -> { };
     }
 
-    /** A scanner listener that keeps nothing: the orders carry the signals' reasons, the copy of the agent its errors. */
-    public static final AgentScanner.Listener KEEP_NOTHING = new AgentScanner.Listener() {
-        @Override
-        public void scanned(ScanRecord record) {
-            // nothing of a scan is kept
-        }
-
-        @Override
-        public Agent changed(Agent agent) {
-            return agent;
-        }
-    };
-
     private final AgentRuntime runtime;
-    private final Settings settings;
+    private final ScannerSettings scanning;
+    private final TradingSettings trading;
     private final MarketCalendar calendar;
 
-    public Backtester(AgentRuntime runtime, Settings settings, MarketCalendar calendar) {
+    /** Scans as the live scanner does ({@code scanning}) and fills as the live broker does ({@code trading}). */
+    public Backtester(AgentRuntime runtime, ScannerSettings scanning, TradingSettings trading, MarketCalendar calendar) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.scanning = Objects.requireNonNull(scanning, "scanning");
+        this.trading = Objects.requireNonNull(trading, "trading");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
@@ -87,13 +77,14 @@ public final class Backtester {
     public BacktestResult run(Agent agent, List<String> tickers, BigDecimal startingCash, List<Bar> warmup,
                               Iterator<Bar> bars, Progress progress, BooleanSupplier canceled) {
         Agent tested = copyOf(agent, tickers);
-        AgentScanner scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(), KEEP_NOTHING);
+        // Nothing of a scan is kept: the orders carry the signals' reasons, the copy of the agent its errors.
+        AgentScanner scanner = new AgentScanner(runtime, scanning.windowSize(), scanning.maxConsecutiveErrors());
         scanner.install(tested);
         if (!scanner.isCompiled(tested.getId())) {
             throw new IllegalArgumentException("The script of agent " + agent.getId().value() + " does not compile");
         }
         BarClock clock = new BarClock(Instant.EPOCH);
-        Broker broker = PaperBrokers.create(clock, calendar, settings);
+        Broker broker = PaperBrokers.create(clock, calendar, trading);
         String account = tested.getAccountId();
         broker.openAccount(account, startingCash, BigDecimal.ONE);
         broker.setRiskLimits(tested.getId().value(), SignalOrders.limits(tested.getRisk()));
@@ -125,7 +116,7 @@ public final class Backtester {
             } else if (bar.start().isAfter(previous.start())) {
                 equity.add(point(broker, account, previous.end()));
             }
-            for (BrokerChanges changes : processor.process(bar, true)) {
+            for (BrokerChanges changes : processor.process(bar, true).broker()) {
                 changes.orders().forEach(order -> orders.put(order.id(), order));
                 fills.addAll(changes.fills());
             }

@@ -1,7 +1,6 @@
 package com.papertrader.application.ingest;
 
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.BarSchedule;
 import com.papertrader.domain.market.CallBudget;
 import com.papertrader.domain.market.FeedException;
@@ -48,7 +47,7 @@ public final class BarPoller {
     private static final Logger LOG = Logger.getLogger(BarPoller.class.getName());
 
     private final MarketFeed feed;
-    private final BarRepository store;
+    private final BarStore store;
     private final BarSchedule schedule;
     private final CallBudget budget;
     private final RetryPolicy retries;
@@ -68,8 +67,8 @@ public final class BarPoller {
         static final Attempt FIRST = new Attempt(0, Instant.MIN);
     }
 
-    public BarPoller(MarketFeed feed, BarRepository store, BarSchedule schedule, CallBudget budget, RetryPolicy retries, FeedStats stats, Clock clock, List<String> tickers,
-                     int backfillSessions, Consumer<BarsIngested> downstream) {
+    public BarPoller(MarketFeed feed, BarStore store, BarSchedule schedule, CallBudget budget, RetryPolicy retries, FeedStats stats,
+                     Clock clock, List<String> tickers, int backfillSessions, Consumer<BarsIngested> downstream) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.store = Objects.requireNonNull(store, "store");
         this.schedule = Objects.requireNonNull(schedule, "schedule");

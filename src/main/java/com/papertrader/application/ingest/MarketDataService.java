@@ -1,29 +1,26 @@
 package com.papertrader.application.ingest;
 
-import com.papertrader.application.Settings;
-import com.papertrader.domain.market.BarRepository;
+import com.papertrader.application.settings.FeedSettings;
+import com.papertrader.application.settings.MarketSettings;
 import com.papertrader.domain.market.BarSchedule;
 import com.papertrader.domain.market.CallBudget;
 import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.RetryPolicy;
-import com.papertrader.infrastructure.feed.MarketFeedFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The bar pipeline in the container: builds the feed and the {@link BarPoller} from the settings, runs a poll on each
- * timer tick and announces what was stored with a {@link BarsIngested} event for the broker and the scanner.
+ * The bar pipeline in the container: builds the {@link BarPoller} over the produced {@link MarketSource}, runs a poll
+ * on each timer tick and announces what was stored with a {@link BarsIngested} event for the trading desk.
  */
 @ApplicationScoped
 public class MarketDataService {
@@ -31,36 +28,41 @@ public class MarketDataService {
     private static final Logger LOG = Logger.getLogger(MarketDataService.class.getName());
 
     @Inject
-    Settings settings;
+    FeedSettings feed;
 
     @Inject
-    BarRepository store;
+    MarketSettings market;
 
     @Inject
-    Clock wallClock;
+    BarStore store;
+
+    @Inject
+    MarketSource source;
+
+    @Inject
+    CallBudget budget;
+
+    @Inject
+    FeedStats stats;
+
+    @Inject
+    MarketCalendar calendar;
 
     @Inject
     Event<BarsIngested> ingested;
 
-    private FeedStats stats;
-    private MarketSource source;
     private BarSchedule schedule;
-    private CallBudget budget;
     private BarPoller poller;
 
     @PostConstruct
     void build() {
-        stats = new FeedStats(wallClock);
-        budget = settings.usesPolygon() ? new CallBudget(settings.callsPerMinute(), wallClock) : CallBudget.unlimited(wallClock);
-        source = MarketFeedFactory.create(settings, budget, stats, wallClock, newestStoredBarEnd());
-        Duration delay = settings.usesPolygon() ? settings.providerDelay() : Duration.ZERO;
-        schedule = new BarSchedule(MarketCalendar.nyse(), settings.timeframe(), delay, settings.grace(),
-                settings.extendedHours());
+        // The simulated market and a replay deliver a bar as soon as it ends; Polygon's plan may deliver it later.
+        Duration delay = feed.usesPolygon() ? market.providerDelay() : Duration.ZERO;
+        schedule = new BarSchedule(calendar, market.timeframe(), delay, market.grace(), market.extendedHours());
         poller = new BarPoller(source.feed(), store, schedule, budget, RetryPolicy.standard(), stats, source.clock(),
-                settings.tickers(), settings.backfillDays(), ingested::fire);
-        LOG.info(() -> "Market data: " + settings);
-        if (settings.usesPolygon()) {
-            budget.shortfall(settings.tickers().size(), settings.timeframe()).ifPresent(shortfall ->
+                market.symbols(), market.backfillDays(), ingested::fire);
+        if (feed.usesPolygon()) {
+            budget.shortfall(market.tickers().size(), market.timeframe()).ifPresent(shortfall ->
                     LOG.warning("Polygon call budget too small, bars will arrive late: " + shortfall));
         }
     }
@@ -97,8 +99,8 @@ public class MarketDataService {
     /** The plan today's calls count against (the calls made are in {@link #stats()}). */
     public CallPlan callPlan() {
         LocalDate today = LocalDate.ofInstant(source.clock().instant(), MarketCalendar.NEW_YORK);
-        Integer perMinute = settings.usesPolygon() ? budget.callsPerMinute() : null;
-        return new CallPlan(schedule.expectedCallsPerDay(today, settings.tickers().size()), perMinute);
+        Integer perMinute = feed.usesPolygon() ? budget.callsPerMinute() : null;
+        return new CallPlan(schedule.expectedCallsPerDay(today, market.tickers().size()), perMinute);
     }
 
     /**
@@ -106,14 +108,5 @@ public class MarketDataService {
      * @param callsPerMinute     the plan's limit; null when calls are not metered (the simulated market)
      */
     public record CallPlan(int expectedCallsToday, Integer callsPerMinute) {
-    }
-
-    private Instant newestStoredBarEnd() {
-        return settings.tickers().stream()
-                .map(store::lastBarStart)
-                .flatMap(Optional::stream)
-                .max(Instant::compareTo)
-                .map(start -> start.plus(settings.barSize()))
-                .orElse(null);
     }
 }

@@ -1,6 +1,6 @@
 package com.papertrader.application.scanning;
 
-import com.papertrader.application.trading.OrderSource;
+import com.papertrader.application.trading.ScanOutcome;
 import com.papertrader.application.trading.SignalOrders;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentId;
@@ -13,6 +13,7 @@ import com.papertrader.domain.agent.ScanResult;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarWindow;
 import com.papertrader.domain.trading.order.OrderRequest;
+import com.papertrader.domain.trading.portfolio.OpenPositions;
 import com.papertrader.domain.trading.portfolio.Position;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,44 +23,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Scans agents on bars, in memory: every enabled agent compiled once (again only when its script changes), a window
  * of closed bars per ticker, every agent watching a ticker scanned on each of its bars. A failing scan is recorded on
- * its agent, which is paused after {@code maxConsecutiveErrors} in a row; the other agents never notice.
- * Plain Java: the container's ScannerBean saves what the {@link Listener} hears; a backtest can ignore it.
+ * its agent, which is stopped after {@code maxConsecutiveErrors} in a row; the other agents never notice. What a bar's
+ * scans leave to keep (records, agents' scan health) comes back in its {@link ScanOutcome}, for the caller to save
+ * with the bar's trading or to drop (a backtest). Plain Java and single-threaded: the server's {@link ScannerBean}
+ * serialises the calls.
  */
-public final class AgentScanner implements OrderSource {
-
-    /** Hears what must be kept: scans that produced signals or failed, and agents whose state changed. */
-    public interface Listener {
-        void scanned(ScanRecord record);
-
-        /** @return the agent as saved (its version may have moved on), to keep in place of the one given */
-        Agent changed(Agent agent);
-    }
+public final class AgentScanner implements AgentScanning {
 
     private static final Logger LOG = Logger.getLogger(AgentScanner.class.getName());
 
     private final AgentRuntime runtime;
     private final int windowSize;
     private final int maxConsecutiveErrors;
-    private final Listener listener;
     private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     private final Map<AgentId, AgentScript> compiled = new HashMap<>();
     private final Map<String, BarWindow> windows = new HashMap<>();
 
-    public AgentScanner(AgentRuntime runtime, int windowSize, int maxConsecutiveErrors, Listener listener) {
+    public AgentScanner(AgentRuntime runtime, int windowSize, int maxConsecutiveErrors) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.windowSize = windowSize;
         this.maxConsecutiveErrors = maxConsecutiveErrors;
-        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** Adds or replaces an agent; compiles its script if it is enabled and the script is new or changed. */
+    @Override
     public void install(Agent agent) {
         agents.put(agent.getId(), agent);
         AgentScript current = compiled.get(agent.getId());
@@ -70,13 +62,13 @@ public final class AgentScanner implements OrderSource {
         }
     }
 
-    /** Forgets an agent: it is scanned no more. */
+    @Override
     public void uninstall(AgentId agent) {
         agents.remove(agent);
         compiled.remove(agent);
     }
 
-    /** Every agent, enabled or not. */
+    @Override
     public Collection<Agent> agents() {
         return List.copyOf(agents.values());
     }
@@ -85,57 +77,63 @@ public final class AgentScanner implements OrderSource {
         return compiled.containsKey(agent);
     }
 
-    /** Fills a ticker's window with bars already processed, oldest first, before any scan of the ticker. */
+    @Override
     public void warm(String ticker, List<Bar> bars) {
         BarWindow window = window(ticker);
         bars.forEach(window::add);
     }
 
     @Override
-    public List<OrderRequest> ordersFor(Bar bar, boolean tradable, BiFunction<String, String, Optional<Position>> positions) {
+    public ScanOutcome ordersFor(Bar bar, boolean tradable, OpenPositions positions) {
         BarWindow window = window(bar.ticker());
         window.add(bar);
         List<OrderRequest> orders = new ArrayList<>();
+        List<ScanRecord> records = new ArrayList<>();
+        List<Agent> changed = new ArrayList<>();
         for (Agent agent : List.copyOf(agents.values())) {
             AgentScript script = compiled.get(agent.getId());
             if (script == null || !agent.scans(bar.ticker())) {
                 continue;
             }
-            Optional<Position> position = positions.apply(agent.getAccountId(), bar.ticker());
+            Optional<Position> position = positions.of(agent.getAccountId(), bar.ticker());
             ScanResult result = runtime.scan(script, window,
                     new ScanContext(agent.getParameters(), position.map(SignalOrders::scriptView).orElse(null)));
-            record(agent, bar, result);
+            record(agent, bar, result, records).ifPresent(changed::add);
             if (tradable) {
                 for (int i = 0; i < result.signals().size(); i++) {
                     SignalOrders.toRequest(agent, bar, i, result.signals().get(i), position).ifPresent(orders::add);
                 }
             }
         }
-        return orders;
+        return new ScanOutcome(orders, records, changed);
     }
 
-    private void record(Agent agent, Bar bar, ScanResult result) {
+    /** Keeps the scan if it signalled or failed; @return the agent if its scan health changed */
+    private Optional<Agent> record(Agent agent, Bar bar, ScanResult result, List<ScanRecord> records) {
         result.rejections().forEach(rejection -> LOG.log(Level.WARNING, "Agent {0} on {1} @ {2}: signal rejected: {3}",
                 new Object[]{agent.getName(), bar.ticker(), bar.start(), rejection}));
         if (!result.signals().isEmpty()) {
-            listener.scanned(new ScanRecord(agent.getId(), bar.ticker(), bar.start(), agent.getScriptHash(),
+            records.add(new ScanRecord(agent.getId(), bar.ticker(), bar.start(), agent.getScriptHash(),
                     result.signals(), result.duration()));
         }
         Optional<String> problem = result.problem();
         if (problem.isPresent()) {
-            listener.scanned(ScanRecord.failed(agent.getId(), bar.ticker(), bar.start(), agent.getScriptHash(),
+            records.add(ScanRecord.failed(agent.getId(), bar.ticker(), bar.start(), agent.getScriptHash(),
                     problem.get(), result.duration()));
             LOG.log(Level.WARNING, "Agent {0} failed on {1} @ {2}: {3}",
                     new Object[]{agent.getName(), bar.ticker(), bar.start(), problem.get()});
             if (agent.recordScanError(problem.get(), maxConsecutiveErrors)) {
-                LOG.log(Level.WARNING, "Agent {0} paused after {1} failed scans in a row",
+                LOG.log(Level.WARNING, "Agent {0} stopped after {1} failed scans in a row",
                         new Object[]{agent.getName(), maxConsecutiveErrors});
+                install(agent);
             }
-            install(listener.changed(agent));
-        } else if (agent.getConsecutiveErrors() > 0) {
-            agent.recordScanSuccess();
-            install(listener.changed(agent));
+            return Optional.of(agent);
         }
+        if (agent.getConsecutiveErrors() > 0) {
+            agent.recordScanSuccess();
+            return Optional.of(agent);
+        }
+        return Optional.empty();
     }
 
     private void compile(Agent agent) {

@@ -1,16 +1,14 @@
 package com.papertrader.application.scanning;
 
-import com.papertrader.application.Settings;
-import com.papertrader.application.trading.OrderSource;
+import com.papertrader.application.settings.ScannerSettings;
+import com.papertrader.application.trading.ScanOutcome;
+import com.papertrader.application.trading.TradingStore;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.agent.AgentScriptFiles;
-import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.trading.order.OrderRequest;
-import com.papertrader.domain.trading.portfolio.Position;
-import com.papertrader.infrastructure.persistence.JpaTradingStore;
+import com.papertrader.domain.trading.portfolio.OpenPositions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
@@ -21,33 +19,28 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
 /**
- * The application's {@link AgentScanner}: loads the agents (the sample agents of {@code agents/} on first start) and
- * serialises scans. It writes nothing itself: the scan records and agents' changed states it collects are saved by
- * the trading desk in the transaction of the trading they caused ({@link #drainChanges()}).
+ * The server's {@link AgentScanner}: loads the agents at start-up (the sample agents of {@code agents/} on first start)
+ * and serialises every use of the scanner (the trading desk's bar events and admin changes write; the status reads).
+ * It saves nothing itself: what scans leave to keep travels in each bar's {@link ScanOutcome} to the desk's save.
  */
 @Singleton
 @Startup
 @LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class ScannerBean implements OrderSource, AgentScanner.Listener {
+public class ScannerBean implements AgentScanning {
 
     private static final Logger LOG = Logger.getLogger(ScannerBean.class.getName());
 
     @Inject
-    JpaTradingStore store;
+    TradingStore store;
 
     @Inject
-    Settings settings;
+    ScannerSettings settings;
 
     @Inject
     AgentRuntime runtime;
@@ -56,12 +49,10 @@ public class ScannerBean implements OrderSource, AgentScanner.Listener {
     Clock clock;
 
     private AgentScanner scanner;
-    private final List<ScanRecord> unsavedRecords = new ArrayList<>();
-    private final Map<AgentId, Agent> unsavedAgents = new LinkedHashMap<>();
 
     @PostConstruct
     void loadAgents() {
-        scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(), this);
+        scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors());
         List<Agent> stored = store.agents();
         if (stored.isEmpty()) {
             List<Agent> samples = store.saveAgents(AgentScriptFiles.fromClasspath(ScannerBean.class.getClassLoader()).stream()
@@ -75,47 +66,29 @@ public class ScannerBean implements OrderSource, AgentScanner.Listener {
                 + scanner.agents().stream().filter(agent -> scanner.isCompiled(agent.getId())).count() + " enabled and compiled");
     }
 
-    /** Every agent, enabled or not. */
+    @Override
     @Lock(LockType.READ)
     public Collection<Agent> agents() {
         return scanner.agents();
     }
 
+    @Override
     public void warm(String ticker, List<Bar> bars) {
         scanner.warm(ticker, bars);
     }
 
     @Override
-    public List<OrderRequest> ordersFor(Bar bar, boolean tradable, BiFunction<String, String, Optional<Position>> positions) {
+    public ScanOutcome ordersFor(Bar bar, boolean tradable, OpenPositions positions) {
         return scanner.ordersFor(bar, tradable, positions);
     }
 
-    /** What the scans since the last call want saved; the caller saves it and hands the saved agents back. */
-    public ScanChanges drainChanges() {
-        ScanChanges changes = new ScanChanges(unsavedRecords, List.copyOf(unsavedAgents.values()));
-        unsavedRecords.clear();
-        unsavedAgents.clear();
-        return changes;
+    @Override
+    public void install(Agent agent) {
+        scanner.install(agent);
     }
 
-    /** Agents as saved (their versions moved on), to scan with from now on. */
-    public void saved(List<Agent> agents) {
-        agents.forEach(scanner::install);
-    }
-
-    /** A deleted agent: no longer scanned. */
-    public void removed(AgentId agent) {
+    @Override
+    public void uninstall(AgentId agent) {
         scanner.uninstall(agent);
-    }
-
-    @Override
-    public void scanned(ScanRecord record) {
-        unsavedRecords.add(record);
-    }
-
-    @Override
-    public Agent changed(Agent agent) {
-        unsavedAgents.put(agent.getId(), agent);
-        return agent;
     }
 }

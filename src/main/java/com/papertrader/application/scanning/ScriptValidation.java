@@ -1,13 +1,13 @@
 package com.papertrader.application.scanning;
 
-import com.papertrader.application.Settings;
+import com.papertrader.application.ingest.BarStore;
+import com.papertrader.application.settings.ScannerSettings;
 import com.papertrader.domain.agent.AgentDryRun;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentParameters;
 import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.agent.Compilation;
 import com.papertrader.domain.agent.ScriptError;
-import com.papertrader.domain.market.BarRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -26,10 +26,10 @@ public class ScriptValidation {
     AgentRuntime runtime;
 
     @Inject
-    BarRepository bars;
+    BarStore bars;
 
     @Inject
-    Settings settings;
+    ScannerSettings settings;
 
     /** Empty when the script compiles. */
     public List<ScriptError> compile(String source) {

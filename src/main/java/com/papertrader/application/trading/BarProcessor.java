@@ -30,25 +30,26 @@ public final class BarProcessor {
         this.orders = Objects.requireNonNull(orders, "orders");
     }
 
-    /** Everything one bar changed, to be saved with the bars' cursor in one transaction. */
-    public List<BrokerChanges> process(Bar bar, boolean tradable) {
+    /** Everything one bar changed, to be saved with the bars' cursor in one transaction (or dropped by a backtest). */
+    public BarChanges process(Bar bar, boolean tradable) {
         clock.advanceTo(bar.end());
         List<BrokerChanges> changes = new ArrayList<>();
         changes.add(broker.expireDayOrders(bar.end()));
         changes.add(broker.onBar(bar));
-        for (OrderRequest request : orders.ordersFor(bar, tradable, broker::position)) {
+        ScanOutcome scans = orders.ordersFor(bar, tradable, broker::position);
+        for (OrderRequest request : scans.orders()) {
             SubmitResult result = broker.submit(request);
             if (result instanceof SubmitResult.Rejected rejected) {
                 // FINE: the rejection is saved on the order with its reason (the Orders page shows it), and a
                 // backtest can reject thousands.
                 LOG.log(Level.FINE, "Order {0} rejected: {1}", new Object[]{rejected.order().id(), rejected.reason()});
             } else if (result instanceof SubmitResult.Duplicate duplicate) {
-                LOG.log(Level.FINE, "Order {0} exists already; not placed again", duplicate.clientOrderId());
+                LOG.log(Level.FINE, "Order {0} exists already; not placed again", duplicate.orderId());
             }
             changes.add(result.changes());
         }
         changes.removeIf(BrokerChanges::isEmpty);
-        return changes;
+        return new BarChanges(changes, scans);
     }
 
     public Broker broker() {

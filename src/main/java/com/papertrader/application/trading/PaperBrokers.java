@@ -1,6 +1,6 @@
 package com.papertrader.application.trading;
 
-import com.papertrader.application.Settings;
+import com.papertrader.application.settings.TradingSettings;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.execution.FeeModel;
@@ -15,7 +15,7 @@ public final class PaperBrokers {
     }
 
     /** An empty broker on the calendar with the configured slippage and commission, and the standard risk rules. */
-    public static Broker create(Clock clock, MarketCalendar calendar, Settings settings) {
+    public static Broker create(Clock clock, MarketCalendar calendar, TradingSettings settings) {
         FillModel fills = FillModel.of(calendar).withSlippage(settings.slippageBps());
         FeeModel fees = settings.commissionPerShare().signum() == 0 && settings.commissionMinimum().signum() == 0
                 ? FeeModel.free()

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public record TradingSaved(List<Order> orders, List<Fill> fills) {
 
+    public static final TradingSaved NOTHING = new TradingSaved(List.of(), List.of());
+
     public TradingSaved {
         orders = List.copyOf(orders);
         fills = List.copyOf(fills);

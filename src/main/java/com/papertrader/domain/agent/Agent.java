@@ -30,7 +30,12 @@ import java.util.Optional;
 @NamedQuery(name = "Agent.findAll", query = "SELECT a FROM Agent a ORDER BY a.name")
 @NamedQuery(name = "Agent.findByState", query = "SELECT a FROM Agent a WHERE a.state = :state ORDER BY a.name")
 @NamedQuery(name = "Agent.findByName", query = "SELECT a FROM Agent a WHERE a.name = :name")
+@NamedQuery(name = Agent.UPDATE_SCAN_HEALTH, query = "UPDATE Agent a SET a.state = :state, a.lastError = :lastError,"
+        + " a.consecutiveErrors = :consecutiveErrors WHERE a.id = :id")
 public class Agent {
+
+    /** Writes what scans change of an agent (state, last error, error streak), leaving a person's edits alone. */
+    public static final String UPDATE_SCAN_HEALTH = "Agent.updateScanHealth";
 
     /** Scripts are small programs; this keeps one row (and one compile) cheap. */
     public static final int MAX_SCRIPT_LENGTH = 65_536;
@@ -181,7 +186,7 @@ public class Agent {
 
     /** Trades in a paper account shared with the other agents that name it. */
     public void tradeIn(String sharedAccount, Clock clock) {
-        AgentId.of(sharedAccount); // the same rules as an agent id: lower-case letters, digits and dashes
+        AgentId.of(sharedAccount); // an account id follows the agent id's rule (AccountId): lower-case letters, digits and dashes
         this.accountId = sharedAccount;
         touch(clock);
     }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,10 @@ import java.util.regex.Pattern;
 public class AgentId implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** The rule as a regular expression: 1-63 lower-case letters, digits or dashes, starting with a letter or digit. */
+    public static final String PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+
+    private static final Pattern SLUG = Pattern.compile(PATTERN);
 
     @Column(name = "id", nullable = false, length = 63)
     private String value;
@@ -35,6 +39,11 @@ public class AgentId implements Serializable {
                     + "' must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit");
         }
         return new AgentId(value);
+    }
+
+    /** The id if the text is one: for looking up what a URL names, where a malformed id is simply not found. */
+    public static Optional<AgentId> tryParse(String value) {
+        return value != null && SLUG.matcher(value).matches() ? Optional.of(new AgentId(value)) : Optional.empty();
     }
 
     public String value() {

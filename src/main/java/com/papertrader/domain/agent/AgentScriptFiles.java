@@ -160,7 +160,8 @@ public final class AgentScriptFiles {
     private static void requireOnly(JsonObject object, Set<String> allowed, String what) {
         for (String key : object.keySet()) {
             if (!allowed.contains(key)) {
-                throw new IllegalArgumentException("unknown " + what + " key '" + key + "'; expected " + String.join(", ", allowed.stream().sorted().toList()));
+                throw new IllegalArgumentException("unknown " + what + " key '" + key + "'; expected "
+                        + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
     }

@@ -1,11 +1,10 @@
 package com.papertrader.domain.agent;
 
+import com.papertrader.domain.market.Ticker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The tickers an agent is scanned on: every ticker the application follows, or a fixed list.
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 public final class WatchedTickers {
 
     private static final String ALL_TEXT = "*";
-    private static final Pattern TICKER = Pattern.compile("[A-Z][A-Z0-9.\\-]{0,9}");
     private static final WatchedTickers ALL = new WatchedTickers(List.of());
 
     private final List<String> tickers;
@@ -35,7 +33,7 @@ public final class WatchedTickers {
         Objects.requireNonNull(tickers, "tickers");
         List<String> clean = new ArrayList<>();
         for (String raw : tickers) {
-            String ticker = ticker(raw);
+            String ticker = Ticker.parse(raw).symbol();
             if (!clean.contains(ticker)) {
                 clean.add(ticker);
             }
@@ -44,19 +42,6 @@ public final class WatchedTickers {
             throw new IllegalArgumentException("an agent must watch at least one ticker, or all");
         }
         return new WatchedTickers(List.copyOf(clean));
-    }
-
-    /**
-     * One ticker as the application spells it: trimmed and upper-cased.
-     *
-     * @throws IllegalArgumentException naming the text when it cannot be a ticker
-     */
-    public static String ticker(String raw) {
-        String ticker = raw == null ? "" : raw.trim().toUpperCase(Locale.ROOT);
-        if (!TICKER.matcher(ticker).matches()) {
-            throw new IllegalArgumentException("'" + raw + "' is not a ticker (1-10 letters, digits, dots or dashes, starting with a letter)");
-        }
-        return ticker;
     }
 
     public static WatchedTickers of(String... tickers) {

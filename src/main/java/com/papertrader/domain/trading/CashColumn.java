@@ -2,7 +2,6 @@ package com.papertrader.domain.trading;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-
 import java.math.BigDecimal;
 
 /**

@@ -2,7 +2,6 @@ package com.papertrader.domain.trading;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-
 import java.math.BigDecimal;
 
 /** Stores a price as whole ten-thousandths (an integer column), exact and with its scale, like {@link CashColumn}. */

@@ -1,7 +1,7 @@
 package com.papertrader.infrastructure.config;
 
-import com.papertrader.application.InvalidSettingException;
-import com.papertrader.application.Settings;
+import com.papertrader.application.settings.InvalidSettingException;
+import com.papertrader.application.settings.Settings;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;

@@ -2,6 +2,7 @@ package com.papertrader.infrastructure.persistence;
 
 import com.papertrader.application.backtest.BacktestResult;
 import com.papertrader.application.backtest.BacktestRun;
+import com.papertrader.application.backtest.BacktestStore;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,37 +14,41 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Backtest runs and their results, and the live record a parity check compares a replay with. One transaction per
- * call; every write takes SQLite's write lock first ({@link SqliteWriteLock}): a run saves while the poller stores bars.
+ * {@link BacktestStore} in JPA. One transaction per call; every write takes SQLite's write lock first
+ * ({@link SqliteWriteLock}): a run saves while the poller stores bars.
  */
 @ApplicationScoped
 @Transactional
-public class JpaBacktestStore {
+public class JpaBacktestStore implements BacktestStore {
 
     @PersistenceContext
     EntityManager em;
 
+    @Override
     public void add(BacktestRun run) {
         SqliteWriteLock.take(em);
         em.persist(run);
     }
 
+    @Override
     public void started(String id, long totalBars) {
         SqliteWriteLock.take(em);
         em.find(BacktestRun.class, id).started(totalBars);
     }
 
+    @Override
     public void finished(String id, BacktestResult result, Instant at) {
         SqliteWriteLock.take(em);
         em.find(BacktestRun.class, id).finished(result, at);
     }
 
+    @Override
     public void failed(String id, String reason, Instant at) {
         SqliteWriteLock.take(em);
         em.find(BacktestRun.class, id).failed(reason, at);
     }
 
-    /** A run with its trades, equity curve and holdings loaded. */
+    @Override
     public Optional<BacktestRun> find(String id) {
         BacktestRun run = em.find(BacktestRun.class, id);
         if (run != null) {
@@ -54,12 +59,12 @@ public class JpaBacktestStore {
         return Optional.ofNullable(run);
     }
 
-    /** Every run, newest first, without its rows. */
+    @Override
     public List<BacktestRun> all() {
         return em.createNamedQuery(BacktestRun.FIND_ALL, BacktestRun.class).getResultList();
     }
 
-    /** The orders an agent's signals (and its end-of-day flattens) placed on bars in [from, to), with their events. */
+    @Override
     public List<Order> liveOrders(String agentId, Instant from, Instant to) {
         List<Order> orders = em.createQuery("select o from Order o where o.agentId = :agent and o.barTime >= :from"
                         + " and o.barTime < :to order by o.id", Order.class)
@@ -68,7 +73,7 @@ public class JpaBacktestStore {
         return orders;
     }
 
-    /** The fills of an agent's orders on bars in [from, to). */
+    @Override
     public List<Fill> liveFills(String agentId, Instant from, Instant to) {
         return em.createQuery("select f from Fill f where f.agentId = :agent and f.filledAt >= :from and f.filledAt < :to"
                         + " order by f.filledAt, f.id", Fill.class)

@@ -1,6 +1,7 @@
 package com.papertrader.infrastructure.persistence;
 
-import com.papertrader.application.scanning.ScanChanges;
+import com.papertrader.application.trading.TradingChanges;
+import com.papertrader.application.trading.TradingStore;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.trading.execution.BrokerChanges;
@@ -20,30 +21,28 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The broker's state in SQLite: the database is the truth the broker is rebuilt from at start-up and after a failed
- * save. Writes happen once per bar event, after the broker has processed all its bars in memory. Every method runs in a
- * transaction, reads too, so no pooled connection is left in an open read transaction (see {@link JpaBarRepository});
- * every write takes SQLite's write lock first ({@link SqliteWriteLock}).
+ * {@link TradingStore} in JPA. Writes happen once per bar event, after the broker has processed all its bars in memory.
+ * Every method runs in a transaction, reads too, so no pooled connection is left in an open read transaction (see
+ * {@link JpaBarStore}); every write takes SQLite's write lock first ({@link SqliteWriteLock}).
  */
 @ApplicationScoped
 @Transactional
-public class JpaTradingStore {
+public class JpaTradingStore implements TradingStore {
 
     @PersistenceContext
     EntityManager em;
 
+    @Override
     public List<Account> accounts() {
         return em.createQuery("select a from Account a", Account.class).getResultList();
     }
 
+    @Override
     public List<Position> openPositions() {
         return em.createNamedQuery(Position.FIND_OPEN, Position.class).getResultList();
     }
 
-    /**
-     * The orders the broker must know: every working one (with its events), and every order of a bar at or after
-     * {@code since}, which a backfill or a re-scan may meet again and must not place twice.
-     */
+    @Override
     public Collection<Order> ordersToRemember(Instant since) {
         Map<String, Order> orders = new LinkedHashMap<>();
         // A list, not a stream: streamed, a join fetch hands out each order once per event row, each with only that
@@ -56,36 +55,41 @@ public class JpaTradingStore {
         return orders.values();
     }
 
+    @Override
     public Map<String, Instant> cursors() {
         return em.createQuery("select c from BarCursor c", BarCursor.class).getResultStream()
                 .collect(Collectors.toMap(BarCursor::ticker, BarCursor::processedThrough));
     }
 
+    @Override
     public List<Agent> agents() {
         return em.createNamedQuery("Agent.findAll", Agent.class).getResultList();
     }
 
-    /** The agent as stored now (detached: change it, then {@link #saveAgent}). */
+    @Override
     public Optional<Agent> agent(AgentId id) {
         return Optional.ofNullable(em.find(Agent.class, id));
     }
 
+    @Override
     public Optional<Agent> agentNamed(String name) {
         return em.createNamedQuery("Agent.findByName", Agent.class).setParameter("name", name).getResultStream().findFirst();
     }
 
-    /**
-     * An agent added or changed at run time, with the account opened for it, in one transaction.
-     *
-     * @return the agent as saved
-     */
+    @Override
     public Agent saveAgent(Agent agent, Optional<Account> openedAccount) {
         SqliteWriteLock.take(em);
         openedAccount.ifPresent(em::merge);
         return em.merge(agent);
     }
 
-    /** Deletes an agent with the cancellations of its orders; its orders, fills and scan records stay. */
+    @Override
+    public List<Agent> saveAgents(Collection<Agent> agents) {
+        SqliteWriteLock.take(em);
+        return agents.stream().map(em::merge).toList();
+    }
+
+    @Override
     public void deleteAgent(AgentId id, List<BrokerChanges> canceled) {
         SqliteWriteLock.take(em);
         saveAll(canceled);
@@ -95,41 +99,34 @@ public class JpaTradingStore {
         }
     }
 
-    /** An account started again, with the cancellations of its orders. */
+    @Override
     public void saveReset(Account account, List<BrokerChanges> canceled) {
         SqliteWriteLock.take(em);
         saveAll(canceled);
         em.merge(account);
     }
 
-    /** @return the agents as saved */
-    public List<Agent> saveAgents(Collection<Agent> agents) {
+    @Override
+    public void save(Account account) {
         SqliteWriteLock.take(em);
-        return agents.stream().map(em::merge).toList();
+        em.merge(account);
     }
 
-    /**
-     * Everything one bar event changed, in one transaction: the broker's changes, the scans' records and agents, and
-     * the tickers' new cursors. So a crash leaves either all of it or none, and the bars are processed again.
-     *
-     * @return the agents as saved (their versions moved on)
-     */
-    public List<Agent> save(List<BrokerChanges> changes, ScanChanges scans, Map<String, Instant> cursors) {
+    @Override
+    public void save(TradingChanges changes) {
         SqliteWriteLock.take(em);
-        saveAll(changes);
-        scans.records().forEach(em::persist);
-        List<Agent> agents = scans.agents().stream().map(em::merge).toList();
-        cursors.forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
-        return agents;
+        saveAll(changes.broker());
+        changes.scans().forEach(em::persist);
+        changes.agentsChanged().forEach(agent -> em.createNamedQuery(Agent.UPDATE_SCAN_HEALTH)
+                .setParameter("id", agent.getId())
+                .setParameter("state", agent.getState())
+                .setParameter("lastError", agent.getLastError().orElse(null))
+                .setParameter("consecutiveErrors", agent.getConsecutiveErrors())
+                .executeUpdate());
+        changes.cursors().forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
     }
 
     private void saveAll(List<BrokerChanges> changes) {
         changes.forEach(change -> change.entitiesToSave().forEach(em::merge));
-    }
-
-    /** Accounts opened outside a bar (a new agent's), saved at once. */
-    public void save(Account account) {
-        SqliteWriteLock.take(em);
-        em.merge(account);
     }
 }

@@ -1,6 +1,6 @@
 package com.papertrader.infrastructure.persistence;
 
-import com.papertrader.application.Settings;
+import com.papertrader.application.settings.DatabaseSettings;
 import com.papertrader.infrastructure.config.SettingsLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ public class SqliteDataSource extends SQLiteDataSource {
     private static final Logger LOG = Logger.getLogger(SqliteDataSource.class.getName());
 
     public SqliteDataSource() {
-        Settings settings = SettingsLoader.load();
+        DatabaseSettings settings = SettingsLoader.load().database();
         Path database = settings.databaseFile();
         requireWritableDirectory(settings.dataDir());
         configure(this, database, settings.busyTimeout());
@@ -47,7 +47,7 @@ public class SqliteDataSource extends SQLiteDataSource {
             problem = "cannot be created (" + e + ")";
         }
         if (problem != null) {
-            String message = "Data directory " + dir + " (" + Settings.DATA_DIR + ") " + problem;
+            String message = "Data directory " + dir + " (" + DatabaseSettings.DATA_DIR + ") " + problem;
             LOG.log(Level.SEVERE, "Paper Trader cannot start: {0}", message);
             throw new IllegalStateException(message);
         }

@@ -4,15 +4,19 @@ import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.market.MarketCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 /** The one sandboxed script runtime of the application (thread-safe), with the default sandbox limits. */
 @ApplicationScoped
 public class AgentRuntimeProducer {
 
-    private final AgentRuntime runtime = new RhinoAgentRuntime(SandboxLimits.defaults(), MarketCalendar.nyse());
+    @Inject
+    MarketCalendar calendar;
 
     @Produces
-    public AgentRuntime runtime() {
-        return runtime;
+    @Singleton
+    AgentRuntime runtime() {
+        return new RhinoAgentRuntime(SandboxLimits.defaults(), calendar);
     }
 }

@@ -23,7 +23,6 @@ import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.Parser;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
-import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.ast.AstRoot;
 import org.mozilla.javascript.ast.BigIntLiteral;
@@ -46,11 +45,6 @@ public final class RhinoAgentRuntime implements AgentRuntime {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.factory = new SandboxContextFactory(limits);
         this.library = SharedLibrary.build(limits);
-    }
-
-    /** Default limits and the NYSE calendar. */
-    public RhinoAgentRuntime() {
-        this(SandboxLimits.defaults(), MarketCalendar.nyse());
     }
 
     @Override

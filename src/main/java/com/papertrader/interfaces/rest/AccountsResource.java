@@ -1,9 +1,10 @@
 package com.papertrader.interfaces.rest;
 
+import com.papertrader.application.reporting.AccountQueries;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
-import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -25,7 +26,7 @@ import java.util.Map;
 public class AccountsResource {
 
     @Inject
-    JpaPortfolioQueries queries;
+    AccountQueries queries;
 
     @GET
     public JsonObject accounts() {
@@ -47,7 +48,7 @@ public class AccountsResource {
         int count = ApiErrors.validated(() -> BarQuery.limit(limit));
         Account account = find(id);
         JsonArrayBuilder points = JsonValues.JSON.createArrayBuilder();
-        for (EquitySnapshot point : queries.equityCurve(account.id(), count)) {
+        for (EquitySnapshot point : queries.equityCurve(AccountId.of(account.id()), count)) {
             points.add(JsonValues.JSON.createObjectBuilder()
                     .add("time", point.takenAt().toString())
                     .add("equity", JsonValues.decimal(point.equity()))
@@ -61,7 +62,7 @@ public class AccountsResource {
     }
 
     private Account find(String id) {
-        return queries.account(id).orElseThrow(() -> ApiErrors.notFound("no account '" + id + "'"));
+        return AccountId.tryParse(id).flatMap(queries::account).orElseThrow(() -> ApiErrors.notFound("no account '" + id + "'"));
     }
 
     private static JsonObject json(Account account, List<Agent> agents) {

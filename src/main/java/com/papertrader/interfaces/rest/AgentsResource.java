@@ -1,11 +1,12 @@
 package com.papertrader.interfaces.rest;
 
+import com.papertrader.application.reporting.AgentQueries;
 import com.papertrader.application.reporting.OrderFilter;
+import com.papertrader.application.reporting.OrderQueries;
 import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.application.reporting.PositionFilter;
-import com.papertrader.infrastructure.persistence.AgentQueries;
-import com.papertrader.infrastructure.persistence.OrderQueries;
-import com.papertrader.infrastructure.persistence.PositionQueries;
+import com.papertrader.application.reporting.PositionQueries;
+import com.papertrader.domain.agent.AgentId;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -44,7 +45,7 @@ public class AgentsResource {
     @GET
     @Path("{id}")
     public JsonObject one(@PathParam("id") String id) {
-        var detail = agents.agent(id).orElseThrow(() -> TradingJson.notFound("no agent " + id));
+        var detail = AgentId.tryParse(id).flatMap(agents::agent).orElseThrow(() -> TradingJson.notFound("no agent " + id));
         var agent = detail.summary().agent();
         var json = Json.createObjectBuilder(TradingJson.agent(detail.summary()))
                 .add("script", agent.getScript())

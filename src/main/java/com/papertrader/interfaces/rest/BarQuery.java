@@ -1,8 +1,8 @@
 package com.papertrader.interfaces.rest;
 
 import com.papertrader.domain.agent.AgentId;
-import com.papertrader.domain.agent.WatchedTickers;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.Ticker;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @throws IllegalArgumentException with a message naming the parameter, for a client's 400
  */
-public record BarQuery(String ticker, Instant from, Instant to, int limit) {
+public record BarQuery(Ticker ticker, Instant from, Instant to, int limit) {
 
     public static final int DEFAULT_LIMIT = 500;
     /** Larger limits are capped to this, so one request never reads a ticker's whole history. */
@@ -32,13 +32,13 @@ public record BarQuery(String ticker, Instant from, Instant to, int limit) {
     }
 
     public static BarQuery parse(String ticker, String from, String to, String limit) {
-        return new BarQuery(WatchedTickers.ticker(ticker), time("from", from, false).orElse(EARLIEST),
+        return new BarQuery(Ticker.parse(ticker), time("from", from, false).orElse(EARLIEST),
                 time("to", to, true).orElse(LATEST), limit(limit));
     }
 
     /** An agent filter: absent when blank. */
-    public static Optional<String> agent(String agent) {
-        return agent == null || agent.isBlank() ? Optional.empty() : Optional.of(AgentId.of(agent.trim()).value());
+    public static Optional<AgentId> agent(String agent) {
+        return agent == null || agent.isBlank() ? Optional.empty() : Optional.of(AgentId.of(agent.trim()));
     }
 
     private static Optional<Instant> time(String name, String text, boolean endOfDay) {

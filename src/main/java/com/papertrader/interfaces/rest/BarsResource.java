@@ -1,9 +1,9 @@
 package com.papertrader.interfaces.rest;
 
+import com.papertrader.application.reporting.ChartQueries;
+import com.papertrader.application.reporting.ChartQueries.Candle;
+import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.trading.order.Fill;
-import com.papertrader.infrastructure.persistence.JpaChartBars;
-import com.papertrader.infrastructure.persistence.JpaChartBars.Candle;
-import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -31,21 +31,18 @@ import java.util.Optional;
 public class BarsResource {
 
     @Inject
-    JpaChartBars chartBars;
-
-    @Inject
-    JpaPortfolioQueries queries;
+    ChartQueries chart;
 
     /** Streamed: a page is up to 2,000 bars, and building them as JSON objects first cost more than writing them. */
     @GET
     public Response bars(@PathParam("ticker") String ticker, @QueryParam("from") String from,
                          @QueryParam("to") String to, @QueryParam("limit") String limit) {
         BarQuery query = ApiErrors.validated(() -> BarQuery.parse(ticker, from, to, limit));
-        List<Candle> page = chartBars.newest(query.ticker(), query.from(), query.to(), query.limit());
+        List<Candle> page = chart.candles(query.ticker(), query.from(), query.to(), query.limit());
         StreamingOutput body = out -> {
             try (JsonGenerator json = JsonValues.WRITER.createGenerator(out, StandardCharsets.UTF_8)) {
                 json.writeStartObject()
-                        .write("ticker", query.ticker())
+                        .write("ticker", query.ticker().symbol())
                         .write("limit", query.limit())
                         .write("count", page.size())
                         .writeStartArray("bars");
@@ -77,9 +74,9 @@ public class BarsResource {
     public JsonObject markers(@PathParam("ticker") String ticker, @QueryParam("agent") String agent,
                               @QueryParam("from") String from, @QueryParam("to") String to) {
         BarQuery query = ApiErrors.validated(() -> BarQuery.parse(ticker, from, to, null));
-        Optional<String> agentId = ApiErrors.validated(() -> BarQuery.agent(agent));
+        Optional<AgentId> agentId = ApiErrors.validated(() -> BarQuery.agent(agent));
         JsonArrayBuilder markers = JsonValues.JSON.createArrayBuilder();
-        queries.fills(query.ticker(), agentId, query.from(), query.to(), BarQuery.MAX_LIMIT).forEach(mark -> {
+        chart.fills(query.ticker(), agentId, query.from(), query.to(), BarQuery.MAX_LIMIT).forEach(mark -> {
             Fill fill = mark.fill();
             markers.add(JsonValues.JSON.createObjectBuilder()
                     .add("time", fill.filledAt().toString())
@@ -92,6 +89,6 @@ public class BarsResource {
                     .add("reason", mark.reason())
                     .add("orderId", fill.orderId()));
         });
-        return JsonValues.JSON.createObjectBuilder().add("ticker", query.ticker()).add("markers", markers).build();
+        return JsonValues.JSON.createObjectBuilder().add("ticker", query.ticker().symbol()).add("markers", markers).build();
     }
 }

@@ -1,11 +1,11 @@
 package com.papertrader.interfaces.rest;
 
 import com.papertrader.application.reporting.OrderFilter;
+import com.papertrader.application.reporting.OrderQueries;
 import com.papertrader.application.reporting.Page;
 import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
-import com.papertrader.infrastructure.persistence.OrderQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,8 +1,9 @@
 package com.papertrader.interfaces.rest;
 
 import com.papertrader.application.reporting.OrderFilter;
+import com.papertrader.application.reporting.OrderQueries;
 import com.papertrader.application.reporting.PageRequest;
-import com.papertrader.infrastructure.persistence.OrderQueries;
+import com.papertrader.domain.trading.order.OrderId;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -31,7 +32,7 @@ public class OrdersResource {
     @GET
     @Path("{id}")
     public JsonObject one(@PathParam("id") String id) {
-        return orders.order(id)
+        return OrderId.tryParse(id).flatMap(orders::order)
                 .map(detail -> TradingJson.orderDetail(detail.order(), detail.fills()))
                 .orElseThrow(() -> TradingJson.notFound("no order " + id));
     }

@@ -2,7 +2,7 @@ package com.papertrader.interfaces.rest;
 
 import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.application.reporting.PositionFilter;
-import com.papertrader.infrastructure.persistence.PositionQueries;
+import com.papertrader.application.reporting.PositionQueries;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package com.papertrader.interfaces.schedule;
 
-import com.papertrader.application.Settings;
 import com.papertrader.application.ingest.MarketDataService;
+import com.papertrader.application.settings.FeedSettings;
 import com.papertrader.interfaces.rest.LiveUpdates;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 public class PollTimer {
 
     @Inject
-    Settings settings;
+    FeedSettings settings;
 
     @Inject
     MarketDataService marketData;

@@ -1,6 +1,7 @@
 package com.papertrader.interfaces.web;
 
-import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
+import com.papertrader.application.reporting.AccountQueries;
+import com.papertrader.domain.trading.portfolio.AccountId;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -18,7 +19,7 @@ public class AccountsServlet extends HttpServlet {
     Pages pages;
 
     @Inject
-    JpaPortfolioQueries queries;
+    AccountQueries queries;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -29,7 +30,7 @@ public class AccountsServlet extends HttpServlet {
             return;
         }
         String id = path.substring(1);
-        var account = queries.account(id);
+        var account = AccountId.tryParse(id).flatMap(queries::account);
         if (account.isEmpty()) {
             pages.error(HttpServletResponse.SC_NOT_FOUND, "No account '" + id + "'.", request, response);
             return;

@@ -1,11 +1,12 @@
 package com.papertrader.interfaces.web;
 
+import com.papertrader.application.reporting.AgentQueries;
 import com.papertrader.application.reporting.OrderFilter;
+import com.papertrader.application.reporting.OrderQueries;
 import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.application.reporting.PositionFilter;
-import com.papertrader.infrastructure.persistence.AgentQueries;
-import com.papertrader.infrastructure.persistence.OrderQueries;
-import com.papertrader.infrastructure.persistence.PositionQueries;
+import com.papertrader.application.reporting.PositionQueries;
+import com.papertrader.domain.agent.AgentId;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -40,7 +41,7 @@ public class AgentsServlet extends HttpServlet {
             pages.render("agents/list", Map.of("agents", agents.agents()), request, response);
             return;
         }
-        var detail = agents.agent(id);
+        var detail = AgentId.tryParse(id).flatMap(agents::agent);
         if (detail.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No agent " + id);
             return;

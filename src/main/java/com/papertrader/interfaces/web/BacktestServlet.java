@@ -8,8 +8,6 @@ import com.papertrader.application.backtest.Statistics;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
-import com.papertrader.domain.market.RejectedBar;
-import com.papertrader.infrastructure.simulated.CsvReplayFeed;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.MultipartConfig;
@@ -24,13 +22,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The backtest pages: {@code /backtests} (list), {@code /backtests/new?agent=ID} (form; POST {@code /backtests}
@@ -99,7 +95,7 @@ public class BacktestServlet extends HttpServlet {
             BacktestRequest parsed = BacktestRequest.parse(form.get("agentId"), form.get("tickers"), form.get("from"),
                     form.get("to"), form.get("startingCash"), file.isPresent());
             BacktestRun run = file.isPresent()
-                    ? backtests.start(parsed, Optional.of(readCsv(file.get(), parsed)), "file " + file.get().getSubmittedFileName())
+                    ? backtests.start(parsed, Optional.of(uploadedBars(file.get(), parsed)), "file " + file.get().getSubmittedFileName())
                     : backtests.start(parsed, Optional.empty(), "stored bars");
             response.sendRedirect(request.getContextPath() + "/backtests/" + run.getId());
         } catch (IllegalArgumentException e) {
@@ -123,13 +119,13 @@ public class BacktestServlet extends HttpServlet {
         Map<String, String> form = new HashMap<>();
         Optional<Agent> agent = backtests.agents().stream().filter(a -> a.getId().value().equals(agentId)).findFirst();
         List<String> tickers = agent.filter(a -> !a.getTickers().isAll()).map(a -> a.getTickers().tickers())
-                .orElse(backtests.settings().tickers());
+                .orElse(backtests.followedTickers());
         form.put("agentId", agent.map(a -> a.getId().value()).orElse(""));
         form.put("tickers", String.join(", ", tickers));
         LocalDate today = LocalDate.now(MarketCalendar.NEW_YORK);
         form.put("from", today.minusDays(7).toString());
         form.put("to", today.toString());
-        form.put("startingCash", backtests.settings().startingCash().toPlainString());
+        form.put("startingCash", backtests.startingCash().toPlainString());
         return form;
     }
 
@@ -166,20 +162,10 @@ public class BacktestServlet extends HttpServlet {
     }
 
     /** The file's bars of the requested tickers in the period; a file with bad lines is refused, naming them. */
-    private List<List<Bar>> readCsv(Part part, BacktestRequest request) throws IOException {
-        CsvReplayFeed file;
+    private List<List<Bar>> uploadedBars(Part part, BacktestRequest request) throws IOException {
         try (Reader reader = new InputStreamReader(part.getInputStream(), StandardCharsets.UTF_8)) {
-            file = CsvReplayFeed.read(reader, backtests.settings().timeframe());
+            return backtests.uploadedBars(reader, request);
         }
-        if (!file.rejectedLines().isEmpty()) {
-            throw new IllegalArgumentException("the file has " + file.rejectedLines().size() + " bad lines (columns ticker,t,o,h,l,c,v): "
-                    + file.rejectedLines().stream().limit(3).map(RejectedBar::reason).collect(Collectors.joining("; ")));
-        }
-        List<List<Bar>> series = new ArrayList<>();
-        for (String ticker : request.tickers()) {
-            series.add(file.fetch(ticker, request.periodStart(), request.periodEnd()).bars());
-        }
-        return series;
     }
 
     private static String path(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package com.papertrader.interfaces.web;
 
-import com.papertrader.infrastructure.persistence.JpaPortfolioQueries;
+import com.papertrader.application.reporting.ChartQueries;
+import com.papertrader.domain.agent.AgentId;
 import com.papertrader.interfaces.rest.BarQuery;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -26,13 +27,13 @@ public class ChartServlet extends HttpServlet {
     Pages pages;
 
     @Inject
-    JpaPortfolioQueries queries;
+    ChartQueries chart;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceFirst("^/", "");
         BarQuery query;
-        Optional<String> agent;
+        Optional<AgentId> agent;
         try {
             query = BarQuery.parse(path, null, null, null);
             agent = BarQuery.agent(request.getParameter("agent"));
@@ -41,9 +42,9 @@ public class ChartServlet extends HttpServlet {
             return;
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("ticker", query.ticker());
-        model.put("agent", agent.orElse(""));
-        model.put("fills", queries.fills(query.ticker(), agent, query.from(), query.to(), FILLS_LISTED));
+        model.put("ticker", query.ticker().symbol());
+        model.put("agent", agent.map(AgentId::value).orElse(""));
+        model.put("fills", chart.fills(query.ticker(), agent, query.from(), query.to(), FILLS_LISTED));
         model.put("fillsListed", FILLS_LISTED);
         pages.render("chart/ticker", model, request, response);
     }

@@ -1,45 +1,33 @@
 package com.papertrader.interfaces.web;
 
-import com.papertrader.infrastructure.persistence.DatabaseDefinition;
-import jakarta.annotation.Resource;
+import com.papertrader.application.DatabaseHealth;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
-/** Liveness and readiness in one: UP (200) when the database answers, DOWN (503) with the reason otherwise. */
+/** Liveness and readiness in one: UP (200) when the database answers, DOWN (503) with the reason logged otherwise. */
 @WebServlet("/health")
 public class HealthServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(HealthServlet.class.getName());
 
-    @Resource(lookup = DatabaseDefinition.JNDI_NAME)
-    DataSource dataSource;
+    @Inject
+    DatabaseHealth database;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String database;
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SELECT 1");
-            if (!connection.getAutoCommit()) {
-                connection.rollback(); // end the read: an open one would fail the next write on this pooled connection
-            }
-            database = "UP";
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Health check: database unavailable: {0}", e.getMessage());
-            database = "DOWN";
-        }
-        boolean up = "UP".equals(database);
-        response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        Optional<String> problem = database.problem();
+        problem.ifPresent(reason -> LOG.log(Level.WARNING, "Health check: database unavailable: {0}", reason));
+        String state = problem.isEmpty() ? "UP" : "DOWN";
+        response.setStatus(problem.isEmpty() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"checks\":{\"database\":\"" + database + "\"}}");
+        response.getWriter().write("{\"status\":\"" + state + "\",\"checks\":{\"database\":\"" + state + "\"}}");
     }
 }

@@ -2,10 +2,11 @@ package com.papertrader.interfaces.web;
 
 import com.papertrader.application.reporting.InvalidQueryException;
 import com.papertrader.application.reporting.OrderFilter;
+import com.papertrader.application.reporting.OrderQueries;
 import com.papertrader.application.reporting.Page;
 import com.papertrader.application.reporting.PageRequest;
+import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.order.OrderStatus;
-import com.papertrader.infrastructure.persistence.OrderQueries;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -29,7 +30,7 @@ public class OrdersServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getPathInfo() == null || request.getPathInfo().equals("/") ? null : request.getPathInfo().substring(1);
         if (id != null) {
-            var detail = orders.order(id);
+            var detail = OrderId.tryParse(id).flatMap(orders::order);
             if (detail.isEmpty()) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND, "No order " + id);
                 return;

@@ -1,8 +1,8 @@
 package com.papertrader.interfaces.web;
 
+import com.papertrader.application.reporting.AgentQueries;
+import com.papertrader.application.reporting.OrderQueries;
 import com.papertrader.domain.agent.Agent;
-import com.papertrader.infrastructure.persistence.AgentQueries;
-import com.papertrader.infrastructure.persistence.OrderQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

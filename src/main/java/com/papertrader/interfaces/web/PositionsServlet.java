@@ -4,7 +4,7 @@ import com.papertrader.application.reporting.InvalidQueryException;
 import com.papertrader.application.reporting.Page;
 import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.application.reporting.PositionFilter;
-import com.papertrader.infrastructure.persistence.PositionQueries;
+import com.papertrader.application.reporting.PositionQueries;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,6 +1,6 @@
 package com.papertrader.application.backtest;
 
-import com.papertrader.application.Settings;
+import com.papertrader.application.settings.Settings;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentDefinition;
 import com.papertrader.domain.agent.AgentScriptFiles;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /** Settings, sample agents and bar series shared by the backtest tests. */
 public final class BacktestFixtures {
@@ -41,6 +42,11 @@ public final class BacktestFixtures {
             throw new UncheckedIOException(e);
         }
         return Settings.from(key -> Optional.ofNullable(overrides.getOrDefault(key, defaults.getProperty(key))));
+    }
+
+    /** The sample agents' ids, as agents/index.txt lists them (the WAR loads the same list on first start). */
+    public static Stream<String> sampleAgentIds() {
+        return AgentScriptFiles.fromClasspath(BacktestFixtures.class.getClassLoader()).stream().map(agent -> agent.id().value());
     }
 
     /** One of the agents/*.js sample agents, as the WAR carries it. */

@@ -28,7 +28,7 @@ class BacktestRequestTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> BacktestRequest.parse("", "AAPL, bad$", "2026-03-06", "2026-03-02", "-5", false));
 
-        assertEquals("agentId is required; tickers: \"BAD$\" is not a ticker (A-Z, digits, '.' or '-', at most 10); "
+        assertEquals("agentId is required; tickers: 'BAD$' is not a ticker (1-10 letters, digits, dots or dashes, starting with a letter); "
                 + "to (2026-03-02) is before from (2026-03-06); "
                 + "startingCash: -5 must be more than 0, at most 1,000,000,000, in cents at most", refused.getMessage());
     }

@@ -37,7 +37,7 @@ class BacktesterTest {
     private static final Instant OPEN = LocalDateTime.parse("2026-03-04T09:30").atZone(MarketCalendar.NEW_YORK).toInstant();
 
     private final Backtester backtester = new Backtester(new RhinoAgentRuntime(SandboxLimits.defaults(), CALENDAR),
-            BacktestFixtures.settings(Map.of()), CALENDAR);
+            BacktestFixtures.settings(Map.of()).scanner(), BacktestFixtures.settings(Map.of()).trading(), CALENDAR);
 
     /**
      * SMA crossover (fast 10, slow 30; $10,000 a position, stop −3 %, target +6 %) on a hand-made series of TEST:

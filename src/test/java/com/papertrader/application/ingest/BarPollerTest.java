@@ -35,7 +35,7 @@ class BarPollerTest {
 
     private final MutableClock clock = new MutableClock(ny("2026-03-04T09:45:30"));
     private final BarSchedule schedule = new BarSchedule(CALENDAR, FIVE_MINUTES, Duration.ZERO, Duration.ofSeconds(10), false);
-    private final InMemoryBarRepository store = new InMemoryBarRepository();
+    private final InMemoryBarStore store = new InMemoryBarStore();
     private final ScriptedFeed feed = new ScriptedFeed(new SimulatedMarket(7, FIVE_MINUTES, CALENDAR, clock), clock);
     private final FeedStats stats = new FeedStats(clock);
     private final List<BarsIngested> delivered = new ArrayList<>();
@@ -185,7 +185,8 @@ class BarPollerTest {
     @Test
     void rejectedKeyIsNotRetriedAndThePollerCarriesOn() {
         BarPoller poller = poller("AAPL", "MSFT");
-        feed.failNext("AAPL", new FeedException(FeedException.Kind.UNAUTHORIZED, "Polygon rejected the API key (401 Unknown API Key) while fetching AAPL"));
+        feed.failNext("AAPL", new FeedException(FeedException.Kind.UNAUTHORIZED,
+                "Polygon rejected the API key (401 Unknown API Key) while fetching AAPL"));
 
         poller.tick();
         clock.advance(Duration.ofSeconds(10));

@@ -10,9 +10,9 @@ import com.papertrader.domain.market.MutableClock;
 import com.papertrader.domain.market.RetryPolicy;
 import com.papertrader.domain.market.Timeframe;
 import com.papertrader.infrastructure.polygon.PolygonClient;
+import com.papertrader.infrastructure.polygon.PolygonJson;
 import com.papertrader.infrastructure.polygon.PolygonMarketFeed;
 import com.papertrader.infrastructure.simulated.SimulatedMarket;
-import com.papertrader.infrastructure.polygon.PolygonJson;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +58,7 @@ class PolygonDayCallCountTest {
         List<String> tickers = IntStream.range(0, 48).mapToObj(i -> "T" + i).toList();
         CallBudget budget = CallBudget.unlimited(clock);
         FeedStats stats = new FeedStats(clock);
-        InMemoryBarRepository store = new InMemoryBarRepository();
+        InMemoryBarStore store = new InMemoryBarStore();
         BarPoller poller = new BarPoller(new PolygonMarketFeed(stub, "key", FIVE_MINUTES, budget, stats), store,
                 new BarSchedule(CALENDAR, FIVE_MINUTES, Duration.ZERO, Duration.ofSeconds(10), false),
                 budget, RetryPolicy.standard(), stats, clock, tickers, 1, ingested -> { });

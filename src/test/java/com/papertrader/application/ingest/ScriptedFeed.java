@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Wraps a real feed: counts calls, spends a call budget like the Polygon feed, fails the next calls of a ticker on demand, or alters what it answers. */
+/**
+ * Wraps a real feed: counts calls, spends a call budget like the Polygon feed, fails the next calls of a ticker on demand,
+ * or alters what it answers.
+ */
 final class ScriptedFeed implements MarketFeed {
 
     record Call(String ticker, Instant from, Instant to) {

@@ -37,7 +37,8 @@ class OrderFilterTest {
         assertEquals("from: '2026-13-01' is not a date (yyyy-mm-dd)",
                 assertThrows(InvalidQueryException.class, () -> OrderFilter.parse(Map.of("from", "2026-13-01")::get)).getMessage());
         assertEquals("from: 2026-06-12 is after to: 2026-06-11",
-                assertThrows(InvalidQueryException.class, () -> OrderFilter.parse(Map.of("from", "2026-06-12", "to", "2026-06-11")::get)).getMessage());
+                assertThrows(InvalidQueryException.class,
+                        () -> OrderFilter.parse(Map.of("from", "2026-06-12", "to", "2026-06-11")::get)).getMessage());
         assertThrows(InvalidQueryException.class, () -> OrderFilter.parse(Map.of("ticker", "<b>")::get));
         assertThrows(InvalidQueryException.class, () -> OrderFilter.parse(Map.of("agent", "Bad Agent")::get));
     }

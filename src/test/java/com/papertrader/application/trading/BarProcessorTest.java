@@ -1,7 +1,6 @@
 package com.papertrader.application.trading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.application.scanning.AgentScanner;
@@ -47,20 +46,8 @@ class BarProcessorTest {
     private static final String BROKEN = "function scan(bars, ctx) { return undefinedVariable.price; }";
 
     private final List<ScanRecord> records = new ArrayList<>();
-    private final List<Agent> saved = new ArrayList<>();
-    private final AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), MarketCalendar.nyse()),
-            50, 3, new AgentScanner.Listener() {
-                @Override
-                public void scanned(ScanRecord record) {
-                    records.add(record);
-                }
-
-                @Override
-                public Agent changed(Agent agent) {
-                    saved.add(agent);
-                    return agent;
-                }
-            });
+    private final List<Agent> agentsChanged = new ArrayList<>();
+    private final AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), MarketCalendar.nyse()), 50, 3);
     private final BarClock clock = new BarClock(Instant.EPOCH);
     private final Broker broker = new Broker(clock, FillModel.of(MarketCalendar.nyse()), FeeModel.free());
     private final BarProcessor processor = new BarProcessor(broker, clock, scanner);
@@ -71,7 +58,7 @@ class BarProcessorTest {
         List<Bar> bars = bars(8);
 
         List<BrokerChanges> changes = new ArrayList<>();
-        bars.forEach(bar -> changes.addAll(processor.process(bar, true)));
+        bars.forEach(bar -> changes.addAll(process(bar, true)));
 
         List<Fill> fills = changes.stream().flatMap(change -> change.fills().stream()).toList();
         assertEquals(2, fills.size());
@@ -91,10 +78,10 @@ class BarProcessorTest {
     void processingTheSameBarAgainPlacesNoSecondOrder() {
         install(agent("stepper", STEPPER));
         List<Bar> bars = bars(3);
-        bars.forEach(bar -> processor.process(bar, true));
+        bars.forEach(bar -> process(bar, true));
         int live = broker.liveOrders().size();
 
-        processor.process(bars.get(2), true);
+        process(bars.get(2), true);
 
         assertEquals(1, live);
         assertEquals(live, broker.liveOrders().size(), "the client id of (agent, ticker, bar, signal) exists already");
@@ -105,12 +92,12 @@ class BarProcessorTest {
         install(agent("broken", BROKEN));
         install(agent("stepper", STEPPER));
 
-        bars(4).forEach(bar -> processor.process(bar, true));
+        bars(4).forEach(bar -> process(bar, true));
 
         Agent broken = scanner.agents().stream().filter(agent -> agent.getId().value().equals("broken")).findFirst().orElseThrow();
         assertEquals(AgentState.ERRORED, broken.getState(), "stopped after three failed scans in a row");
         assertTrue(broken.getLastError().orElseThrow().contains("undefinedVariable"), broken.getLastError().orElseThrow());
-        assertFalse(saved.isEmpty());
+        assertTrue(agentsChanged.contains(broken), "its scan health is handed on to be saved");
         assertTrue(broker.position("stepper", "TEST").filter(Position::isOpen).isPresent(), "the innocent agent traded");
         List<ScanRecord> failures = records.stream().filter(record -> record.error().isPresent()).toList();
         assertEquals(3, failures.size(), "each failed scan is kept for the agent's page, until it was stopped");
@@ -122,7 +109,7 @@ class BarProcessorTest {
     void warmUpBarsScanButPlaceNoOrders() {
         install(agent("stepper", STEPPER));
 
-        bars(5).forEach(bar -> processor.process(bar, false));
+        bars(5).forEach(bar -> process(bar, false));
 
         assertTrue(broker.liveOrders().isEmpty());
         assertTrue(broker.position("stepper", "TEST").isEmpty());
@@ -132,7 +119,9 @@ class BarProcessorTest {
     void agentsSharingAnAccountTradeItsPositionsTogether() {
         Agent buyer = agent("buyer", STEPPER);
         Agent shorter = agent("shorter", """
-                function scan(bars, ctx) { if (bars.length === 5) return { action: "short", qty: 5, reason: ctx.position ? ctx.position.side : "flat" }; }
+                function scan(bars, ctx) {
+                  if (bars.length === 5) return { action: "short", qty: 5, reason: ctx.position ? ctx.position.side : "flat" };
+                }
                 """);
         buyer.tradeIn("pool", CREATED);
         shorter.tradeIn("pool", CREATED);
@@ -140,7 +129,7 @@ class BarProcessorTest {
         install(shorter);
 
         List<BrokerChanges> changes = new ArrayList<>();
-        bars(6).forEach(bar -> changes.addAll(processor.process(bar, true)));
+        bars(6).forEach(bar -> changes.addAll(process(bar, true)));
 
         assertEquals(1, broker.accounts().size(), "one account for both agents");
         assertTrue(broker.position("pool", "TEST").filter(Position::isOpen).isPresent(), "the buyer's long is the pool's");
@@ -155,14 +144,22 @@ class BarProcessorTest {
     void aChangedScriptIsRecompiledAndAnUnchangedOneIsNot() {
         Agent agent = agent("stepper", STEPPER);
         install(agent);
-        bars(2).forEach(bar -> processor.process(bar, true));
+        bars(2).forEach(bar -> process(bar, true));
 
         agent.replaceScript("function scan(bars, ctx) { if (bars.length === 3) return { action: \"short\", qty: 7 }; }", CREATED);
         scanner.install(agent);
-        processor.process(bars(3).get(2), true);
+        process(bars(3).get(2), true);
 
         assertEquals(1, broker.liveOrders().size());
         assertEquals(7, broker.liveOrders().get(0).quantity(), "the new script placed the order, not the old one");
+    }
+
+    /** One bar through the processor, keeping what its scans leave to save, as the trading desk would. */
+    private List<BrokerChanges> process(Bar bar, boolean tradable) {
+        BarChanges changes = processor.process(bar, tradable);
+        records.addAll(changes.scans().records());
+        agentsChanged.addAll(changes.scans().agentsChanged());
+        return changes.broker();
     }
 
     private void install(Agent agent) {

@@ -48,7 +48,7 @@ class SignalOrdersTest {
         assertEquals(0, new BigDecimal("100.40").compareTo(request.referencePrice()), "priced from the signal bar's close");
         assertEquals("breakout", request.reason());
         assertEquals(agent.getScriptHash(), request.scriptHash());
-        assertEquals("trend|AAPL|" + BAR_START + "|2", request.clientOrderId().value());
+        assertEquals("trend|AAPL|" + BAR_START + "|2", request.orderId().value());
     }
 
     @Test

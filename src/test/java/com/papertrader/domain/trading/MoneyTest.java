@@ -1,9 +1,9 @@
 package com.papertrader.domain.trading;
 
-import org.junit.jupiter.api.Test;
-
 import static com.papertrader.domain.trading.TradingFixtures.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 class MoneyTest {
 

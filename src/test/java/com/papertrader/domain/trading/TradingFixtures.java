@@ -7,7 +7,6 @@ import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.order.OrderSide;
 import com.papertrader.domain.trading.order.TimeInForce;
 import com.papertrader.domain.trading.portfolio.Position;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,9 @@
 package com.papertrader.domain.trading;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.trading.execution.Broker;
@@ -14,20 +18,10 @@ import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.order.OrderSide;
 import com.papertrader.domain.trading.order.OrderStatus;
 import com.papertrader.domain.trading.portfolio.Account;
-import com.papertrader.domain.trading.portfolio.EquitySnapshot;
 import com.papertrader.domain.trading.portfolio.Position;
+import com.papertrader.infrastructure.persistence.SqliteTestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.cfg.Configuration;
-import org.hibernate.type.descriptor.WrapperOptions;
-import org.hibernate.type.descriptor.java.JavaType;
-import org.hibernate.type.format.FormatMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,10 +31,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The entities are the persistence model: saved through Hibernate into a SQLite file and read back, exactly
@@ -53,30 +47,17 @@ class TradingMappingTest {
     @TempDir
     Path dir;
 
-    private SessionFactory sessionFactory;
+    private EntityManagerFactory entityManagers;
 
+    /** The application's mapping on a new SQLite file, its schema made by the migrations. */
     @BeforeEach
     void bootstrap() {
-        sessionFactory = new Configuration()
-                .addAnnotatedClass(Account.class)
-                .addAnnotatedClass(Order.class)
-                .addAnnotatedClass(OrderEvent.class)
-                .addAnnotatedClass(Fill.class)
-                .addAnnotatedClass(Position.class)
-                .addAnnotatedClass(EquitySnapshot.class)
-                .setProperty("jakarta.persistence.transactionType", "RESOURCE_LOCAL")
-                .setProperty("jakarta.persistence.jdbc.driver", "org.sqlite.JDBC")
-                .setProperty("jakarta.persistence.jdbc.url", "jdbc:sqlite:" + dir.resolve("trading.db"))
-                .setProperty("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect")
-                .setProperty("jakarta.persistence.schema-generation.database.action", "create")
-                // The JSON-B API is on the test classpath without an implementation; nothing here maps JSON.
-                .setProperty("hibernate.type.json_format_mapper", NoJson.class.getName())
-                .buildSessionFactory();
+        entityManagers = new SqliteTestDatabase(dir.resolve("trading.db")).start();
     }
 
     @AfterEach
     void close() {
-        sessionFactory.close();
+        entityManagers.close();
     }
 
     @Test
@@ -155,7 +136,7 @@ class TradingMappingTest {
     }
 
     private void inTransaction(Consumer<EntityManager> work) {
-        EntityManager em = ((EntityManagerFactory) sessionFactory).createEntityManager();
+        EntityManager em = entityManagers.createEntityManager();
         try {
             em.getTransaction().begin();
             work.accept(em);
@@ -166,24 +147,11 @@ class TradingMappingTest {
     }
 
     private <T> T read(Function<EntityManager, T> query) {
-        EntityManager em = ((EntityManagerFactory) sessionFactory).createEntityManager();
+        EntityManager em = entityManagers.createEntityManager();
         try {
             return query.apply(em);
         } finally {
             em.close();
-        }
-    }
-
-    /** Stands in for the JSON-B format mapper Hibernate would otherwise fail to build. */
-    public static final class NoJson implements FormatMapper {
-        @Override
-        public <T> T fromString(CharSequence text, JavaType<T> type, WrapperOptions options) {
-            throw new UnsupportedOperationException("no JSON columns in the trading model");
-        }
-
-        @Override
-        public <T> String toString(T value, JavaType<T> type, WrapperOptions options) {
-            throw new UnsupportedOperationException("no JSON columns in the trading model");
         }
     }
 

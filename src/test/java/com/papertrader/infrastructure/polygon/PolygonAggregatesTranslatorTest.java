@@ -160,16 +160,23 @@ class PolygonAggregatesTranslatorTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
-            "401 | error_401.json | UNAUTHORIZED | Polygon rejected the API key (401 Unknown API Key) while fetching AAPL [request_id 537dc6a233884fc5a7e7dd20427a4116]",
-            "401 | error_401_missing_key.json | UNAUTHORIZED | Polygon rejected the API key (401 API Key was not provided) while fetching AAPL [request_id c908b984179a0a257657a3881eae9df1]",
-            "400 | error_401_missing_key.json | UNAUTHORIZED | Polygon rejected the API key (400 API Key was not provided) while fetching AAPL [request_id c908b984179a0a257657a3881eae9df1]",
+            "401 | error_401.json | UNAUTHORIZED | Polygon rejected the API key (401 Unknown API Key) while fetching AAPL"
+                    + " [request_id 537dc6a233884fc5a7e7dd20427a4116]",
+            "401 | error_401_missing_key.json | UNAUTHORIZED | Polygon rejected the API key (401 API Key was not provided)"
+                    + " while fetching AAPL [request_id c908b984179a0a257657a3881eae9df1]",
+            "400 | error_401_missing_key.json | UNAUTHORIZED | Polygon rejected the API key (400 API Key was not provided)"
+                    + " while fetching AAPL [request_id c908b984179a0a257657a3881eae9df1]",
             "403 | error_403_not_authorized.json | NOT_ENTITLED | Polygon plan does not cover this data (403 You are not entitled to this data. Please upgrade your plan at https://massive.com/pricing) while fetching AAPL [request_id 9e39bde80aff878af1d8c5221bd456a6]",
             "403 | error_403_timeframe.json | NOT_ENTITLED | Polygon plan does not cover this data (403 Your plan doesn't include this data timeframe. Please upgrade your plan at https://massive.com/pricing) while fetching AAPL [request_id 9bdeba0540ab303d70c977e27f2d0eab]",
             "429 | error_429.json | RATE_LIMITED | Polygon rate limit reached (429 You've exceeded the maximum requests per minute, please wait or upgrade your subscription to continue. https://massive.com/pricing) while fetching AAPL [request_id 1f1f802b23e195b454c405d0a67a9211]",
-            "400 | error_400_bad_range.json | BAD_REQUEST | Polygon refused the request (400 The parameter 'to' cannot be a time that occurs before 'from') while fetching AAPL [request_id a539efb8db23acd9812213cdc0bdbb97]",
-            "500 | error_500.json | SERVER_ERROR | Polygon server error (500 Internal server error) while fetching AAPL [request_id 6b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e]",
+            "400 | error_400_bad_range.json | BAD_REQUEST | Polygon refused the request (400 The parameter 'to' cannot be a time"
+                    + " that occurs before 'from') while fetching AAPL [request_id a539efb8db23acd9812213cdc0bdbb97]",
+            "500 | error_500.json | SERVER_ERROR | Polygon server error (500 Internal server error) while fetching AAPL"
+                    + " [request_id 6b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e]",
             "502 | error_502.html | SERVER_ERROR | Polygon server error (502 Bad Gateway) while fetching AAPL",
-            "504 | aggs_truncated.txt | SERVER_ERROR | Polygon server error (504 {\"ticker\": \"AAPL\", \"queryCount\": 30, \"resultsCount\": 6, \"results\": [{\"v\": 2.184633e+06, \"vw\": 262.9871, \"o\": 262.41, \"c\": 263.5) while fetching AAPL",
+            "504 | aggs_truncated.txt | SERVER_ERROR | Polygon server error (504 {\"ticker\": \"AAPL\", \"queryCount\": 30,"
+                    + " \"resultsCount\": 6, \"results\": [{\"v\": 2.184633e+06, \"vw\": 262.9871, \"o\": 262.41, \"c\": 263.5)"
+                    + " while fetching AAPL",
     })
     void errorAnswersBecomeFeedExceptionsNamingTickerAndProblem(int status, String fixture, Kind kind, String message) {
         FeedException e = translator.error("AAPL", status, PolygonFixtures.text(fixture));

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AgentScriptsTest {
 
-    private static final RhinoAgentRuntime RUNTIME = new RhinoAgentRuntime();
+    private static final RhinoAgentRuntime RUNTIME = new RhinoAgentRuntime(SandboxLimits.defaults(), MarketCalendar.nyse());
     private static final Map<String, AgentDefinition> AGENTS = AgentScriptFiles.fromClasspath(
             AgentScriptsTest.class.getClassLoader()).stream().collect(Collectors.toMap(d -> d.id().value(), d -> d));
 

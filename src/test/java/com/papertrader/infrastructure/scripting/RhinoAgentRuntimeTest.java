@@ -19,6 +19,7 @@ import com.papertrader.domain.agent.ScriptError;
 import com.papertrader.domain.agent.Signal;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarWindow;
+import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.TestBars;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** The script contract of agents/README.md: compile, bars, ctx, signals and errors. */
 class RhinoAgentRuntimeTest {
 
-    private static final RhinoAgentRuntime RUNTIME = new RhinoAgentRuntime();
+    private static final RhinoAgentRuntime RUNTIME = new RhinoAgentRuntime(SandboxLimits.defaults(), MarketCalendar.nyse());
     private static final AgentId ID = AgentId.of("test-agent");
     private static final Instant OPEN = at(2025, 3, 14, 9, 30);
     /** Closes 1..10, 09:30 to 10:15 New York on a Friday. */
@@ -246,7 +247,7 @@ class RhinoAgentRuntimeTest {
         AgentScript script = compile("function scan() {}");
         assertThrows(IllegalArgumentException.class,
                 () -> RUNTIME.scan(script, new BarWindow("AAPL", 5), ScanContext.flat(AgentParameters.none())));
-        RhinoAgentRuntime other = new RhinoAgentRuntime();
+        RhinoAgentRuntime other = new RhinoAgentRuntime(SandboxLimits.defaults(), MarketCalendar.nyse());
         assertThrows(IllegalArgumentException.class, () -> other.scan(script, TEN_BARS, ScanContext.flat(AgentParameters.none())));
     }
 }

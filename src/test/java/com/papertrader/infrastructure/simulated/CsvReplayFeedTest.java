@@ -7,7 +7,6 @@ import com.papertrader.domain.market.FetchedBars;
 import com.papertrader.domain.market.RejectedBar;
 import com.papertrader.domain.market.Timeframe;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,8 +36,14 @@ class CsvReplayFeedTest {
 
     private static final Instant T0930 = Instant.parse("2026-03-04T14:30:00Z");
 
-    private static CsvReplayFeed feed() throws IOException {
-        return CsvReplayFeed.read(new StringReader(CSV), Timeframe.minutes(5));
+    @TempDir
+    Path dir;
+
+    /** The file above, as the replay reads it ({@link com.papertrader.domain.market.CsvBars} parses it). */
+    private CsvReplayFeed feed() throws IOException {
+        Path file = dir.resolve("replay.csv");
+        Files.writeString(file, CSV, StandardCharsets.UTF_8);
+        return CsvReplayFeed.read(file, Timeframe.minutes(5));
     }
 
     @Test
@@ -78,7 +83,7 @@ class CsvReplayFeedTest {
     }
 
     @Test
-    void readsAFileWithoutHeader(@TempDir Path dir) throws IOException {
+    void readsAFileWithoutHeader() throws IOException {
         Path file = dir.resolve("bars.csv");
         Files.writeString(file, "SPY,1772634600000,580,581,579.5,580.25,1000\n", StandardCharsets.UTF_8);
         CsvReplayFeed feed = CsvReplayFeed.read(file, Timeframe.minutes(5));

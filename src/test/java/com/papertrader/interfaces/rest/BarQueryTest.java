@@ -3,6 +3,8 @@ package com.papertrader.interfaces.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.market.Ticker;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ class BarQueryTest {
     void withoutParametersItIsTheNewestDefaultPageOfAllTime() {
         BarQuery query = BarQuery.parse("aapl", null, "", null);
 
-        assertEquals(new BarQuery("AAPL", BarQuery.EARLIEST, BarQuery.LATEST, 500), query);
+        assertEquals(new BarQuery(Ticker.of("AAPL"), BarQuery.EARLIEST, BarQuery.LATEST, 500), query);
     }
 
     @Test
@@ -58,7 +60,7 @@ class BarQueryTest {
     @Test
     void anAgentFilterIsAnAgentIdOrNothing() {
         assertEquals(Optional.empty(), BarQuery.agent(" "));
-        assertEquals(Optional.of("sma-crossover"), BarQuery.agent("sma-crossover"));
+        assertEquals(Optional.of(AgentId.of("sma-crossover")), BarQuery.agent("sma-crossover"));
         assertThrows(IllegalArgumentException.class, () -> BarQuery.agent("Robert'); DROP TABLE"));
     }
 }

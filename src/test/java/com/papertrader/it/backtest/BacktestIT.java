@@ -13,7 +13,6 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +36,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * Backtests through the deployed WAR with bars stored in its SQLite database: the JSON API (queue, progress,
- * results, errors), the pages (the results page's charts in headless Chromium), a CSV upload, and the parity of a day the RSI sample agent traded live with its replay.
+ * results, errors), the pages (the results page's charts in headless Chromium), a CSV upload, and the parity of a day the
+ * RSI sample agent traded live with its replay.
  * The RSI mean reversion agent watches every ticker, so the test's own tickers (BTQ*) keep it apart from other tests.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -181,7 +181,8 @@ class BacktestIT {
                 statuses.add(threads.submit(() -> {
                     List<Integer> stored = new ArrayList<>();
                     for (int d = 0; d < 20; d++) {
-                        stored.add(post("/api/backtest-probe/bars?ticker=" + ticker + "&day=" + DAY.minusDays(40 - d), "", "application/json").statusCode());
+                        String day = DAY.minusDays(40 - d).toString();
+                        stored.add(post("/api/backtest-probe/bars?ticker=" + ticker + "&day=" + day, "", "application/json").statusCode());
                     }
                     return stored;
                 }));
@@ -200,7 +201,8 @@ class BacktestIT {
             statuses.add(threads.submit(() -> {
                 List<Integer> changed = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
-                    changed.add(post("/admin/agents/opening-range-breakout/" + (i % 2 == 0 ? "pause" : "enable"), "", "application/x-www-form-urlencoded").statusCode());
+                    String action = i % 2 == 0 ? "pause" : "enable";
+                    changed.add(post("/admin/agents/opening-range-breakout/" + action, "", "application/x-www-form-urlencoded").statusCode());
                 }
                 return changed;
             }));

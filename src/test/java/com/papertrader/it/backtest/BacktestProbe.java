@@ -2,9 +2,9 @@ package com.papertrader.it.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.it.Http;
 import jakarta.enterprise.event.Event;
@@ -26,7 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test-only: stores a day of bars of one ticker through the application's BarRepository and, when asked, delivers
+ * Test-only: stores a day of bars of one ticker through the application's BarStore and, when asked, delivers
  * them as the poller does (BarsIngested), so the live desk trades them. Its static {@link #finished} is the tests'
  * side: it waits for a run over the API.
  */
@@ -34,7 +34,7 @@ import java.util.List;
 public class BacktestProbe {
 
     @Inject
-    BarRepository bars;
+    BarStore bars;
 
     @Inject
     Event<BarsIngested> ingested;

@@ -3,13 +3,13 @@ package com.papertrader.it.payara;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.papertrader.application.ingest.BarStore;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.backtest.BacktestProbe;
-import jakarta.json.JsonObject;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -47,7 +47,7 @@ class PayaraSmokeIT {
     }
 
     @Inject
-    BarRepository bars;
+    BarStore bars;
 
     @Test
     @RunAsClient

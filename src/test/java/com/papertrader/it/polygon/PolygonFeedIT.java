@@ -4,20 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.papertrader.application.Settings;
 import com.papertrader.application.ingest.BarPoller;
+import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.BarsIngested;
-import com.papertrader.application.ingest.MarketSource;
+import com.papertrader.application.settings.FeedSettings;
+import com.papertrader.application.settings.MarketSettings;
+import com.papertrader.application.settings.Settings;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.BarSchedule;
 import com.papertrader.domain.market.CallBudget;
 import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.MarketFeed;
 import com.papertrader.domain.market.MutableClock;
 import com.papertrader.domain.market.RetryPolicy;
 import com.papertrader.domain.market.StoredBars;
-import com.papertrader.infrastructure.feed.MarketFeedFactory;
+import com.papertrader.infrastructure.feed.MarketSourceProducer;
 import com.papertrader.infrastructure.polygon.PolygonJson;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.polygon.PolygonStub.Reply;
@@ -65,7 +67,7 @@ class PolygonFeedIT {
     URL base;
 
     @Inject
-    BarRepository store;
+    BarStore store;
 
     @Inject
     Event<BarsIngested> ingested;
@@ -80,18 +82,18 @@ class PolygonFeedIT {
     private BarPoller poller(String... tickers) {
         Config packaged = ConfigProvider.getConfig(PolygonFeedIT.class.getClassLoader());
         Map<String, String> overrides = Map.of(
-                Settings.POLYGON_API_KEY, PolygonStub.KEY,
-                Settings.POLYGON_BASE_URL, base.toExternalForm().replaceAll("/$", "") + "/api/polygon-stub",
-                Settings.POLYGON_TIMEOUT_SECONDS, "2",
-                Settings.CALLS_PER_MINUTE, "100",
-                Settings.PROVIDER_DELAY_MINUTES, "0");
+                FeedSettings.POLYGON_API_KEY, PolygonStub.KEY,
+                FeedSettings.POLYGON_BASE_URL, base.toExternalForm().replaceAll("/$", "") + "/api/polygon-stub",
+                FeedSettings.POLYGON_TIMEOUT_SECONDS, "2",
+                FeedSettings.CALLS_PER_MINUTE, "100",
+                MarketSettings.PROVIDER_DELAY_MINUTES, "0");
         Settings settings = Settings.from(key -> Optional.ofNullable(overrides.get(key))
                 .or(() -> packaged.getOptionalValue(key, String.class)));
-        CallBudget budget = new CallBudget(settings.callsPerMinute(), clock);
-        MarketSource source = MarketFeedFactory.create(settings, budget, stats, clock, null);
-        BarSchedule schedule = new BarSchedule(MarketCalendar.nyse(), settings.timeframe(), Duration.ZERO,
-                settings.grace(), false);
-        return new BarPoller(source.feed(), store, schedule, budget, RetryPolicy.standard(), stats, source.clock(),
+        CallBudget budget = new CallBudget(settings.feed().callsPerMinute(), clock);
+        MarketFeed feed = MarketSourceProducer.polygon(settings.feed(), settings.market().timeframe(), budget, stats);
+        BarSchedule schedule = new BarSchedule(MarketCalendar.nyse(), settings.market().timeframe(), Duration.ZERO,
+                settings.market().grace(), false);
+        return new BarPoller(feed, store, schedule, budget, RetryPolicy.standard(), stats, clock,
                 List.of(tickers), 1, ingested::fire);
     }
 

@@ -1,8 +1,8 @@
 package com.papertrader.it.trading;
 
+import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.StoredBars;
 import com.papertrader.domain.trading.order.Order;
@@ -37,7 +37,7 @@ import java.util.List;
 public class TradingProbe {
 
     @Inject
-    BarRepository bars;
+    BarStore bars;
 
     @Inject
     Event<BarsIngested> ingested;

@@ -236,7 +236,8 @@ class AdminAgentsIT {
         String id = "dry-" + RUN;
         Map<String, String> form = agentForm(id, "Dry " + RUN, "AAPL");
         form.put("parameters", "{\"fast\": 10, \"slow\": 30}");
-        form.put("script", "function scan(bars, ctx) {\n  if (!ctx.position && ctx.crossover(\"sma:\" + ctx.params.fast, \"sma:\" + ctx.params.slow)) {\n"
+        form.put("script", "function scan(bars, ctx) {\n"
+                + "  if (!ctx.position && ctx.crossover(\"sma:\" + ctx.params.fast, \"sma:\" + ctx.params.slow)) {\n"
                 + "    return { action: \"buy\", reason: \"fast crossed above slow\" };\n  }\n}\n");
         form.put("action", "dry-run");
         form.put("dryRunTicker", "AAPL");

@@ -122,8 +122,10 @@ class BrowserIT {
         assertEquals(Boolean.TRUE, page.executeScript("return window.sameDocument === true;"), "arrived live, without a reload");
 
         page.get(url("/chart/BRWA?agent=" + AGENT));
-        WebElement chart = browser.waitUpTo(Duration.ofSeconds(20))
-                .until(d -> "true".equals(d.findElement(By.id("price-chart")).getAttribute("data-ready")) ? d.findElement(By.id("price-chart")) : null);
+        WebElement chart = browser.waitUpTo(Duration.ofSeconds(20)).until(d -> {
+            WebElement container = d.findElement(By.id("price-chart"));
+            return "true".equals(container.getAttribute("data-ready")) ? container : null;
+        });
         assertTrue(Integer.parseInt(chart.getAttribute("data-markers")) >= 1, "the agent's fill is marked on the chart");
         assertTrue(!chart.findElements(By.tagName("canvas")).isEmpty(), "the candles are drawn");
     }

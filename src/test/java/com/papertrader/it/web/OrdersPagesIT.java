@@ -216,7 +216,8 @@ class OrdersPagesIT {
         assertEquals("ERRORED", faulty.getString("state"), "stopped after three failed scans in a row");
         List<JsonObject> errors = faulty.getJsonArray("recentErrors").getValuesAs(JsonObject.class);
         assertEquals(3, errors.size(), "each failed scan was kept: " + errors);
-        assertTrue(errors.stream().allMatch(e -> e.getString("ticker").equals("ORDX") && e.getString("error").contains("undefinedVariable")), errors.toString());
+        assertTrue(errors.stream().allMatch(e -> e.getString("ticker").equals("ORDX")
+                && e.getString("error").contains("undefinedVariable")), errors.toString());
         assertEquals(0, faulty.getJsonArray("recentSignals").size());
         String faultyPage = Http.get(BASE, "/agents/" + ReadSideProbe.FAULTY_AGENT).body();
         assertTrue(faultyPage.contains("id=\"agent-scan-errors\""), faultyPage);

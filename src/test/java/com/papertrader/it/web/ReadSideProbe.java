@@ -1,5 +1,6 @@
 package com.papertrader.it.web;
 
+import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.application.scanning.ScannerBean;
 import com.papertrader.domain.agent.Agent;
@@ -8,7 +9,6 @@ import com.papertrader.domain.agent.AgentParameters;
 import com.papertrader.domain.agent.AgentRiskSettings;
 import com.papertrader.domain.agent.WatchedTickers;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.infrastructure.persistence.JpaTradingStore;
 import jakarta.enterprise.context.RequestScoped;
@@ -79,7 +79,7 @@ public class ReadSideProbe {
     ScannerBean scanner;
 
     @Inject
-    BarRepository bars;
+    BarStore bars;
 
     @Inject
     Event<BarsIngested> ingested;
@@ -105,7 +105,8 @@ public class ReadSideProbe {
                 WatchedTickers.of(TICKER), AgentParameters.none(), new AgentRiskSettings(new BigDecimal("10000"), 5, null, null, false), clock);
         faulty.tradeIn(SHARED_ACCOUNT, clock);
         List<Agent> saved = store.saveAgents(List.of(trader, broken, faulty));
-        scanner.saved(List.of(saved.get(0), saved.get(2)));
+        scanner.install(saved.get(0));
+        scanner.install(saved.get(2));
 
         Instant open = DAY.atTime(LocalTime.of(9, 30)).atZone(MarketCalendar.NEW_YORK).toInstant();
         List<Bar> day = new ArrayList<>();

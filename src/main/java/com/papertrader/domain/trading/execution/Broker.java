@@ -4,9 +4,9 @@ import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.TradingSession;
 import com.papertrader.domain.trading.Money;
-import com.papertrader.domain.trading.order.ClientOrderId;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.order.OrderRole;
 import com.papertrader.domain.trading.order.OrderStatus;
@@ -19,7 +19,6 @@ import com.papertrader.domain.trading.risk.RiskCheck;
 import com.papertrader.domain.trading.risk.RiskLimits;
 import com.papertrader.domain.trading.risk.RiskRule;
 import com.papertrader.domain.trading.risk.RiskRules;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,7 +152,7 @@ public final class Broker {
 
     /** Sizes, risk-checks and books an order: accepted (with its held bracket legs), rejected with a reason, or duplicate. */
     public SubmitResult submit(OrderRequest request) {
-        ClientOrderId id = request.clientOrderId();
+        OrderId id = request.orderId();
         if (knownOrderIds.contains(id.value())) {
             return new SubmitResult.Duplicate(id);
         }
@@ -459,7 +458,7 @@ public final class Broker {
         for (Position position : List.copyOf(positions.values())) {
             boolean due = position.ticker().equals(bar.ticker()) && inWindow.test(position.openedBy())
                     && !hasWorkingFlatten(position)
-                    && !knownOrderIds.contains(ClientOrderId.forFlatten(position.openedBy(), bar.ticker(), bar.start()).value());
+                    && !knownOrderIds.contains(OrderId.forFlatten(position.openedBy(), bar.ticker(), bar.start()).value());
             if (due) {
                 String reason = "end-of-day flatten " + riskLimits(position.openedBy()).flattenMinutesBeforeClose()
                         + " minutes before the close at " + close;

@@ -6,7 +6,6 @@ import com.papertrader.domain.trading.order.OrderEvent;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
 import com.papertrader.domain.trading.portfolio.Position;
-
 import java.util.ArrayList;
 import java.util.List;
 

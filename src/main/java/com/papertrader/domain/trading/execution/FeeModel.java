@@ -1,7 +1,6 @@
 package com.papertrader.domain.trading.execution;
 
 import com.papertrader.domain.trading.Money;
-
 import java.math.BigDecimal;
 
 /**

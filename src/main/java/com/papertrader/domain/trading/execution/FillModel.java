@@ -5,7 +5,6 @@ import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.trading.Money;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderRole;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;

@@ -1,8 +1,7 @@
 package com.papertrader.domain.trading.execution;
 
-import com.papertrader.domain.trading.order.ClientOrderId;
 import com.papertrader.domain.trading.order.Order;
-
+import com.papertrader.domain.trading.order.OrderId;
 import java.util.List;
 
 /** The outcome of {@link Broker#submit}: accepted, rejected (stored with its reason), or refused as a duplicate. */
@@ -23,7 +22,7 @@ public sealed interface SubmitResult {
     }
 
     /** An order with this client id exists already; nothing was created. */
-    record Duplicate(ClientOrderId clientOrderId) implements SubmitResult {
+    record Duplicate(OrderId orderId) implements SubmitResult {
         @Override
         public BrokerChanges changes() {
             return BrokerChanges.NONE;

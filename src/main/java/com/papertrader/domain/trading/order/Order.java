@@ -14,7 +14,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A paper order. Its id is the {@link ClientOrderId}, so the primary key is the idempotency key.
+ * A paper order. Its id is the {@link OrderId}, so the primary key is the idempotency key.
  * Status changes only through the intention-revealing methods below, each checked against the transition table
  * in {@link OrderStatus} and recorded as an immutable {@link OrderEvent} (time, cause, fill details).
  * Bracket legs point to their parent by id and stay NEW until the parent fills.
@@ -101,7 +100,7 @@ public class Order {
         // for JPA
     }
 
-    private Order(ClientOrderId id, String agentId, String accountId, String ticker, OrderSide side, OrderType type,
+    private Order(OrderId id, String agentId, String accountId, String ticker, OrderSide side, OrderType type,
                   TimeInForce timeInForce, OrderRole role, String parentId, long quantity,
                   BigDecimal limitPrice, BigDecimal stopPrice, BigDecimal referencePrice,
                   String reason, String scriptHash, Instant barTime, Instant expiresAt, Instant createdAt, String cause) {
@@ -149,7 +148,7 @@ public class Order {
     public static Order fromRequest(OrderRequest request, long quantity, Instant expiresAt, Instant now) {
         String cause = "submitted: " + request.side().label() + " " + quantity + " " + request.ticker() + " " + request.type()
                 + (request.reason().isEmpty() ? "" : " (" + request.reason() + ")");
-        return new Order(request.clientOrderId(), request.agentId(), request.accountId(), request.ticker(), request.side(),
+        return new Order(request.orderId(), request.agentId(), request.accountId(), request.ticker(), request.side(),
                 request.type(), request.timeInForce(), OrderRole.SIGNAL, null, quantity, request.limitPrice(),
                 request.stopPrice(), request.referencePrice(), request.reason(), request.scriptHash(),
                 request.barTime(), expiresAt, now, cause);
@@ -165,7 +164,7 @@ public class Order {
         }
         boolean stopLoss = role == OrderRole.STOP_LOSS;
         String legReason = (stopLoss ? "stop loss" : "take profit") + " at " + Money.price(price).toPlainString() + " for " + id;
-        return new Order(clientOrderId().forLeg(role), agentId, accountId, ticker, side.closingSide(),
+        return new Order(orderId().forLeg(role), agentId, accountId, ticker, side.closingSide(),
                 stopLoss ? OrderType.STOP : OrderType.LIMIT, TimeInForce.GTC, role, id, quantity,
                 stopLoss ? null : price, stopLoss ? price : null, price, legReason, scriptHash, barTime, null, now,
                 "held until " + id + " fills");
@@ -174,7 +173,7 @@ public class Order {
     /** A market order that closes a position before the close (end-of-day flatten). */
     public static Order flatten(String agentId, String accountId, String ticker, OrderSide side, long quantity,
                                 BigDecimal referencePrice, Instant barTime, Instant expiresAt, Instant now, String reason) {
-        return new Order(ClientOrderId.forFlatten(agentId, ticker, barTime), agentId, accountId, ticker, side,
+        return new Order(OrderId.forFlatten(agentId, ticker, barTime), agentId, accountId, ticker, side,
                 OrderType.MARKET, TimeInForce.DAY, OrderRole.FLATTEN, null, quantity, null, null, referencePrice,
                 reason, null, barTime, expiresAt, now, "submitted: " + reason);
     }
@@ -280,8 +279,8 @@ public class Order {
         return id;
     }
 
-    public ClientOrderId clientOrderId() {
-        return new ClientOrderId(id);
+    public OrderId orderId() {
+        return new OrderId(id);
     }
 
     public String agentId() {

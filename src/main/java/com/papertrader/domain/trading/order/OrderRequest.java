@@ -1,7 +1,6 @@
 package com.papertrader.domain.trading.order;
 
 import com.papertrader.domain.trading.Money;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -60,8 +59,8 @@ public record OrderRequest(String agentId, String accountId, String ticker, Orde
     }
 
     /** The idempotency key: same agent, ticker, bar and signal index give the same id. */
-    public ClientOrderId clientOrderId() {
-        return ClientOrderId.forSignal(agentId, ticker, barTime, signalIndex);
+    public OrderId orderId() {
+        return OrderId.forSignal(agentId, ticker, barTime, signalIndex);
     }
 
     /** The price this order is expected to trade at, for sizing and buying power. */

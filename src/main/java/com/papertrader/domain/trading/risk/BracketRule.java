@@ -1,7 +1,6 @@
 package com.papertrader.domain.trading.risk;
 
 import com.papertrader.domain.trading.order.OrderRequest;
-
 import java.math.BigDecimal;
 import java.util.Optional;
 

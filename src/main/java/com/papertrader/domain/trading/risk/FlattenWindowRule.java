@@ -1,7 +1,6 @@
 package com.papertrader.domain.trading.risk;
 
 import com.papertrader.domain.market.TradingSession;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

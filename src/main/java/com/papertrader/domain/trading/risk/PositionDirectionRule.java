@@ -3,7 +3,6 @@ package com.papertrader.domain.trading.risk;
 import com.papertrader.domain.trading.order.OrderSide;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.portfolio.PositionSide;
-
 import java.util.Optional;
 
 /**

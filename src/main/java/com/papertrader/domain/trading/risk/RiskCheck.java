@@ -6,7 +6,6 @@ import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.Position;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

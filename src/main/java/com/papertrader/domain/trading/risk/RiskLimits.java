@@ -2,7 +2,6 @@ package com.papertrader.domain.trading.risk;
 
 import com.papertrader.domain.trading.Money;
 import com.papertrader.domain.trading.portfolio.Account;
-
 import java.math.BigDecimal;
 import java.util.Optional;
 

@@ -9,6 +9,7 @@ import com.papertrader.domain.agent.AgentDryRun;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentParameters;
 import com.papertrader.domain.agent.ScriptError;
+import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.interfaces.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -37,8 +38,8 @@ import java.util.stream.Collectors;
 @WebServlet("/admin/agents/*")
 public class AdminAgentsServlet extends HttpServlet {
 
-    private static final Pattern AGENT_PATH = Pattern.compile("/(" + AgentForm.SLUG + ")/(edit|enable|pause|delete)");
-    private static final Pattern ACCOUNT_PATH = Pattern.compile("/accounts/(" + AgentForm.SLUG + ")/reset");
+    private static final Pattern AGENT_PATH = Pattern.compile("/(" + AgentId.PATTERN + ")/(edit|enable|pause|delete)");
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("/accounts/(" + AccountId.PATTERN + ")/reset");
     /** What the list page says after an action; keyed by the action so no text comes from the URL. */
     private static final Map<String, String> DONE = Map.of("created", "created", "saved", "saved", "enable", "enabled",
             "pause", "paused", "delete", "deleted", "reset", "reset");
@@ -121,7 +122,7 @@ public class AdminAgentsServlet extends HttpServlet {
                     done(request, response, agentPath.group(2), id.value());
                 }
             } else if (accountPath.matches()) {
-                desk.resetAccount(accountPath.group(1));
+                desk.resetAccount(AccountId.of(accountPath.group(1)));
                 done(request, response, "reset", accountPath.group(1));
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -178,7 +179,7 @@ public class AdminAgentsServlet extends HttpServlet {
         model.put("agents", scanner.agents().stream().sorted(Comparator.comparing(Agent::getName)).toList());
         String done = DONE.get(String.valueOf(request.getParameter("done")));
         String subject = request.getParameter("subject");
-        model.put("notice", done != null && subject != null && subject.matches(AgentForm.SLUG) ? subject + " " + done + "." : null);
+        model.put("notice", done != null && subject != null && subject.matches(AgentId.PATTERN) ? subject + " " + done + "." : null);
         model.put("error", error);
         pages.render("admin/agents", model, request, response);
     }

@@ -6,6 +6,8 @@ import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentParameters;
 import com.papertrader.domain.agent.AgentRiskSettings;
 import com.papertrader.domain.agent.WatchedTickers;
+import com.papertrader.domain.market.Ticker;
+import com.papertrader.domain.trading.portfolio.AccountId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -32,13 +34,13 @@ public class AgentForm {
     public interface DryRun {
     }
 
-    static final String SLUG = "[a-z0-9][a-z0-9-]{0,62}";
-    static final String TICKER = "[A-Z][A-Z0-9.]{0,9}";
+
+
     /** Longest text kept from any field; longer input is cut here and refused by the field's size limit. */
     private static final int MAX_INPUT = Agent.MAX_SCRIPT_LENGTH + 1;
 
     @NotBlank(message = "Give the agent an id.")
-    @Pattern(regexp = SLUG, message = "The id is 1-63 lower-case letters, digits or dashes, starting with a letter or digit.")
+    @Pattern(regexp = AgentId.PATTERN, message = "The id is 1-63 lower-case letters, digits or dashes, starting with a letter or digit.")
     String id;
 
     @NotBlank(message = "Give the agent a name.")
@@ -48,14 +50,14 @@ public class AgentForm {
 
     @NotBlank(message = "List the tickers to scan, or * for all.")
     @Size(max = 2000, message = "The ticker list is at most {max} characters.")
-    @Pattern(regexp = "\\*|" + TICKER + "(\\s*,\\s*" + TICKER + ")*",
+    @Pattern(regexp = "\\*|" + Ticker.PATTERN + "(\\s*,\\s*" + Ticker.PATTERN + ")*",
             message = "Use * for all, or ticker symbols such as AAPL, BRK.B separated by commas.")
     String tickers;
 
     @Size(max = AgentParameters.MAX_JSON_LENGTH, message = "The parameters are at most {max} characters of JSON.")
     String parameters;
 
-    @Pattern(regexp = SLUG, message = "A shared account id is 1-63 lower-case letters, digits or dashes.")
+    @Pattern(regexp = AccountId.PATTERN, message = "A shared account id is 1-63 lower-case letters, digits or dashes.")
     String account;
 
     @NotBlank(message = "Give the dollars per position.")
@@ -87,7 +89,7 @@ public class AgentForm {
     String script;
 
     @NotBlank(groups = DryRun.class, message = "Choose a ticker to run over.")
-    @Pattern(groups = DryRun.class, regexp = TICKER, message = "A ticker symbol such as AAPL.")
+    @Pattern(groups = DryRun.class, regexp = Ticker.PATTERN, message = "A ticker symbol such as AAPL.")
     String dryRunTicker;
 
     @NotBlank(groups = DryRun.class, message = "Give the number of bars.")

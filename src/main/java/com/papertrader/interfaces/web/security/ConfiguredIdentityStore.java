@@ -1,7 +1,7 @@
 package com.papertrader.interfaces.web.security;
 
-import com.papertrader.application.Settings;
 import com.papertrader.application.security.Credentials;
+import com.papertrader.application.settings.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +23,7 @@ public class ConfiguredIdentityStore implements IdentityStore {
     private static final Logger LOG = Logger.getLogger(ConfiguredIdentityStore.class.getName());
 
     @Inject
-    Settings settings;
+    SecuritySettings settings;
 
     /** Says at start-up who can log in, and how to make it possible; never the password or its hash. */
     void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -42,7 +42,7 @@ public class ConfiguredIdentityStore implements IdentityStore {
             LOG.info("Viewer login disabled: set VIEWER_PASSWORD_HASH (viewer.password-hash) or VIEWER_PASSWORD to enable it.");
         }
         if (settings.readRequiresLogin() && !admin.canLogIn() && !viewer.canLogIn()) {
-            LOG.warning(Settings.READ_REQUIRES_LOGIN + " is true but neither an admin nor a viewer password is configured: "
+            LOG.warning(SecuritySettings.READ_REQUIRES_LOGIN + " is true but neither an admin nor a viewer password is configured: "
                     + "nobody can read any page.");
         }
     }

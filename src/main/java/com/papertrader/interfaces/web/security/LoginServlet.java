@@ -1,6 +1,6 @@
 package com.papertrader.interfaces.web.security;
 
-import com.papertrader.application.Settings;
+import com.papertrader.application.settings.SecuritySettings;
 import com.papertrader.interfaces.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -27,7 +27,7 @@ public class LoginServlet extends HttpServlet {
     Pages pages;
 
     @Inject
-    Settings settings;
+    SecuritySettings settings;
 
     @Inject
     IdentityStoreHandler identityStores;

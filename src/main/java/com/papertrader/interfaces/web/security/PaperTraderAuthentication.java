@@ -1,6 +1,6 @@
 package com.papertrader.interfaces.web.security;
 
-import com.papertrader.application.Settings;
+import com.papertrader.application.settings.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -37,7 +37,7 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
     IdentityStoreHandler identityStores;
 
     @Inject
-    Settings settings;
+    SecuritySettings settings;
 
     /** Whether this request was authenticated by its Authorization header (so it needs no CSRF token). */
     static boolean byHeader(HttpServletRequest request) {

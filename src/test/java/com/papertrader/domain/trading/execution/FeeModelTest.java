@@ -1,10 +1,10 @@
 package com.papertrader.domain.trading.execution;
 
-import org.junit.jupiter.api.Test;
-
 import static com.papertrader.domain.trading.TradingFixtures.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
 
 class FeeModelTest {
 

@@ -1,19 +1,5 @@
 package com.papertrader.domain.trading.execution;
 
-import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.MarketCalendar;
-import com.papertrader.domain.trading.order.Order;
-import com.papertrader.domain.trading.order.OrderRequest;
-import com.papertrader.domain.trading.order.OrderRole;
-import com.papertrader.domain.trading.order.OrderSide;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
-
 import static com.papertrader.domain.trading.TradingFixtures.TUESDAY_OPEN;
 import static com.papertrader.domain.trading.TradingFixtures.bar;
 import static com.papertrader.domain.trading.TradingFixtures.d;
@@ -26,6 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderRequest;
+import com.papertrader.domain.trading.order.OrderRole;
+import com.papertrader.domain.trading.order.OrderSide;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /** Every fill rule, one bar at a time. Orders are placed at the close of the 09:30 bar and meet the 09:35 bar. */
 class FillModelTest {

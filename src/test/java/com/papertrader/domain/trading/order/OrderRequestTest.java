@@ -1,12 +1,11 @@
 package com.papertrader.domain.trading.order;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static com.papertrader.domain.trading.TradingFixtures.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class OrderRequestTest {
 
@@ -20,7 +19,7 @@ class OrderRequestTest {
         assertEquals(TimeInForce.DAY, request.timeInForce());
         assertEquals("100.1230", request.referencePrice().toPlainString());
         assertEquals("100.1230", request.expectedPrice().toPlainString());
-        assertEquals("alice|AAPL|2026-11-24T14:30:00Z|0", request.clientOrderId().value());
+        assertEquals("alice|AAPL|2026-11-24T14:30:00Z|0", request.orderId().value());
     }
 
     @Test

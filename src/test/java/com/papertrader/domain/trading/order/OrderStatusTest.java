@@ -1,6 +1,10 @@
 package com.papertrader.domain.trading.order;
 
-import org.junit.jupiter.api.Test;
+import static com.papertrader.domain.trading.TradingFixtures.TUESDAY_OPEN;
+import static com.papertrader.domain.trading.TradingFixtures.d;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -8,12 +12,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import static com.papertrader.domain.trading.TradingFixtures.TUESDAY_OPEN;
-import static com.papertrader.domain.trading.TradingFixtures.d;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /** The transition table, tried over every pair of statuses, both on the table and on a real order. */
 class OrderStatusTest {

@@ -1,10 +1,5 @@
 package com.papertrader.domain.trading.order;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-
 import static com.papertrader.domain.trading.TradingFixtures.TUESDAY_OPEN;
 import static com.papertrader.domain.trading.TradingFixtures.d;
 import static com.papertrader.domain.trading.TradingFixtures.minutesAfter;
@@ -13,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class OrderTest {
 

@@ -1,12 +1,5 @@
 package com.papertrader.domain.trading.portfolio;
 
-import com.papertrader.domain.trading.order.OrderSide;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-
 import static com.papertrader.domain.trading.TradingFixtures.TUESDAY_OPEN;
 import static com.papertrader.domain.trading.TradingFixtures.d;
 import static com.papertrader.domain.trading.TradingFixtures.fill;
@@ -15,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.domain.trading.order.OrderSide;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class AccountTest {
 

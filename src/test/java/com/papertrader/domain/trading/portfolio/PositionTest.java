@@ -1,10 +1,5 @@
 package com.papertrader.domain.trading.portfolio;
 
-import com.papertrader.domain.trading.order.OrderSide;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static com.papertrader.domain.trading.TradingFixtures.TUESDAY_OPEN;
 import static com.papertrader.domain.trading.TradingFixtures.d;
 import static com.papertrader.domain.trading.TradingFixtures.fill;
@@ -14,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.domain.trading.order.OrderSide;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class PositionTest {
 

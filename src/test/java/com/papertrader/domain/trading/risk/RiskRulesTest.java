@@ -1,24 +1,5 @@
 package com.papertrader.domain.trading.risk;
 
-import com.papertrader.domain.market.MarketCalendar;
-import com.papertrader.domain.trading.Money;
-import com.papertrader.domain.trading.order.Order;
-import com.papertrader.domain.trading.order.OrderRequest;
-import com.papertrader.domain.trading.order.OrderSide;
-import com.papertrader.domain.trading.portfolio.Account;
-import com.papertrader.domain.trading.portfolio.Position;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import static com.papertrader.domain.trading.TradingFixtures.TUESDAY_OPEN;
 import static com.papertrader.domain.trading.TradingFixtures.d;
 import static com.papertrader.domain.trading.TradingFixtures.fill;
@@ -28,6 +9,24 @@ import static com.papertrader.domain.trading.TradingFixtures.position;
 import static com.papertrader.domain.trading.TradingFixtures.workingOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.trading.Money;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderRequest;
+import com.papertrader.domain.trading.order.OrderSide;
+import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.Position;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /** Each rule denies with its reason and lets the rest pass. Account "alice" has 100,000.00 in cash. */
 class RiskRulesTest {

@@ -1,7 +1,6 @@
 package com.papertrader.application.ingest;
 
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.StoredBars;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The BarRepository contract in memory, for unit tests of code that stores bars (JpaBarRepository is tested in BarStoreIT). */
-final class InMemoryBarRepository implements BarRepository {
+/** The BarStore contract in memory, for unit tests of code that stores bars (JpaBarStore is tested in BarStoreIT). */
+public final class InMemoryBarStore implements BarStore {
 
     private final TreeMap<String, Bar> rows = new TreeMap<>();
     int upserts;

@@ -2,40 +2,46 @@ package com.papertrader.domain.trading.order;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The idempotency key of an order, derived only from what produced it, so that re-running the same scan
+ * An order's id, which is also its idempotency key: derived only from what produced it, so that re-running the same scan
  * (after a restart, a replay or a revised bar) yields the same id and the second order is refused.
  * Readable: {@code agent|TICKER|barTime|signalIndex}; bracket legs append {@code |SL} / {@code |TP};
  * the end-of-day flatten uses {@code |EOD} in place of the signal index.
  */
-public record ClientOrderId(String value) {
+public record OrderId(String value) {
 
     private static final String SEPARATOR = "|";
 
-    public ClientOrderId {
+    public OrderId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
-            throw new IllegalArgumentException("client order id must not be blank");
+            throw new IllegalArgumentException("order id must not be blank");
         }
     }
 
-    public static ClientOrderId forSignal(String agentId, String ticker, Instant barTime, int signalIndex) {
+    /** The id if the text can be one (not blank): for looking up what a URL names. */
+    public static Optional<OrderId> tryParse(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(new OrderId(value));
+    }
+
+    public static OrderId forSignal(String agentId, String ticker, Instant barTime, int signalIndex) {
         if (signalIndex < 0) {
             throw new IllegalArgumentException("signal index must not be negative: " + signalIndex);
         }
-        return new ClientOrderId(base(agentId, ticker, barTime) + SEPARATOR + signalIndex);
+        return new OrderId(base(agentId, ticker, barTime) + SEPARATOR + signalIndex);
     }
 
-    public static ClientOrderId forFlatten(String agentId, String ticker, Instant barTime) {
-        return new ClientOrderId(base(agentId, ticker, barTime) + SEPARATOR + "EOD");
+    public static OrderId forFlatten(String agentId, String ticker, Instant barTime) {
+        return new OrderId(base(agentId, ticker, barTime) + SEPARATOR + "EOD");
     }
 
     /** The id of a bracket leg of the order with this id. */
-    public ClientOrderId forLeg(OrderRole role) {
+    public OrderId forLeg(OrderRole role) {
         return switch (role) {
-            case STOP_LOSS -> new ClientOrderId(value + SEPARATOR + "SL");
-            case TAKE_PROFIT -> new ClientOrderId(value + SEPARATOR + "TP");
+            case STOP_LOSS -> new OrderId(value + SEPARATOR + "SL");
+            case TAKE_PROFIT -> new OrderId(value + SEPARATOR + "TP");
             default -> throw new IllegalArgumentException(role + " is not a bracket leg");
         };
     }

@@ -1,8 +1,10 @@
 package com.papertrader.infrastructure.persistence;
 
 import com.papertrader.application.reporting.AgentPerformance;
+import com.papertrader.application.reporting.AgentQueries;
 import com.papertrader.application.reporting.AgentSummary;
 import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentState;
 import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.trading.portfolio.Account;
@@ -17,21 +19,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The read side of agents: each with its results over the positions it opened ({@link AgentPerformance}) and its
- * latest scan that produced signals; one agent with its account and recent scans.
+ * {@link AgentQueries} in JPA: each agent with its results over the positions it opened ({@link AgentPerformance}) and
+ * its latest scan that produced signals; one agent with its account and recent scans.
  */
 @ApplicationScoped
 @Transactional
-public class AgentQueries {
+public class JpaAgentQueries implements AgentQueries {
 
     @PersistenceContext
     EntityManager em;
 
-    /** One agent with what its page shows besides its orders and positions: its latest signals and scan errors. */
-    public record AgentDetail(AgentSummary summary, Account account, List<ScanRecord> recentScans,
-                              List<ScanRecord> recentErrors) {
-    }
-
+    @Override
     public List<AgentSummary> agents() {
         Map<String, AgentPerformance> performance = new HashMap<>();
         em.createQuery("select p.openedBy, p.closedAt, p.realizedPnl, p.unrealizedPnl from Position p", Object[].class)
@@ -42,8 +40,10 @@ public class AgentQueries {
                 .toList();
     }
 
-    public Optional<AgentDetail> agent(String id) {
-        return agentEntity(id).map(agent -> {
+    @Override
+    public Optional<AgentDetail> agent(AgentId agentId) {
+        String id = agentId.value();
+        return Optional.ofNullable(em.find(Agent.class, agentId)).map(agent -> {
             AgentPerformance performance = new AgentPerformance();
             em.createQuery("select p.openedBy, p.closedAt, p.realizedPnl, p.unrealizedPnl from Position p"
                             + " where p.openedBy = :agent", Object[].class)
@@ -54,14 +54,9 @@ public class AgentQueries {
         });
     }
 
-    /** Agents the scanner stopped after repeated script errors, for the Overview. */
+    @Override
     public List<Agent> agentsInError() {
         return em.createNamedQuery("Agent.findByState", Agent.class).setParameter("state", AgentState.ERRORED).getResultList();
-    }
-
-    private Optional<Agent> agentEntity(String id) {
-        return em.createQuery("select a from Agent a where a.id.value = :id", Agent.class)
-                .setParameter("id", id).getResultStream().findFirst();
     }
 
     private AgentSummary summary(Agent agent, AgentPerformance performance) {

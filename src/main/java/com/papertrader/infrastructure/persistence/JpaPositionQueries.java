@@ -3,6 +3,7 @@ package com.papertrader.infrastructure.persistence;
 import com.papertrader.application.reporting.Page;
 import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.application.reporting.PositionFilter;
+import com.papertrader.application.reporting.PositionQueries;
 import com.papertrader.domain.trading.portfolio.Position;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,14 +13,15 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The read side of positions: open and closed, by agent (the one whose fill opened it) and account, newest first. */
+/** {@link PositionQueries} in JPA. */
 @ApplicationScoped
 @Transactional
-public class PositionQueries {
+public class JpaPositionQueries implements PositionQueries {
 
     @PersistenceContext
     EntityManager em;
 
+    @Override
     public Page<Position> positions(PositionFilter filter, PageRequest page) {
         List<String> conditions = new ArrayList<>();
         if (filter.agentId() != null) {

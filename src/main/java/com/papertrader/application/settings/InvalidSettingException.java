@@ -1,4 +1,4 @@
-package com.papertrader.application;
+package com.papertrader.application.settings;
 
 /** A configuration value that is missing or malformed; the message names the key and, where safe, the value. */
 public class InvalidSettingException extends IllegalStateException {

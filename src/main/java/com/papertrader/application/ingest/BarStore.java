@@ -1,11 +1,13 @@
-package com.papertrader.domain.market;
+package com.papertrader.application.ingest;
 
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.StoredBars;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Stored bars, one row per ticker and bar start (table ohlcv_data). */
-public interface BarRepository {
+/** The port to the stored bars: one row per ticker and bar start (table ohlcv_data). */
+public interface BarStore {
 
     /**
      * Inserts the bars not stored yet and updates those whose values were revised, in one transaction.

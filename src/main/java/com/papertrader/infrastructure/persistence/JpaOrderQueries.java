@@ -1,44 +1,44 @@
 package com.papertrader.infrastructure.persistence;
 
 import com.papertrader.application.reporting.OrderFilter;
+import com.papertrader.application.reporting.OrderQueries;
 import com.papertrader.application.reporting.Page;
 import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import org.hibernate.jpa.HibernateHints;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 
 /**
- * The read side of orders and fills, for the pages, the JSON API and the CSV export. Newest first, ordered by
- * (time, id) so the indexes of the V1 migration (db/migration) serve the ORDER BY and a page is LIMIT/OFFSET on an index.
+ * {@link OrderQueries} in JPA. Newest first, ordered by (time, id) so the indexes of the V1 migration (db/migration)
+ * serve the ORDER BY and a page is LIMIT/OFFSET on an index.
  * Every method runs in a transaction so no pooled connection is left in an open read (see {@link JpaTradingStore}).
  */
 @ApplicationScoped
 @Transactional
-public class OrderQueries {
+public class JpaOrderQueries implements OrderQueries {
 
     @PersistenceContext
     EntityManager em;
 
-    /** One order with its event history (oldest first) and its fills. */
-    public record OrderDetail(Order order, List<Fill> fills) {
-    }
-
+    @Override
     public Page<Order> orders(OrderFilter filter, PageRequest page) {
         Where where = where(filter, "o", "o.createdAt");
         TypedQuery<Order> query = em.createQuery("select o from Order o" + where.jpql + " order by o.createdAt desc, o.id desc", Order.class);
         return Page.of(readOnly(where.bind(query).setFirstResult(page.offset()).setMaxResults(page.size() + 1)).getResultList(), page);
     }
 
+    @Override
     public Page<Fill> fills(OrderFilter filter, PageRequest page) {
         Where where = where(filter, "f", "f.filledAt");
         TypedQuery<Fill> query = em.createQuery("select f from Fill f" + where.jpql + " order by f.filledAt desc, f.id desc", Fill.class);
@@ -50,7 +50,9 @@ public class OrderQueries {
         return query.setHint(HibernateHints.HINT_READ_ONLY, true);
     }
 
-    public Optional<OrderDetail> order(String id) {
+    @Override
+    public Optional<OrderDetail> order(OrderId orderId) {
+        String id = orderId.value();
         List<Order> found = em.createQuery("select o from Order o left join fetch o.events where o.id = :id", Order.class)
                 .setParameter("id", id).getResultList();
         if (found.isEmpty()) {
@@ -59,16 +61,6 @@ public class OrderQueries {
         List<Fill> fills = em.createQuery("select f from Fill f where f.orderId = :id order by f.filledAt, f.id", Fill.class)
                 .setParameter("id", id).getResultList();
         return Optional.of(new OrderDetail(found.get(0), fills));
-    }
-
-    /** The newest {@code count} orders, for the Overview. */
-    public List<Order> latestOrders(int count) {
-        return orders(OrderFilter.NONE, PageRequest.first(count)).items();
-    }
-
-    /** The newest {@code count} fills, for the Overview. */
-    public List<Fill> latestFills(int count) {
-        return fills(OrderFilter.NONE, PageRequest.first(count)).items();
     }
 
     /** Orders and fills carry agentId and ticker alike; a fill's status is its order's. */

@@ -1,8 +1,8 @@
 package com.papertrader.infrastructure.persistence;
 
-import com.papertrader.application.Settings;
+import com.papertrader.application.ingest.BarStore;
+import com.papertrader.application.settings.MarketSettings;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.BarRepository;
 import com.papertrader.domain.market.StoredBars;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ import org.hibernate.jpa.HibernateHints;
  */
 @ApplicationScoped
 @Transactional
-public class JpaBarRepository implements BarRepository {
+public class JpaBarStore implements BarStore {
 
     private static final String UPSERT = """
             INSERT INTO ohlcv_data (ticker, bar_start, open, high, low, close, volume, vwap, trades, time_of_day, day_of_week)
@@ -54,7 +54,7 @@ public class JpaBarRepository implements BarRepository {
     EntityManager em;
 
     @Inject
-    Settings settings;
+    MarketSettings settings;
 
     @Override
     public StoredBars upsert(List<Bar> bars) {

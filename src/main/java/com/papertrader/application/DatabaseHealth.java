@@ -1,0 +1,10 @@
+package com.papertrader.application;
+
+import java.util.Optional;
+
+/** The port that says whether the database answers, for the health check. */
+public interface DatabaseHealth {
+
+    /** Empty when the database answers; else why not, safe to show (no address, no secret). */
+    Optional<String> problem();
+}

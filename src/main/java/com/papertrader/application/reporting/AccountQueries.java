@@ -1,0 +1,24 @@
+package com.papertrader.application.reporting;
+
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.AccountId;
+import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The read side of paper accounts: their figures as of the last saved bar event, their agents and equity curves. */
+public interface AccountQueries {
+
+    /** Every account, in id order. */
+    List<Account> accounts();
+
+    Optional<Account> account(AccountId id);
+
+    /** Every agent by the id of the account it trades in, accounts in id order. */
+    Map<String, List<Agent>> agentsByAccount();
+
+    /** The newest {@code count} points of an account's equity curve, oldest first. */
+    List<EquitySnapshot> equityCurve(AccountId account, int count);
+}

@@ -1,0 +1,23 @@
+package com.papertrader.application.reporting;
+
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.ScanRecord;
+import com.papertrader.domain.trading.portfolio.Account;
+import java.util.List;
+import java.util.Optional;
+
+/** The read side of agents: each with its results over the positions it opened and its latest signals. */
+public interface AgentQueries {
+
+    /** One agent with what its page shows besides its orders and positions: its latest signals and scan errors. */
+    record AgentDetail(AgentSummary summary, Account account, List<ScanRecord> recentScans, List<ScanRecord> recentErrors) {
+    }
+
+    List<AgentSummary> agents();
+
+    Optional<AgentDetail> agent(AgentId id);
+
+    /** Agents the scanner stopped after repeated script errors, for the Overview. */
+    List<Agent> agentsInError();
+}

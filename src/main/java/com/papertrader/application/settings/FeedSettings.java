@@ -1,0 +1,51 @@
+package com.papertrader.application.settings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where bars come from: Polygon when an API key is set, else a CSV replay when a file is set, else the simulated
+ * market. The key is kept out of {@link #toString()}: hand it only to the Polygon client, never to a page, a log line
+ * or a message.
+ *
+ * @param simulatedSpeed simulated minutes per real second of the simulated market and the CSV replay; 0 follows the
+ *                       wall clock
+ * @param pollerEnabled  whether the poll timer runs (tests switch it off)
+ */
+public record FeedSettings(Optional<String> polygonApiKey, URI polygonBaseUrl, Duration polygonTimeout, int callsPerMinute,
+                           Optional<Path> csvFile, long simulatedSeed, int simulatedSpeed, boolean pollerEnabled) {
+
+    public static final String POLYGON_API_KEY = "polygon.api-key";
+    public static final String POLYGON_BASE_URL = "polygon.base-url";
+    public static final String POLYGON_TIMEOUT_SECONDS = "polygon.timeout-seconds";
+    public static final String CALLS_PER_MINUTE = "polygon.calls-per-minute";
+    public static final String CSV_FILE = "market.csv-file";
+    public static final String SIMULATED_SEED = "simulated.seed";
+    public static final String SIMULATED_SPEED = "simulated.speed";
+    public static final String POLLER_ENABLED = "poller.enabled";
+
+    static FeedSettings read(SettingsReader in) {
+        return new FeedSettings(in.optional(POLYGON_API_KEY), in.httpUrl(POLYGON_BASE_URL),
+                Duration.ofSeconds(in.positiveInt(POLYGON_TIMEOUT_SECONDS)), in.positiveInt(CALLS_PER_MINUTE),
+                in.optionalAbsolutePath(CSV_FILE), in.longValue(SIMULATED_SEED), in.nonNegativeInt(SIMULATED_SPEED),
+                in.bool(POLLER_ENABLED));
+    }
+
+    /** The simulated market runs whenever no Polygon key is configured. */
+    public boolean usesPolygon() {
+        return polygonApiKey.isPresent();
+    }
+
+    public String feedName() {
+        return usesPolygon() ? "polygon" : csvFile.isPresent() ? "csv" : "simulated";
+    }
+
+    @Override
+    public String toString() {
+        return usesPolygon() ? "polygon " + polygonBaseUrl + " (" + callsPerMinute + " calls/min)"
+                : csvFile.map(file -> "csv " + file + " (speed " + simulatedSpeed + ")")
+                        .orElse("simulated (seed " + simulatedSeed + ", speed " + simulatedSpeed + ")");
+    }
+}

@@ -1,0 +1,69 @@
+package com.papertrader.application.trading;
+
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.ScanRecord;
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.trading.execution.BrokerChanges;
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.domain.trading.order.Order;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one bar event's trading changed, bar after bar, to be saved in one transaction: the broker's changes, the scans
+ * to keep, the agents whose scan health changed, and each ticker's newest bar traded on (its cursor). So a crash
+ * leaves either all of it or none, and the bars are traded again.
+ */
+public final class TradingChanges {
+
+    private final List<BrokerChanges> broker = new ArrayList<>();
+    private final List<ScanRecord> scans = new ArrayList<>();
+    private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
+    private final Map<String, Instant> cursors = new LinkedHashMap<>();
+
+    /** Adds what trading one bar changed; the bar becomes its ticker's cursor. */
+    public void add(Bar bar, BarChanges changes) {
+        broker.addAll(changes.broker());
+        scans.addAll(changes.scans().records());
+        changes.scans().agentsChanged().forEach(agent -> agents.put(agent.getId(), agent));
+        cursors.put(bar.ticker(), bar.start());
+    }
+
+    /** Whether no bar was traded (every one had been before). */
+    public boolean isEmpty() {
+        return cursors.isEmpty();
+    }
+
+    public List<BrokerChanges> broker() {
+        return broker;
+    }
+
+    public List<ScanRecord> scans() {
+        return scans;
+    }
+
+    /** Each agent once, as it is now. */
+    public Collection<Agent> agentsChanged() {
+        return agents.values();
+    }
+
+    public Map<String, Instant> cursors() {
+        return cursors;
+    }
+
+    /** What the live pages are told once this is saved: every order created or changed (once, as it is now) and every fill. */
+    public TradingSaved saved() {
+        Map<String, Order> orders = new LinkedHashMap<>();
+        List<Fill> fills = new ArrayList<>();
+        for (BrokerChanges change : broker) {
+            change.orders().forEach(order -> orders.put(order.id(), order));
+            fills.addAll(change.fills());
+        }
+        return new TradingSaved(List.copyOf(orders.values()), fills);
+    }
+}

@@ -1,0 +1,56 @@
+package com.papertrader.infrastructure.persistence;
+
+import com.papertrader.application.reporting.AccountQueries;
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.AccountId;
+import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
+
+/** {@link AccountQueries} in JPA. Reads run in a transaction for the reason given on {@link JpaBarStore}. */
+@ApplicationScoped
+@Transactional
+public class JpaAccountQueries implements AccountQueries {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public List<Account> accounts() {
+        return em.createQuery("select a from Account a order by a.id", Account.class).getResultList();
+    }
+
+    @Override
+    public Optional<Account> account(AccountId id) {
+        return Optional.ofNullable(em.find(Account.class, id.value()));
+    }
+
+    @Override
+    public Map<String, List<Agent>> agentsByAccount() {
+        return em.createNamedQuery("Agent.findAll", Agent.class).getResultStream()
+                .collect(Collectors.groupingBy(Agent::getAccountId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    @Override
+    public List<EquitySnapshot> equityCurve(AccountId account, int count) {
+        List<EquitySnapshot> points = new ArrayList<>(em.createQuery(
+                        "select s from EquitySnapshot s where s.accountId = :account order by s.takenAt desc", EquitySnapshot.class)
+                .setParameter("account", account.value())
+                .setMaxResults(count)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList());
+        Collections.reverse(points);
+        return points;
+    }
+}

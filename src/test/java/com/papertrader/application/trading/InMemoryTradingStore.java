@@ -1,0 +1,129 @@
+package com.papertrader.application.trading;
+
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.ScanRecord;
+import com.papertrader.domain.trading.execution.BrokerChanges;
+import com.papertrader.domain.trading.order.Fill;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.Position;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link TradingStore} in memory, for tests of live trading without a database: it keeps what it is given (the same
+ * objects, as a persistence context would hand back copies) and counts the saves. Like the database, a failed save
+ * changes nothing: set {@link #failNextSave}.
+ */
+public final class InMemoryTradingStore implements TradingStore {
+
+    public final Map<String, Account> accounts = new LinkedHashMap<>();
+    public final Map<String, Order> orders = new LinkedHashMap<>();
+    public final Map<String, Fill> fills = new LinkedHashMap<>();
+    public final Map<String, Position> positions = new LinkedHashMap<>();
+    public final Map<AgentId, Agent> agents = new LinkedHashMap<>();
+    public final Map<String, Instant> cursors = new LinkedHashMap<>();
+    public final List<ScanRecord> scans = new ArrayList<>();
+    public int saves;
+    public boolean failNextSave;
+
+    @Override
+    public List<Account> accounts() {
+        return List.copyOf(accounts.values());
+    }
+
+    @Override
+    public List<Position> openPositions() {
+        return positions.values().stream().filter(Position::isOpen).toList();
+    }
+
+    @Override
+    public Collection<Order> ordersToRemember(Instant since) {
+        return orders.values().stream().filter(order -> order.status().isWorking() || !order.barTime().isBefore(since)).toList();
+    }
+
+    @Override
+    public Map<String, Instant> cursors() {
+        return Map.copyOf(cursors);
+    }
+
+    @Override
+    public List<Agent> agents() {
+        return List.copyOf(agents.values());
+    }
+
+    @Override
+    public Optional<Agent> agent(AgentId id) {
+        return Optional.ofNullable(agents.get(id));
+    }
+
+    @Override
+    public Optional<Agent> agentNamed(String name) {
+        return agents.values().stream().filter(agent -> agent.getName().equals(name)).findFirst();
+    }
+
+    @Override
+    public Agent saveAgent(Agent agent, Optional<Account> openedAccount) {
+        write();
+        openedAccount.ifPresent(account -> accounts.put(account.id(), account));
+        agents.put(agent.getId(), agent);
+        return agent;
+    }
+
+    @Override
+    public List<Agent> saveAgents(Collection<Agent> saved) {
+        write();
+        saved.forEach(agent -> agents.put(agent.getId(), agent));
+        return List.copyOf(saved);
+    }
+
+    @Override
+    public void deleteAgent(AgentId id, List<BrokerChanges> canceled) {
+        write();
+        canceled.forEach(this::keep);
+        agents.remove(id);
+    }
+
+    @Override
+    public void saveReset(Account account, List<BrokerChanges> canceled) {
+        write();
+        canceled.forEach(this::keep);
+        accounts.put(account.id(), account);
+    }
+
+    @Override
+    public void save(Account account) {
+        write();
+        accounts.put(account.id(), account);
+    }
+
+    @Override
+    public void save(TradingChanges changes) {
+        write();
+        changes.broker().forEach(this::keep);
+        scans.addAll(changes.scans());
+        changes.agentsChanged().forEach(agent -> agents.put(agent.getId(), agent));
+        cursors.putAll(changes.cursors());
+    }
+
+    private void write() {
+        if (failNextSave) {
+            failNextSave = false;
+            throw new IllegalStateException("the database went away");
+        }
+        saves++;
+    }
+
+    private void keep(BrokerChanges changes) {
+        changes.accounts().forEach(account -> accounts.put(account.id(), account));
+        changes.orders().forEach(order -> orders.put(order.id(), order));
+        changes.fills().forEach(fill -> fills.put(fill.id(), fill));
+        changes.positions().forEach(position -> positions.put(position.id(), position));
+    }
+}
