@@ -1,0 +1,100 @@
+package com.papertrader.application.trading;
+
+import static com.papertrader.application.trading.LiveDesk.STARTING_CASH;
+import static com.papertrader.application.trading.LiveDesk.STEPPER;
+import static com.papertrader.application.trading.LiveDesk.day;
+import static com.papertrader.application.trading.LiveDesk.definition;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentDefinition;
+import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.AgentState;
+import com.papertrader.domain.trading.portfolio.AccountId;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** A person's changes to agents and accounts, applied to a real broker and scanner, saved to an in-memory store. */
+class AgentAdministrationTest {
+
+    private final LiveDesk desk = new LiveDesk();
+
+    @Test
+    void anAddedAgentHasItsAccountAndScansFromTheNextBar() {
+        Agent added = desk.add("stepper", STEPPER);
+
+        assertEquals(STARTING_CASH, desk.store.accounts.get("stepper").cash());
+        assertEquals(added, desk.store.agents.get(AgentId.of("stepper")));
+        assertTrue(desk.scanner.isCompiled(added.getId()));
+        assertEquals(1, desk.live(day(0, 4)).fills().size());
+    }
+
+    @Test
+    void aTakenIdOrNameIsRefusedAndNothingSaved() {
+        desk.add("stepper", STEPPER);
+        int saves = desk.store.saves;
+
+        AgentChangeRefused sameId = assertThrows(AgentChangeRefused.class, () -> desk.add("stepper", STEPPER));
+        AgentDefinition sameName = new AgentDefinition(AgentId.of("other"), "Agent stepper", STEPPER,
+                definition("x", STEPPER).tickers(), definition("x", STEPPER).parameters(), definition("x", STEPPER).risk());
+        AgentChangeRefused named = assertThrows(AgentChangeRefused.class, () -> desk.administration.add(sameName));
+
+        assertEquals("id", sameId.field());
+        assertEquals("name", named.field());
+        assertEquals(saves, desk.store.saves);
+    }
+
+    @Test
+    void anEditOpenedBeforeSomeoneElsesChangeIsRefused() {
+        Agent agent = desk.add("stepper", STEPPER);
+        long seen = agent.getEditVersion() - 1;
+
+        AgentChangeRefused refused = assertThrows(AgentChangeRefused.class,
+                () -> desk.administration.change(definition("stepper", LiveDesk.BROKEN), seen));
+
+        assertEquals("form", refused.field());
+        assertEquals(STEPPER, desk.store.agents.get(AgentId.of("stepper")).getScript(), "the other change stays");
+    }
+
+    @Test
+    void pauseStopsTheScansAndEnableResumesThem() {
+        desk.add("stepper", STEPPER);
+
+        assertEquals(AgentState.PAUSED, desk.administration.pause(AgentId.of("stepper")).getState());
+        assertTrue(desk.live(day(0, 4)).orders().isEmpty(), "a paused agent is not scanned");
+        assertEquals(AgentState.ENABLED, desk.administration.enable(AgentId.of("stepper")).getState());
+        assertTrue(desk.scanner.isCompiled(AgentId.of("stepper")));
+    }
+
+    @Test
+    void anAgentOrAccountWithAnOpenPositionIsNeitherDeletedNorReset() {
+        desk.add("stepper", STEPPER);
+        desk.live(day(0, 4)); // long 10 TEST
+
+        AgentChangeRefused delete = assertThrows(AgentChangeRefused.class, () -> desk.administration.delete(AgentId.of("stepper")));
+        AgentChangeRefused reset = assertThrows(AgentChangeRefused.class,
+                () -> desk.administration.resetAccount(AccountId.of("stepper")));
+
+        assertTrue(delete.getMessage().contains("holds 1 open position"), delete.getMessage());
+        assertTrue(reset.getMessage().contains("holds 1 open position"), reset.getMessage());
+        assertTrue(desk.store.agents.containsKey(AgentId.of("stepper")));
+    }
+
+    @Test
+    void aFlatAccountIsResetToItsStartingCashAndAFlatAgentDeleted() {
+        desk.add("stepper", STEPPER);
+        desk.live(day(0, 7)); // bought after the third bar, sold after the sixth
+        BigDecimal traded = desk.store.accounts.get("stepper").cash();
+
+        desk.administration.resetAccount(AccountId.of("stepper"));
+        desk.administration.delete(AgentId.of("stepper"));
+
+        assertTrue(traded.compareTo(STARTING_CASH) != 0, "the round trip moved the cash: " + traded);
+        assertEquals(STARTING_CASH, desk.store.accounts.get("stepper").cash());
+        assertTrue(desk.store.agents.isEmpty());
+        assertTrue(desk.scanner.agents().isEmpty(), "no longer scanned");
+        assertEquals(2, desk.store.fills.size(), "its history stays");
+    }
+}
