@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A test clock that stands still until the test moves it; copies made by withZone move with it. */
+/**
+ * The tests' clock: it stands still until the test moves it ({@link #set}, {@link #advance}); copies made by withZone
+ * move with it. For a clock that never moves, {@code Clock.fixed}.
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;

@@ -1,6 +1,17 @@
 package com.papertrader.domain.trading.execution;
 
+import static com.papertrader.domain.trading.TradingFixtures.TUESDAY_OPEN;
+import static com.papertrader.domain.trading.TradingFixtures.bar;
+import static com.papertrader.domain.trading.TradingFixtures.d;
+import static com.papertrader.domain.trading.TradingFixtures.minutesAfter;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.MutableClock;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderEvent;
 import com.papertrader.domain.trading.order.OrderRequest;
@@ -14,22 +25,11 @@ import com.papertrader.domain.trading.portfolio.EquitySnapshot;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.portfolio.PositionSide;
 import com.papertrader.domain.trading.risk.RiskLimits;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static com.papertrader.domain.trading.TradingFixtures.TUESDAY_OPEN;
-import static com.papertrader.domain.trading.TradingFixtures.bar;
-import static com.papertrader.domain.trading.TradingFixtures.d;
-import static com.papertrader.domain.trading.TradingFixtures.minutesAfter;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The broker end to end over hand-made bars. The scanner's part is played by the test: after each bar is processed,
@@ -43,7 +43,7 @@ class BrokerTest {
     private static final Instant B4 = minutesAfter(B1, 15);
     private static final Instant B5 = minutesAfter(B1, 20);
 
-    private final TestClock clock = new TestClock(B2);
+    private final MutableClock clock = new MutableClock(B2);
 
     // ---- end to end ----
 
@@ -434,7 +434,7 @@ class BrokerTest {
         accepted(broker.submit(request));
 
         SubmitResult again = broker.submit(request);
-        assertEquals(new SubmitResult.Duplicate(request.clientOrderId()), again);
+        assertEquals(new SubmitResult.Duplicate(request.orderId()), again);
         assertTrue(again.changes().isEmpty());
         assertEquals(1, broker.liveOrders().size());
         assertInstanceOf(SubmitResult.Accepted.class,
