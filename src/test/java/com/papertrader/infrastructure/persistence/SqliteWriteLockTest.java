@@ -14,9 +14,11 @@ import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -63,10 +65,18 @@ class SqliteWriteLockTest {
             SqliteWriteLock.take(first);
             int seenByFirst = saves(first);
 
-            CountDownLatch secondStarted = new CountDownLatch(1);
+            // SQLite calls the busy handler while the lock is held by another: the second writer says so, then waits on.
+            CountDownLatch secondWaits = new CountDownLatch(1);
+            BusyHandler.setHandler(second, new BusyHandler() {
+                @Override
+                protected int callback(int attempts) {
+                    secondWaits.countDown();
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                    return 1;
+                }
+            });
             CompletableFuture<Integer> secondWrite = CompletableFuture.supplyAsync(() -> {
                 try {
-                    secondStarted.countDown();
                     SqliteWriteLock.take(second);
                     int seen = saves(second);
                     increment(second);
@@ -76,9 +86,8 @@ class SqliteWriteLockTest {
                     throw new IllegalStateException(e);
                 }
             });
-            assertTrue(secondStarted.await(5, TimeUnit.SECONDS));
-            Thread.sleep(300);
-            assertFalse(secondWrite.isDone(), "the second writer waits while the first holds the lock");
+            assertTrue(secondWaits.await(5, TimeUnit.SECONDS), "the second writer found the lock taken");
+            assertFalse(secondWrite.isDone(), "and waits while the first holds it");
 
             increment(first);
             first.commit();
