@@ -2,6 +2,7 @@ package com.papertrader.application.backtest;
 
 import static com.papertrader.application.backtest.BacktestFixtures.CALENDAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.papertrader.infrastructure.scripting.RhinoAgentRuntime;
 import com.papertrader.infrastructure.scripting.SandboxLimits;
@@ -14,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden runs: each sample agent (agents/*.js) over ten trading days of the simulated market (seed 42, from Monday
+ * Golden runs: each sample agent (those agents/index.txt lists) over ten trading days of the simulated market (seed 42, from Monday
  * 2025-03-03) of AAPL, NVDA and TSLA, $100,000, the packaged settings. The trade lists and figures were recorded from
  * the engine (src/test/resources/backtest/*.golden.txt: one line per trade, then the figures); a change in any of
  * them means the engine now trades differently and must be explained.
@@ -28,10 +29,10 @@ class SampleAgentGoldenTest {
     private static final List<String> TICKERS = List.of("AAPL", "NVDA", "TSLA");
 
     private final Backtester backtester = new Backtester(new RhinoAgentRuntime(SandboxLimits.defaults(), CALENDAR),
-            BacktestFixtures.settings(Map.of()), CALENDAR);
+            BacktestFixtures.settings(Map.of()).scanner(), BacktestFixtures.settings(Map.of()).trading(), CALENDAR);
 
     @ParameterizedTest
-    @ValueSource(strings = {"sma-crossover", "rsi-mean-reversion", "opening-range-breakout"})
+    @MethodSource("com.papertrader.application.backtest.BacktestFixtures#sampleAgentIds")
     void tradesAndFiguresAsRecorded(String agent) throws IOException {
         BacktestResult result = run(agent);
 
@@ -42,6 +43,8 @@ class SampleAgentGoldenTest {
     /** src/test/resources/backtest/AGENT.golden.txt */
     private static String golden(String agent) throws IOException {
         try (InputStream in = SampleAgentGoldenTest.class.getResourceAsStream("/backtest/" + agent + ".golden.txt")) {
+            assertNotNull(in, "agents/index.txt lists " + agent + ", which has no src/test/resources/backtest/" + agent
+                    + ".golden.txt: record one (describe(result) of its run) and explain its trades");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
     }
