@@ -12,18 +12,22 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The accounts and chart pages and their JSON API over HTTP, on trades the real engine made: an agent of the test's
- * own ({@link ChartProbe}) trades twenty bars of CHRT on 2026-06-11 (09:30-11:05 New York, EDT = UTC-4).
+ * The accounts and chart pages and their JSON API over HTTP, one test per page or endpoint, on trades the real engine
+ * made in a database of the test's own: an agent added through the admin path ({@link ChartProbe}) trades twenty bars of
+ * CHRT on 2026-06-11 (09:30-11:05 New York, EDT = UTC-4).
  * Bar i opens at 100 + 0.50 i and closes at open + 0.25; a market order placed at bar i's close fills at bar i+1's open.
  * <ul>
  * <li>09:50 (bar 4) buy 10: fills at bar 5 (09:55) open 102.50, cash -1,025.00</li>
@@ -38,40 +42,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AccountsAndChartIT {
 
-    private static final String APP = "accounts-chart";
-    private static final URL BASE = Deployments.baseUrl();
+    /** Unique per run: the test's database lives as long as the unpacked server. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
-    @Deployment(name = APP, managed = false)
+    @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war().addClasses(ChartProbe.class);
+        return Deployments.war().addClasses(ChartProbe.class)
+                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "accounts-chart-config.jar")
+                        // A database of its own: its agent's trades are the only ones on CHRT and in its account.
+                        .addAsResource(new StringAsset("config_ordinal=500\n"
+                                        + "papertrader.data-dir=${jboss.server.data.dir}/accounts-chart-it-" + RUN + "\n"),
+                                "META-INF/microprofile-config.properties"));
     }
 
     @ArquillianResource
-    Deployer deployer;
+    URL base;
 
-    @Test
-    void pagesAndApiShowTheAccountAndTheFillsOnTheBars() throws Exception {
-        deployer.deploy(APP);
-        try {
-            post("/api/chart-probe/agent");
-            deployer.undeploy(APP);
-            deployer.deploy(APP); // the scanner loads the new agent, the desk opens its account
-            post("/api/chart-probe/bars");
-
-            accountApi();
-            accountPages();
-            equityCurve();
-            barsPageBackInTime();
-            markersAreTheFills();
-            chartPage();
-            badInputIsA400OrA404WithAMessage();
-        } finally {
-            post("/api/chart-probe/cleanup");
-            deployer.undeploy(APP);
-        }
+    /** The agent has traded the morning (once per run; each test asks, in whatever order they run). */
+    @BeforeEach
+    void traded() throws Exception {
+        HttpResponse<String> response = Http.postAsAdmin(base, "/api/chart-probe/trade");
+        assertEquals(204, response.statusCode(), response.body());
     }
 
-    private void accountApi() throws Exception {
+    @Test
+    void accountApi() throws Exception {
         JsonObject account = ok("/api/accounts/chart-it");
         assertEquals("chart-it", account.getString("id"));
         assertEquals("100000.00", account.getString("startingCash"));
@@ -95,7 +90,8 @@ class AccountsAndChartIT {
                 "each sample agent trades in its own account");
     }
 
-    private void accountPages() throws Exception {
+    @Test
+    void accountPages() throws Exception {
         String list = page("/accounts");
         String row = between(list, "<tr id=\"account-chart-it\">", "</tr>");
         assertTrue(row.contains("href=\"/accounts/chart-it\""), row);
@@ -118,8 +114,8 @@ class AccountsAndChartIT {
         assertTrue(between(detail, "id=\"account-agents\">", "</dd>").contains("Chart IT trader"), detail);
         assertTrue(detail.contains("data-equity-url=\"/api/accounts/chart-it/equity\""), detail);
         assertTrue(detail.contains("<script defer src=\"/static/js/equity-chart.js\"></script>"), detail);
-        assertEquals(200, Http.get(BASE, "/static/js/equity-chart.js").statusCode());
-        assertEquals(200, Http.get(BASE, "/static/js/charts.js").statusCode());
+        assertEquals(200, Http.get(base, "/static/js/equity-chart.js").statusCode());
+        assertEquals(200, Http.get(base, "/static/js/charts.js").statusCode());
     }
 
     /**
@@ -127,7 +123,8 @@ class AccountsAndChartIT {
      * starts the account's day), bars 5-11 (09:55-10:25, fills and the open position) and 15-19 (10:45-11:05);
      * none for bars 1-4 and 12-14, when it was flat and idle.
      */
-    private void equityCurve() throws Exception {
+    @Test
+    void equityCurve() throws Exception {
         List<JsonObject> points = ok("/api/accounts/chart-it/equity").getJsonArray("points").getValuesAs(JsonObject.class);
         assertEquals(13, points.size(), points.toString());
         assertEquals("2026-06-11T13:35:00Z", points.get(0).getString("time"), "bar 0 ends at 09:35 New York");
@@ -153,7 +150,8 @@ class AccountsAndChartIT {
     }
 
     /** Pages of 8, newest first: bars 12-19, then 4-11, then 0-3 and no further page. */
-    private void barsPageBackInTime() throws Exception {
+    @Test
+    void barsPageBackInTime() throws Exception {
         JsonObject newest = ok("/api/bars/chrt?limit=8");
         assertEquals("CHRT", newest.getString("ticker"));
         assertEquals(8, newest.getInt("count"));
@@ -183,7 +181,8 @@ class AccountsAndChartIT {
         assertEquals(2000, ok("/api/bars/CHRT?limit=999999").getInt("limit"), "the limit is capped");
     }
 
-    private void markersAreTheFills() throws Exception {
+    @Test
+    void markersAreTheFills() throws Exception {
         List<JsonObject> markers = ok("/api/bars/CHRT/markers?agent=chart-it").getJsonArray("markers").getValuesAs(JsonObject.class);
         assertEquals(3, markers.size(), markers.toString());
         assertMarker(markers.get(0), "2026-06-11T13:55:00Z", "BUY", 10, "102.50", "entry at 09:50");
@@ -206,7 +205,8 @@ class AccountsAndChartIT {
         assertEquals(reason, marker.getString("reason"), marker.toString());
     }
 
-    private void chartPage() throws Exception {
+    @Test
+    void chartPage() throws Exception {
         String chart = page("/chart/CHRT?agent=chart-it");
         String container = between(chart, "<div class=\"chart\" id=\"price-chart\"", "</div>");
         assertTrue(container.contains("data-bars-url=\"/api/bars/CHRT\""), container);
@@ -220,14 +220,16 @@ class AccountsAndChartIT {
         assertTrue(chart.contains("<script defer src=\"/static/js/price-chart.js\"></script>"), chart);
         assertTrue(!chart.contains("<script>") && !chart.contains(" style=") && !chart.contains(" onclick="),
                 "no inline script, style or handler (CSP)");
-        assertEquals(200, Http.get(BASE, "/static/js/price-chart.js").statusCode());
-        assertEquals(200, Http.get(BASE, "/static/vendor/lightweight-charts/lightweight-charts.standalone.production.js").statusCode());
+        assertEquals(200, Http.get(base, "/static/js/price-chart.js").statusCode());
+        assertEquals(200, Http.get(base, "/static/vendor/lightweight-charts/lightweight-charts.standalone.production.js").statusCode());
         assertTrue(page("/chart/msft").contains("<span id=\"chart-ticker\">MSFT</span>"), "the ticker is upper-cased");
     }
 
-    private void badInputIsA400OrA404WithAMessage() throws Exception {
+    @Test
+    void badInputIsA400OrA404WithAMessage() throws Exception {
         assertError(400, "/api/bars/TOOLONGTICKER", "'TOOLONGTICKER' is not a ticker (1-10 letters, digits, dots or dashes, starting with a letter)");
-        assertError(400, "/api/bars/CHRT?from=2026-13-01", "from '2026-13-01' is not a date (2026-06-10) or an ISO-8601 instant (2026-06-10T13:30:00Z)");
+        assertError(400, "/api/bars/CHRT?from=2026-13-01",
+                "from '2026-13-01' is not a date (2026-06-10) or an ISO-8601 instant (2026-06-10T13:30:00Z)");
         assertError(400, "/api/bars/CHRT?to=soon", "to 'soon' is not a date (2026-06-10) or an ISO-8601 instant (2026-06-10T13:30:00Z)");
         assertError(400, "/api/bars/CHRT?limit=0", "limit '0' must be a whole number from 1 (larger than 2000 is capped to 2000)");
         assertError(400, "/api/bars/CHRT?limit=lots", "limit 'lots' must be a whole number from 1 (larger than 2000 is capped to 2000)");
@@ -243,26 +245,26 @@ class AccountsAndChartIT {
         assertPageError(404, "/accounts/no-such-account", "No account &#39;no-such-account&#39;.");
     }
 
-    private static void assertError(int status, String path, String message) throws Exception {
-        HttpResponse<String> response = Http.get(BASE, path);
+    private void assertError(int status, String path, String message) throws Exception {
+        HttpResponse<String> response = Http.get(base, path);
         assertEquals(status, response.statusCode(), path + ": " + response.body());
         assertEquals(message, Http.json(response).getString("error"), path);
     }
 
-    private static void assertPageError(int status, String path, String message) throws Exception {
-        HttpResponse<String> response = Http.get(BASE, path);
+    private void assertPageError(int status, String path, String message) throws Exception {
+        HttpResponse<String> response = Http.get(base, path);
         assertEquals(status, response.statusCode(), path + ": " + response.body());
         assertTrue(between(response.body(), "id=\"error-message\">", "</p>").contains(message), response.body());
     }
 
-    private static JsonObject ok(String path) throws Exception {
-        HttpResponse<String> response = Http.get(BASE, path);
+    private JsonObject ok(String path) throws Exception {
+        HttpResponse<String> response = Http.get(base, path);
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return Http.json(response);
     }
 
-    private static String page(String path) throws Exception {
-        HttpResponse<String> response = Http.get(BASE, path);
+    private String page(String path) throws Exception {
+        HttpResponse<String> response = Http.get(base, path);
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return response.body();
     }
@@ -279,8 +281,4 @@ class AccountsAndChartIT {
         return text.substring(from, text.indexOf(end, from));
     }
 
-    private static void post(String path) throws Exception {
-        HttpResponse<String> response = Http.postAsAdmin(BASE, path);
-        assertTrue(response.statusCode() / 100 == 2, path + ": " + response.statusCode() + " " + response.body());
-    }
 }
