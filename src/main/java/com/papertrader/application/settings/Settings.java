@@ -28,7 +28,8 @@ public record Settings(DatabaseSettings database, FeedSettings feed, MarketSetti
     /** What the start-up log says of the configuration: no secret in it. */
     @Override
     public String toString() {
-        return "feed=" + feed + ", tickers=" + String.join(",", market.symbols()) + ", bar=" + market.timeframe().label()
+        return "feed=" + feed + (feed.usesPolygon() ? ", delay=" + market.providerDelay().toMinutes() + "m" : "")
+                + ", tickers=" + String.join(",", market.symbols()) + ", bar=" + market.timeframe().label()
                 + ", extendedHours=" + market.extendedHours() + ", poller=" + (feed.pollerEnabled() ? "on" : "off")
                 + ", dataDir=" + database.dataDir();
     }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /**
- * Polygon (Massive) aggregates endpoint, built by {@code MarketFeedFactory} with the base URL from {@code polygon.base-url}
+ * Polygon (Massive) aggregates endpoint, built by {@code MarketSourceProducer} with the base URL from {@code polygon.base-url}
  * (https://api.massive.com; https://api.polygon.io still works). The key travels as
  * {@code Authorization: Bearer <key>}, never in a URL, so it cannot end up in a log line or a next_url.
  * Non-2xx answers arrive as {@link PolygonHttpException}.
