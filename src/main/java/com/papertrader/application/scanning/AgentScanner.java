@@ -12,6 +12,7 @@ import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.agent.ScanResult;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.BarWindow;
+import com.papertrader.domain.market.Split;
 import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.portfolio.OpenPositions;
 import com.papertrader.domain.trading.portfolio.Position;
@@ -78,9 +79,15 @@ public final class AgentScanner implements AgentScanning {
     }
 
     @Override
+    public void split(Split split) {
+        window(split.ticker()).rescale(split);
+    }
+
+    @Override
     public void warm(String ticker, List<Bar> bars) {
-        BarWindow window = window(ticker);
+        BarWindow window = new BarWindow(ticker, windowSize);
         bars.forEach(window::add);
+        windows.put(ticker, window);
     }
 
     @Override

@@ -17,7 +17,7 @@ public interface AgentScanning extends OrderSource {
     /** Every agent, enabled or not. */
     Collection<Agent> agents();
 
-    /** Fills a ticker's window with bars already traded on, oldest first, before any scan of the ticker. */
+    /** Fills a ticker's window afresh with bars already traded on, oldest first (at a start, after a failed save). */
     void warm(String ticker, List<Bar> bars);
 
     /** Adds or replaces an agent (as saved); compiles its script if it is enabled and new or changed. */

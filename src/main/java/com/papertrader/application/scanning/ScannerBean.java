@@ -8,6 +8,7 @@ import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.agent.AgentScriptFiles;
 import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.Split;
 import com.papertrader.domain.trading.portfolio.OpenPositions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.LocalBean;
@@ -80,6 +81,11 @@ public class ScannerBean implements AgentScanning {
     @Override
     public ScanOutcome ordersFor(Bar bar, boolean tradable, OpenPositions positions) {
         return scanner.ordersFor(bar, tradable, positions);
+    }
+
+    @Override
+    public void split(Split split) {
+        scanner.split(split);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package com.papertrader.application.trading;
 
 import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.CorporateAction;
+import com.papertrader.domain.market.CorporateActions;
+import com.papertrader.domain.market.Split;
 import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.execution.SubmitResult;
@@ -23,6 +26,7 @@ public final class BarProcessor {
     private final Broker broker;
     private final BarClock clock;
     private final OrderSource orders;
+    private CorporateActions corporateActions = CorporateActions.NONE;
 
     public BarProcessor(Broker broker, BarClock clock, OrderSource orders) {
         this.broker = Objects.requireNonNull(broker, "broker");
@@ -30,10 +34,28 @@ public final class BarProcessor {
         this.orders = Objects.requireNonNull(orders, "orders");
     }
 
-    /** Everything one bar changed, to be saved with the bars' cursor in one transaction (or dropped by a backtest). */
+    /** The corporate actions to follow from now on (all known, applied or not: the broker applies each once). */
+    public void follow(CorporateActions actions) {
+        this.corporateActions = actions;
+    }
+
+    /**
+     * Everything one bar changed, to be saved with the bars' cursor in one transaction (or dropped by a backtest). The
+     * ticker's corporate actions effective by the bar's day that were not applied yet are applied first, at the bar's
+     * start (its day's open): positions and orders in the broker, windows in the order source.
+     */
     public BarChanges process(Bar bar, boolean tradable) {
-        clock.advanceTo(bar.end());
         List<BrokerChanges> changes = new ArrayList<>();
+        for (CorporateAction action : corporateActions.effectiveBy(bar.ticker(), CorporateActions.tradingDay(bar.start()))) {
+            BrokerChanges applied = broker.apply(action, bar.start());
+            if (!applied.applied().isEmpty()) {
+                changes.add(applied);
+                if (action instanceof Split split) {
+                    orders.split(split);
+                }
+            }
+        }
+        clock.advanceTo(bar.end());
         changes.add(broker.expireDayOrders(bar.end()));
         changes.add(broker.onBar(bar));
         ScanOutcome scans = orders.ordersFor(bar, tradable, broker::position);
@@ -50,6 +72,14 @@ public final class BarProcessor {
         }
         changes.removeIf(BrokerChanges::isEmpty);
         return new BarChanges(changes, scans);
+    }
+
+    /** The ticker's splits this broker has applied (a window warmed from raw bars is put on their basis). */
+    public List<Split> appliedSplits(String ticker) {
+        return corporateActions.of(ticker).stream()
+                .filter(action -> action instanceof Split && broker.hasApplied(action))
+                .map(Split.class::cast)
+                .toList();
     }
 
     public Broker broker() {

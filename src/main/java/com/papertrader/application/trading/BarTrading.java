@@ -5,6 +5,7 @@ import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.application.scanning.AgentScanning;
 import com.papertrader.application.settings.ScannerSettings;
 import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.CorporateActions;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.Ticker;
 import com.papertrader.domain.market.TradingSession;
@@ -52,6 +53,11 @@ public final class BarTrading {
         this.calendar = calendar;
     }
 
+    /** The corporate actions known (applied or not) from now on: each is applied at its ticker's next bar on or after its date. */
+    public void follow(CorporateActions actions) {
+        processor.follow(actions);
+    }
+
     /**
      * Bars the poller stored or revised; those not newer than their ticker's cursor were traded before. A bar places
      * orders when it is live, or of the session the event is in (a backfill of today's morning), or when backfilled
@@ -66,16 +72,21 @@ public final class BarTrading {
     }
 
     /**
-     * At a start: each followed ticker's window gets the bars traded on so far (so a scan never sees a bar after the one
-     * it scans), then the bars stored but not traded on are traded, in time order, as a backfill of their session.
+     * Each followed ticker's window gets the bars traded on so far (so a scan never sees a bar after the one it scans),
+     * on the share basis of the splits applied: at a start, and after a failed save.
      */
-    public TradingSaved startUp(List<Ticker> tickers) {
+    public void warmWindows(List<Ticker> tickers) {
         for (Ticker ticker : tickers) {
             Instant through = cursors.get(ticker.symbol());
             if (through != null) {
                 scanner.warm(ticker.symbol(), bars.latestUpTo(ticker.symbol(), through, scanning.windowSize()));
+                processor.appliedSplits(ticker.symbol()).forEach(scanner::split);
             }
         }
+    }
+
+    /** At a start: the bars stored but not traded on are traded, in time order, as a backfill of their session. */
+    public TradingSaved catchUp() {
         List<Bar> pending = new ArrayList<>();
         cursors.forEach((ticker, through) -> pending.addAll(bars.after(ticker, through)));
         if (pending.isEmpty()) {

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one bar event's trading changed, bar after bar, to be saved in one transaction: the broker's changes, the scans
- * to keep, the agents whose scan health changed, and each ticker's newest bar traded on (its cursor). So a crash
+ * What one bar event's trading changed, bar after bar, to be saved in one transaction: the broker's changes (with the
+ * corporate actions applied), the scans to keep, the agents whose scan health changed, and each ticker's newest bar
+ * traded on (its cursor). So a crash
  * leaves either all of it or none, and the bars are traded again.
  */
 public final class TradingChanges {
@@ -25,10 +26,12 @@ public final class TradingChanges {
     private final List<ScanRecord> scans = new ArrayList<>();
     private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     private final Map<String, Instant> cursors = new LinkedHashMap<>();
+    private final Map<String, Instant> appliedActions = new LinkedHashMap<>();
 
     /** Adds what trading one bar changed; the bar becomes its ticker's cursor. */
     public void add(Bar bar, BarChanges changes) {
         broker.addAll(changes.broker());
+        changes.broker().forEach(change -> change.applied().forEach(action -> appliedActions.put(action.key(), bar.start())));
         scans.addAll(changes.scans().records());
         changes.scans().agentsChanged().forEach(agent -> agents.put(agent.getId(), agent));
         cursors.put(bar.ticker(), bar.start());
@@ -54,6 +57,11 @@ public final class TradingChanges {
 
     public Map<String, Instant> cursors() {
         return cursors;
+    }
+
+    /** The keys of the corporate actions applied, each with the start of the bar at whose open it was. */
+    public Map<String, Instant> appliedActions() {
+        return appliedActions;
     }
 
     /** What the live pages are told once this is saved: every order created or changed (once, as it is now) and every fill. */

@@ -2,6 +2,9 @@ package com.papertrader.application.trading;
 
 import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.BarsIngested;
+import com.papertrader.application.ingest.CorporateActionStore;
+import com.papertrader.application.ingest.CorporateActionStore.KnownAction;
+import com.papertrader.application.ingest.CorporateActionsStored;
 import com.papertrader.application.scanning.ScannerBean;
 import com.papertrader.application.settings.MarketSettings;
 import com.papertrader.application.settings.ScannerSettings;
@@ -9,6 +12,7 @@ import com.papertrader.application.settings.TradingSettings;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentDefinition;
 import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.market.CorporateActions;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.trading.Money;
 import com.papertrader.domain.trading.execution.Broker;
@@ -28,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +57,9 @@ public class TradingDesk {
 
     @Inject
     BarStore bars;
+
+    @Inject
+    CorporateActionStore corporateActions;
 
     @Inject
     ScannerBean scanner;
@@ -84,11 +92,19 @@ public class TradingDesk {
     @PostConstruct
     void start() {
         rebuild();
-        announce(guarded(() -> barTrading.startUp(market.tickers())));
+        announce(guarded(barTrading::catchUp));
     }
 
     public void onBars(@Observes BarsIngested event) {
         announce(guarded(() -> barTrading.onBars(event)));
+    }
+
+    /** New or corrected corporate actions: followed from the next bar of their tickers on. */
+    public void onCorporateActions(@Observes CorporateActionsStored stored) {
+        guarded(() -> {
+            barTrading.follow(CorporateActions.of(corporateActions.all().stream().map(KnownAction::action).toList()));
+            return stored;
+        });
     }
 
     /** @see AgentAdministration#add */
@@ -145,17 +161,24 @@ public class TradingDesk {
         }
     }
 
-    /** A broker holding exactly what the database holds, with an account and risk limits for every agent. */
+    /**
+     * A broker holding exactly what the database holds (with an account and risk limits for every agent, and the
+     * corporate actions applied so far), and the scanner's windows as the bars traded on left them.
+     */
     private void rebuild() {
         BarClock clock = new BarClock(Instant.EPOCH);
         broker = PaperBrokers.create(clock, calendar, trading);
         broker.restore(store.accounts(), store.openPositions(), store.ordersToRemember(rememberSince()));
+        List<KnownAction> actions = corporateActions.all();
+        broker.rememberApplied(actions.stream().filter(KnownAction::isApplied).map(known -> known.action().key()).toList());
         administration = new AgentAdministration(broker, store, scanner, trading.startingCash(), wallClock);
         for (Agent agent : scanner.agents()) {
             administration.prepare(agent).ifPresent(store::save);
         }
         barTrading = new BarTrading(new BarProcessor(broker, clock, scanner), store.cursors(), store, bars, scanner,
                 scanning, calendar);
+        barTrading.follow(CorporateActions.of(actions.stream().map(KnownAction::action).toList()));
+        barTrading.warmWindows(market.tickers());
         publishSummary();
         LOG.info(() -> "Broker restored: " + broker.accounts().size() + " accounts, " + broker.openPositions().size()
                 + " open positions, " + broker.liveOrders().size() + " working orders");

@@ -68,6 +68,22 @@ public final class BarWindow {
                 + bar(0).start() + " to " + newest().start() + " and no bar starting at that time");
     }
 
+    /**
+     * Puts the bars held from before the split's execution date on the new share basis (prices times
+     * {@code splitFrom / splitTo}, volume divided by it), so the window stays continuous across the split.
+     */
+    public void rescale(Split split) {
+        if (!split.ticker().equals(ticker)) {
+            throw new IllegalArgumentException(split.describe() + " of " + split.ticker() + " does not apply to the bar window of " + ticker);
+        }
+        for (int i = 0; i < size; i++) {
+            Bar bar = bar(i);
+            if (CorporateActions.tradingDay(bar.start()).isBefore(split.executionDate())) {
+                store(slot(i), CorporateActions.scaled(bar, split.priceFactor()));
+            }
+        }
+    }
+
     public String ticker() {
         return ticker;
     }

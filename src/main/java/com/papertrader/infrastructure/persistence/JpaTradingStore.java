@@ -79,7 +79,7 @@ public class JpaTradingStore implements TradingStore {
     @Override
     public Agent saveAgent(Agent agent, Optional<Account> openedAccount) {
         SqliteWriteLock.take(em);
-        openedAccount.ifPresent(em::merge);
+        openedAccount.ifPresent(this::saveAccount);
         return em.merge(agent);
     }
 
@@ -103,13 +103,13 @@ public class JpaTradingStore implements TradingStore {
     public void saveReset(Account account, List<BrokerChanges> canceled) {
         SqliteWriteLock.take(em);
         saveAll(canceled);
-        em.merge(account);
+        saveAccount(account);
     }
 
     @Override
     public void save(Account account) {
         SqliteWriteLock.take(em);
-        em.merge(account);
+        saveAccount(account);
     }
 
     @Override
@@ -124,9 +124,17 @@ public class JpaTradingStore implements TradingStore {
                 .setParameter("consecutiveErrors", agent.getConsecutiveErrors())
                 .executeUpdate());
         changes.cursors().forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
+        changes.appliedActions().forEach((key, at) -> em.createNamedQuery(CorporateActionRecord.MARK_APPLIED)
+                .setParameter("id", key).setParameter("at", at).executeUpdate());
     }
 
     private void saveAll(List<BrokerChanges> changes) {
         changes.forEach(change -> change.entitiesToSave().forEach(em::merge));
+    }
+
+    /** An account changed outside a bar event, with the ledger entries it made. */
+    private void saveAccount(Account account) {
+        em.merge(account);
+        account.takeNewLedgerEntries().forEach(em::merge);
     }
 }

@@ -36,7 +36,13 @@ public final class SchemaMigrations {
      * @throws SchemaTooNewException when the database was migrated by a newer release
      */
     public static String migrate(DataSource dataSource) {
+        return migrate(dataSource, MigrationVersion.LATEST);
+    }
+
+    /** Brings the database to {@code target} (tests: the schema as a version left it). */
+    static String migrate(DataSource dataSource, MigrationVersion target) {
         Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .target(target)
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor(dataSource))
                 .baselineOnMigrate(true)

@@ -10,7 +10,6 @@ import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentState;
 import com.papertrader.domain.market.Bar;
-import com.papertrader.domain.market.Ticker;
 import com.papertrader.domain.trading.order.OrderStatus;
 import java.time.Duration;
 import java.util.List;
@@ -56,9 +55,9 @@ class BarTradingTest {
         desk.bars.upsert(day(2, 3)); // stored, then the server died before trading them
 
         desk.restart();
-        TradingSaved caughtUp = desk.trading.startUp(List.of(Ticker.of("TEST")));
+        TradingSaved caughtUp = desk.trading.catchUp();
         desk.restart();
-        TradingSaved second = desk.trading.startUp(List.of(Ticker.of("TEST")));
+        TradingSaved second = desk.trading.catchUp();
 
         assertEquals(1, caughtUp.fills().size(), "the third bar's buy, filled at the fourth's open: the window was warmed");
         assertEquals(day(4, 1).get(0).start(), desk.store.cursors.get("TEST"));

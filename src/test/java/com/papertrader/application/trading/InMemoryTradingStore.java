@@ -7,6 +7,7 @@ import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import com.papertrader.domain.trading.portfolio.Position;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ public final class InMemoryTradingStore implements TradingStore {
     public final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     public final Map<String, Instant> cursors = new LinkedHashMap<>();
     public final List<ScanRecord> scans = new ArrayList<>();
+    public final Map<String, LedgerEntry> ledger = new LinkedHashMap<>();
+    public final Map<String, Instant> appliedActions = new LinkedHashMap<>();
     public int saves;
     public boolean failNextSave;
 
@@ -71,7 +74,7 @@ public final class InMemoryTradingStore implements TradingStore {
     @Override
     public Agent saveAgent(Agent agent, Optional<Account> openedAccount) {
         write();
-        openedAccount.ifPresent(account -> accounts.put(account.id(), account));
+        openedAccount.ifPresent(this::keep);
         agents.put(agent.getId(), agent);
         return agent;
     }
@@ -94,13 +97,13 @@ public final class InMemoryTradingStore implements TradingStore {
     public void saveReset(Account account, List<BrokerChanges> canceled) {
         write();
         canceled.forEach(this::keep);
-        accounts.put(account.id(), account);
+        keep(account);
     }
 
     @Override
     public void save(Account account) {
         write();
-        accounts.put(account.id(), account);
+        keep(account);
     }
 
     @Override
@@ -110,6 +113,7 @@ public final class InMemoryTradingStore implements TradingStore {
         scans.addAll(changes.scans());
         changes.agentsChanged().forEach(agent -> agents.put(agent.getId(), agent));
         cursors.putAll(changes.cursors());
+        appliedActions.putAll(changes.appliedActions());
     }
 
     private void write() {
@@ -120,8 +124,14 @@ public final class InMemoryTradingStore implements TradingStore {
         saves++;
     }
 
+    private void keep(Account account) {
+        accounts.put(account.id(), account);
+        account.takeNewLedgerEntries().forEach(entry -> ledger.put(entry.id(), entry));
+    }
+
     private void keep(BrokerChanges changes) {
         changes.accounts().forEach(account -> accounts.put(account.id(), account));
+        changes.ledger().forEach(entry -> ledger.put(entry.id(), entry));
         changes.orders().forEach(order -> orders.put(order.id(), order));
         changes.fills().forEach(fill -> fills.put(fill.id(), fill));
         changes.positions().forEach(position -> positions.put(position.id(), position));

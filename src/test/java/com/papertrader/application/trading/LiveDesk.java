@@ -13,6 +13,7 @@ import com.papertrader.domain.agent.WatchedTickers;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.TestBars;
+import com.papertrader.domain.market.Ticker;
 import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.execution.FeeModel;
 import com.papertrader.domain.trading.execution.FillModel;
@@ -66,6 +67,7 @@ final class LiveDesk {
         administration = new AgentAdministration(broker, store, scanner, STARTING_CASH, WALL);
         store.agents().forEach(agent -> administration.prepare(agent).ifPresent(store::save));
         trading = new BarTrading(new BarProcessor(broker, clock, scanner), store.cursors(), store, bars, scanner, scanning, CALENDAR);
+        trading.warmWindows(List.of(Ticker.of("TEST")));
     }
 
     static AgentDefinition definition(String id, String script) {

@@ -1,7 +1,10 @@
 package com.papertrader.domain.trading.execution;
 
 import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.CashDividend;
+import com.papertrader.domain.market.CorporateAction;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.Split;
 import com.papertrader.domain.market.TradingSession;
 import com.papertrader.domain.trading.Money;
 import com.papertrader.domain.trading.order.Fill;
@@ -13,6 +16,7 @@ import com.papertrader.domain.trading.order.OrderStatus;
 import com.papertrader.domain.trading.order.TimeInForce;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.portfolio.PositionSide;
 import com.papertrader.domain.trading.risk.RiskCheck;
@@ -77,6 +81,8 @@ public final class Broker {
     private final Map<String, Order> liveOrders = new LinkedHashMap<>();
     private final Set<String> knownOrderIds = new HashSet<>();
     private final Map<String, RiskLimits> riskLimits = new HashMap<>();
+    /** Keys of the corporate actions applied: each applies once. */
+    private final Set<String> appliedActions = new HashSet<>();
     private boolean killSwitchEngaged;
 
     private record PositionKey(String accountId, String ticker) {
@@ -124,6 +130,15 @@ public final class Broker {
                 liveOrders.put(order.id(), order);
             }
         }
+    }
+
+    /** The corporate actions applied before (restored from the store): they are never applied again. */
+    public void rememberApplied(Collection<String> actionKeys) {
+        appliedActions.addAll(actionKeys);
+    }
+
+    public boolean hasApplied(CorporateAction action) {
+        return appliedActions.contains(action.key());
     }
 
     public void setRiskLimits(String agentId, RiskLimits limits) {
@@ -211,6 +226,80 @@ public final class Broker {
         expire(order -> true, now, clock.instant(), changes);
         forgetFinishedOrders();
         return changes.build();
+    }
+
+    /**
+     * Follows a corporate action at its effective date's open ({@code at}: the start of the ticker's first bar that day),
+     * once: the same action again (same key) changes nothing.
+     * <ul>
+     * <li>A split: every live order of the ticker adjusted ({@link Order#adjustForSplit}; bracket legs too), every open
+     *     position split ({@link Position#split}: equity unchanged, a fractional share settled in cash).</li>
+     * <li>A cash dividend: every account holding the ticker at the open receives the amount per share of a long
+     *     position, or pays it for a short one, on the ex-date (not the pay date: the paper account has nothing to wait
+     *     for, and the ex-date is when the price drops by it).</li>
+     * </ul>
+     */
+    public BrokerChanges apply(CorporateAction action, Instant at) {
+        if (!appliedActions.add(action.key())) {
+            return BrokerChanges.NONE;
+        }
+        ChangeSet changes = new ChangeSet();
+        changes.applied(action);
+        if (action instanceof Split split) {
+            split(split, at, changes);
+        } else if (action instanceof CashDividend dividend) {
+            payDividend(dividend, at, changes);
+        }
+        forgetFinishedOrders();
+        return changes.build();
+    }
+
+    private void split(Split split, Instant at, ChangeSet changes) {
+        Instant now = clock.instant();
+        List<Order> affected = liveOrders.values().stream()
+                .filter(order -> order.ticker().equals(split.ticker()) && !order.status().isTerminal())
+                .sorted(Comparator.comparing(order -> order.role().isBracketLeg() ? 0 : 1))
+                .toList();
+        for (Order order : affected) {
+            if (!order.status().isTerminal()) {
+                changes.event(order, order.adjustForSplit(split, at, now));
+                settleLegs(order, at, now, changes);
+            }
+        }
+        for (Position position : List.copyOf(positions.values())) {
+            if (!position.ticker().equals(split.ticker())) {
+                continue;
+            }
+            Position.SplitSettlement settlement = position.split(split, at);
+            Account account = accounts.get(position.accountId());
+            if (settlement.cash().signum() != 0) {
+                account.recordCorporateAction(LedgerEntry.Kind.SPLIT_CASH, settlement.cash(), settlement.realized(), split.key(),
+                        "cash for the fractional share of " + split.ticker() + " left by the " + split.describe(), at);
+            }
+            changes.position(position);
+            if (!position.isOpen()) {
+                PositionKey key = new PositionKey(position.accountId(), position.ticker());
+                positions.remove(key);
+                cancelExits(key, "position " + position.ticker() + " closed by the " + split.describe(), at, now, changes);
+            }
+            revalue(account, at);
+            changes.account(account);
+        }
+    }
+
+    private void payDividend(CashDividend dividend, Instant at, ChangeSet changes) {
+        for (Position position : positions.values()) {
+            if (!position.ticker().equals(dividend.ticker())) {
+                continue;
+            }
+            boolean receives = position.side() == PositionSide.LONG;
+            BigDecimal amount = Money.cash(dividend.cashAmount().multiply(BigDecimal.valueOf(position.quantity())));
+            Account account = accounts.get(position.accountId());
+            account.recordCorporateAction(LedgerEntry.Kind.DIVIDEND, receives ? amount : amount.negate(), BigDecimal.ZERO,
+                    dividend.key(), (receives ? "received " : "paid (short) ") + dividend.describe() + " on " + position.quantity()
+                            + " " + dividend.ticker() + ", ex " + dividend.exDate(), at);
+            changes.account(account);
+        }
     }
 
     /** Cancels a live order (a canceled parent that had partly filled still releases its legs for what it filled). */

@@ -1,10 +1,12 @@
 package com.papertrader.domain.trading.execution;
 
+import com.papertrader.domain.market.CorporateAction;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderEvent;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import com.papertrader.domain.trading.portfolio.Position;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ final class ChangeSet {
     private final Set<Position> positions = new LinkedHashSet<>();
     private final Set<Account> accounts = new LinkedHashSet<>();
     private final Map<String, EquitySnapshot> snapshots = new LinkedHashMap<>();
+    private final List<CorporateAction> applied = new ArrayList<>();
 
     /** A new order with all its events so far. */
     void created(Order order) {
@@ -58,8 +61,14 @@ final class ChangeSet {
         snapshots.put(snapshot.id(), snapshot);
     }
 
+    void applied(CorporateAction action) {
+        applied.add(action);
+    }
+
+    /** The changes, with the ledger entries the changed accounts made. */
     BrokerChanges build() {
+        List<LedgerEntry> ledger = accounts.stream().flatMap(account -> account.takeNewLedgerEntries().stream()).toList();
         return new BrokerChanges(List.copyOf(orders), events, fills, List.copyOf(positions), List.copyOf(accounts),
-                List.copyOf(snapshots.values()));
+                List.copyOf(snapshots.values()), ledger, applied);
     }
 }

@@ -1,5 +1,6 @@
 package com.papertrader.domain.trading.order;
 
+import com.papertrader.domain.market.Split;
 import com.papertrader.domain.trading.CashColumn;
 import com.papertrader.domain.trading.Money;
 import com.papertrader.domain.trading.PriceColumn;
@@ -15,6 +16,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -215,6 +217,47 @@ public class Order {
 
     public OrderEvent expire(Instant at, Instant recordedAt) {
         return moveTo(OrderStatus.EXPIRED, "expired at the close (" + timeInForce + ")", at, recordedAt, null, null);
+    }
+
+    /**
+     * Follows a split at its execution date's open: the shares still to fill times the ratio (whole shares, rounded
+     * down), the shares filled likewise, and every price (limit, stop, reference, average fill) on the new basis. An
+     * order left with no whole share to fill is canceled. Recorded as an event with the split as its cause; the status
+     * does not change.
+     */
+    public OrderEvent adjustForSplit(Split split, Instant at, Instant recordedAt) {
+        if (status.isTerminal()) {
+            throw new IllegalStateException("Order " + id + " is " + status + "; only live orders follow a split");
+        }
+        long remaining = wholeShares(split, remainingQuantity());
+        if (remaining == 0) {
+            return cancel("the " + split.describe() + " of " + ticker + " on " + split.executionDate()
+                    + " leaves no whole share to " + side.label(), at, recordedAt);
+        }
+        String before = quantity + " shares" + prices();
+        filledQuantity = wholeShares(split, filledQuantity);
+        quantity = filledQuantity + remaining;
+        limitPrice = newPrice(split, limitPrice);
+        stopPrice = newPrice(split, stopPrice);
+        referencePrice = newPrice(split, referencePrice);
+        averageFillPrice = newPrice(split, averageFillPrice);
+        OrderEvent event = new OrderEvent(this, events.size() + 1, status, status, "adjusted for the " + split.describe() + " of "
+                + ticker + " on " + split.executionDate() + ": " + before + " -> " + quantity + " shares" + prices(), at, recordedAt,
+                null, null);
+        events.add(event);
+        return event;
+    }
+
+    private static long wholeShares(Split split, long shares) {
+        return split.newShares(BigDecimal.valueOf(shares)).setScale(0, RoundingMode.DOWN).longValueExact();
+    }
+
+    private static BigDecimal newPrice(Split split, BigDecimal price) {
+        return price == null ? null : Money.price(split.newPrice(price));
+    }
+
+    private String prices() {
+        return (limitPrice == null ? "" : ", limit " + limitPrice.toPlainString()) + (stopPrice == null ? "" : ", stop " + stopPrice.toPlainString());
     }
 
     /** Marks a stop or stop-limit order as triggered: from now on it behaves as a market or limit order. */

@@ -9,9 +9,12 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +25,9 @@ import java.util.Objects;
  * Buying power = equity x margin multiplier - gross exposure (long + short market value), never below zero.
  * With multiplier 1 (a cash account) and only long positions that is exactly the cash.
  * Day P&L = equity - equity at the previous close; {@link #startDay} rolls it over at the first bar of a session.
+ * <p>
+ * Every change of the cash is a {@link LedgerEntry} too; the entries made since the account was last saved are handed
+ * to the store with it ({@link #takeNewLedgerEntries()}), so the ledger always sums to the cash.
  */
 @Entity
 @Table(name = "accounts")
@@ -61,6 +67,8 @@ public class Account {
     private Instant openedAt;
     @Column(nullable = false)
     private Instant valuedAt;
+    @Transient
+    private List<LedgerEntry> newEntries = new ArrayList<>();
 
     protected Account() {
         // for JPA
@@ -88,6 +96,8 @@ public class Account {
         this.openedAt = Objects.requireNonNull(openedAt, "openedAt");
         this.valuedAt = openedAt;
         this.tradingDay = openedAt.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+        newEntries.add(new LedgerEntry(id + "|opening", id, openedAt, LedgerEntry.Kind.OPENING, this.startingCash, null,
+                "opened with the starting cash"));
     }
 
     /** A new account with only cash. {@code marginMultiplier} 1 is a cash account; 2 is Reg T overnight margin. */
@@ -102,6 +112,26 @@ public class Account {
         }
         cash = cash.add(fill.cashChange());
         realizedPnl = realizedPnl.add(Money.cash(realized));
+        String trade = fill.side().label() + " " + fill.quantity() + " " + fill.ticker() + " @ " + fill.price().toPlainString();
+        newEntries.add(new LedgerEntry(fill.id() + "|trade", id, fill.filledAt(), LedgerEntry.Kind.TRADE,
+                fill.side().isBuy() ? fill.grossValue().negate() : fill.grossValue(), fill.id(), trade));
+        if (fill.commission().signum() != 0) {
+            newEntries.add(new LedgerEntry(fill.id() + "|commission", id, fill.filledAt(), LedgerEntry.Kind.COMMISSION,
+                    fill.commission().negate(), fill.id(), "commission on " + trade));
+        }
+    }
+
+    /**
+     * Books cash a corporate action moved (a dividend received or paid, cash for a split's fractional share) and the
+     * P&L it realized (the fractional share's, against its cost).
+     *
+     * @param cause the action's key: with the account's id, the entry's id, so the same action books once
+     */
+    public void recordCorporateAction(LedgerEntry.Kind kind, BigDecimal amount, BigDecimal realized, String cause,
+                                      String description, Instant at) {
+        cash = cash.add(Money.cash(amount));
+        realizedPnl = realizedPnl.add(Money.cash(realized));
+        newEntries.add(new LedgerEntry(id + "|" + cause, id, at, kind, amount, cause, description));
     }
 
     /** Replaces the position totals with fresh ones computed from all open positions of this account. */
@@ -125,6 +155,8 @@ public class Account {
         if (longMarketValue.signum() != 0 || shortMarketValue.signum() != 0) {
             throw new IllegalStateException("Account " + id + " holds positions; only a flat account can be reset");
         }
+        newEntries.add(new LedgerEntry(id + "|reset|" + at.toEpochMilli(), id, at, LedgerEntry.Kind.RESET,
+                startingCash.subtract(cash), null, "reset to the starting cash"));
         cash = startingCash;
         realizedPnl = Money.ZERO;
         unrealizedPnl = Money.ZERO;
@@ -150,6 +182,13 @@ public class Account {
 
     public boolean isHaltedOn(LocalDate day) {
         return day.equals(haltedOn);
+    }
+
+    /** The ledger entries made since this was last called: the store saves them with the account. */
+    public List<LedgerEntry> takeNewLedgerEntries() {
+        List<LedgerEntry> taken = List.copyOf(newEntries);
+        newEntries.clear();
+        return taken;
     }
 
     public BigDecimal equity() {

@@ -1,5 +1,6 @@
 package com.papertrader.domain.trading.portfolio;
 
+import com.papertrader.domain.market.Split;
 import com.papertrader.domain.trading.CashColumn;
 import com.papertrader.domain.trading.Money;
 import com.papertrader.domain.trading.PriceColumn;
@@ -13,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -139,6 +142,48 @@ public class Position {
             closedAt = fill.filledAt();
         }
         return realized;
+    }
+
+    /**
+     * Follows a split at its execution date's open: the shares times the ratio, the average and last price on the new
+     * basis, the cost basis and the market value kept (equity does not change). A fractional share the split leaves is
+     * settled in cash at the last price on the new basis (cash in lieu): a long position receives it, a short one pays
+     * it, and the P&L of that fraction against its share of the cost basis is realized.
+     *
+     * @return the cash the fraction moved (signed for the account) and the P&L it realized
+     */
+    public SplitSettlement split(Split split, Instant at) {
+        if (!isOpen() || !split.ticker().equals(ticker)) {
+            throw new IllegalArgumentException(split.describe() + " of " + split.ticker() + " does not apply to " + this);
+        }
+        BigDecimal exactShares = split.newShares(BigDecimal.valueOf(quantity));
+        long wholeShares = exactShares.setScale(0, RoundingMode.DOWN).longValueExact();
+        BigDecimal fraction = exactShares.subtract(BigDecimal.valueOf(wholeShares));
+        BigDecimal newLast = Money.price(split.newPrice(lastPrice));
+        BigDecimal fractionValue = Money.cash(fraction.multiply(split.newPrice(lastPrice)));
+        BigDecimal basisOfFraction = Money.cash(costBasis.multiply(fraction).divide(exactShares, MathContext.DECIMAL64));
+        BigDecimal realized = side == PositionSide.LONG ? fractionValue.subtract(basisOfFraction) : basisOfFraction.subtract(fractionValue);
+        averagePrice = Money.price(split.newPrice(averagePrice));
+        costBasis = costBasis.subtract(basisOfFraction);
+        realizedPnl = realizedPnl.add(realized);
+        quantity = wholeShares;
+        lastPrice = newLast;
+        markedAt = Objects.requireNonNull(at, "at");
+        marketValue = marketValue.subtract(fractionValue);
+        unrealizedPnl = side == PositionSide.LONG ? marketValue.subtract(costBasis) : costBasis.subtract(marketValue);
+        if (quantity == 0) {
+            closedAt = at;
+        }
+        return new SplitSettlement(side == PositionSide.LONG ? fractionValue : fractionValue.negate(), realized);
+    }
+
+    /**
+     * What a split settled in cash for a fractional share.
+     *
+     * @param cash     added to the account's cash (negative: paid by a short position)
+     * @param realized P&L the fraction realized
+     */
+    public record SplitSettlement(BigDecimal cash, BigDecimal realized) {
     }
 
     /** Values the position at {@code price} (a bar close or a fill). */
