@@ -15,12 +15,34 @@ import java.util.Set;
  * A backtest as asked for, checked: an agent, the tickers, a period of New York dates (both included) and the
  * starting cash. Every problem is named in the {@link IllegalArgumentException}'s message.
  */
-public record BacktestRequest(String agentId, List<String> tickers, LocalDate from, LocalDate to, BigDecimal startingCash) {
+public record BacktestRequest(String agentId, List<String> tickers, LocalDate from, LocalDate to, BigDecimal startingCash,
+                              boolean rawPrices) {
 
     public static final int MAX_TICKERS = 100;
 
     public BacktestRequest {
         tickers = List.copyOf(tickers);
+    }
+
+    /** A request on prices adjusted for splits (the default), as live trading sees them. */
+    public BacktestRequest(String agentId, List<String> tickers, LocalDate from, LocalDate to, BigDecimal startingCash) {
+        this(agentId, tickers, from, to, startingCash, false);
+    }
+
+    /**
+     * The same request on raw prices (as traded, splits not followed: a split shows as a price jump) when
+     * {@code prices} is "raw"; on adjusted prices when it is "adjusted" or absent.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public BacktestRequest withPrices(String prices) {
+        if (prices == null || prices.isBlank() || prices.equals("adjusted")) {
+            return this;
+        }
+        if (!prices.equals("raw")) {
+            throw new IllegalArgumentException("prices: \"" + prices + "\" is neither adjusted nor raw");
+        }
+        return new BacktestRequest(agentId, tickers, from, to, startingCash, true);
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.papertrader.application.backtest;
 
 import com.papertrader.application.ingest.BarStore;
+import com.papertrader.application.ingest.CorporateActionStore;
+import com.papertrader.application.ingest.CorporateActionStore.KnownAction;
 import com.papertrader.application.settings.MarketSettings;
 import com.papertrader.application.settings.ScannerSettings;
 import com.papertrader.application.settings.TradingSettings;
@@ -8,6 +10,7 @@ import com.papertrader.application.trading.TradingStore;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.CorporateActions;
 import com.papertrader.domain.market.CsvBars;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.RejectedBar;
@@ -72,6 +75,9 @@ public class BacktestService {
     MarketCalendar calendar;
 
     @Inject
+    CorporateActionStore corporateActions;
+
+    @Inject
     Clock clock;
 
     private final Map<String, Running> running = new ConcurrentHashMap<>();
@@ -104,7 +110,8 @@ public class BacktestService {
             throw new IllegalArgumentException("the file holds no bars of " + String.join(", ", request.tickers()) + " in the period");
         }
         BacktestRun run = new BacktestRun(UUID.randomUUID().toString(), agent.getId().value(), request.tickers(),
-                request.from(), request.to(), source, request.startingCash(), clock.instant());
+                request.from(), request.to(), request.rawPrices() ? source + ", raw prices" : source, request.startingCash(),
+                clock.instant());
         runs.add(run);
         Running progress = new Running();
         running.put(run.getId(), progress);
@@ -210,7 +217,7 @@ public class BacktestService {
             liveOrders.forEach(order -> tickers.add(order.ticker()));
         }
         BacktestRequest request = new BacktestRequest(agentId, List.copyOf(tickers), day, day, paperTrading.startingCash());
-        BacktestResult replay = backtester().run(agent, request.tickers(), request.startingCash(), warmup(request),
+        BacktestResult replay = backtester(request).run(agent, request.tickers(), request.startingCash(), warmup(request),
                 Backtester.inTimeOrder(stored(request)), Backtester.Progress.NONE, () -> false);
         return ParityReport.compare(liveOrders, runs.liveFills(agentId, period.periodStart(), period.periodEnd()),
                 replay.orders(), replay.fills());
@@ -222,7 +229,8 @@ public class BacktestService {
             progress.total = series.stream().mapToLong(List::size).sum();
             runs.started(id, progress.total);
             List<Bar> warmup = uploaded.isPresent() ? List.of() : warmup(request);
-            BacktestResult result = backtester().run(agent, request.tickers(), request.startingCash(), warmup,
+            Backtester backtester = uploaded.isPresent() ? backtester(request.withPrices("raw")) : backtester(request);
+            BacktestResult result = backtester.run(agent, request.tickers(), request.startingCash(), warmup,
                     Backtester.inTimeOrder(series), done -> progress.done = done, () -> progress.cancel);
             runs.finished(id, result, clock.instant());
         } catch (RuntimeException e) {
@@ -233,8 +241,17 @@ public class BacktestService {
         }
     }
 
-    private Backtester backtester() {
-        return new Backtester(runtime, scanning, paperTrading, calendar);
+    /**
+     * The engine as live trading runs it, following the stored splits and dividends of the request's tickers, or on raw
+     * prices (an uploaded file has no corporate actions: its bars are taken as they are).
+     */
+    private Backtester backtester(BacktestRequest request) {
+        Backtester backtester = new Backtester(runtime, scanning, paperTrading, calendar);
+        if (request.rawPrices()) {
+            return backtester;
+        }
+        return backtester.following(CorporateActions.of(corporateActions.all().stream().map(KnownAction::action)
+                .filter(action -> request.tickers().contains(action.ticker())).toList()));
     }
 
     private List<List<Bar>> stored(BacktestRequest request) {

@@ -12,6 +12,7 @@ import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.agent.AgentState;
 import com.papertrader.domain.agent.WatchedTickers;
 import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.CorporateActions;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.execution.BrokerChanges;
@@ -57,13 +58,28 @@ public final class Backtester {
     private final ScannerSettings scanning;
     private final TradingSettings trading;
     private final MarketCalendar calendar;
+    private final CorporateActions corporateActions;
 
     /** Scans as the live scanner does ({@code scanning}) and fills as the live broker does ({@code trading}). */
     public Backtester(AgentRuntime runtime, ScannerSettings scanning, TradingSettings trading, MarketCalendar calendar) {
+        this(runtime, scanning, trading, calendar, CorporateActions.NONE);
+    }
+
+    private Backtester(AgentRuntime runtime, ScannerSettings scanning, TradingSettings trading, MarketCalendar calendar,
+                       CorporateActions corporateActions) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.scanning = Objects.requireNonNull(scanning, "scanning");
         this.trading = Objects.requireNonNull(trading, "trading");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.corporateActions = Objects.requireNonNull(corporateActions, "corporateActions");
+    }
+
+    /**
+     * The same, following these splits and dividends as live trading does (at the first bar of their day: positions,
+     * orders and the window); without them the bars are taken raw, as traded.
+     */
+    public Backtester following(CorporateActions actions) {
+        return new Backtester(runtime, scanning, trading, calendar, actions);
     }
 
     /**
@@ -89,6 +105,7 @@ public final class Backtester {
         broker.openAccount(account, startingCash, BigDecimal.ONE);
         broker.setRiskLimits(tested.getId().value(), SignalOrders.limits(tested.getRisk()));
         BarProcessor processor = new BarProcessor(broker, clock, scanner);
+        processor.follow(corporateActions);
         warmup.forEach(bar -> processor.process(bar, false));
 
         Map<String, Order> orders = new LinkedHashMap<>();
@@ -136,7 +153,15 @@ public final class Backtester {
         Optional<String> agentStopped = tested.getState() == AgentState.ERRORED
                 ? Optional.of(tested.getLastError().orElse("stopped after failed scans")) : Optional.empty();
         return new BacktestResult(done, stopped, List.copyOf(orders.values()), fills, trades, equity,
-                Statistics.of(equity, trades), BuyAndHold.of(startingCash, tickers, first, last), agentStopped);
+                Statistics.of(equity, trades), BuyAndHold.of(startingCash, tickers, onTheBasisOf(first, last), last), agentStopped);
+    }
+
+    /** Each ticker's first bar on the share basis of its last one, so buy and hold holds across a split. */
+    private Map<String, Bar> onTheBasisOf(Map<String, Bar> first, Map<String, Bar> last) {
+        Map<String, Bar> adjusted = new HashMap<>();
+        first.forEach((ticker, bar) -> adjusted.put(ticker, corporateActions.adjusted(bar,
+                CorporateActions.tradingDay(last.get(ticker).start()))));
+        return adjusted;
     }
 
     /** Merges bars that are each in time order (e.g. one list per ticker) into one time order, ticker breaking ties. */

@@ -1,6 +1,7 @@
 package com.papertrader.application.ingest;
 
 import com.papertrader.domain.market.CorporateAction;
+import com.papertrader.domain.market.Split;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,12 @@ public interface CorporateActionStore {
 
     /** Every action known, oldest effective date first. */
     List<KnownAction> all();
+
+    /**
+     * The splits live trading has applied, oldest first: what a chart or the bar API adjusts stored bars by, so they
+     * show what the scanner's windows show.
+     */
+    List<Split> appliedSplits(String ticker);
 
     /**
      * @param appliedAt the start of the bar at whose open live trading applied it; null while it has not been

@@ -19,8 +19,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The bar pipeline in the container: builds the {@link BarPoller} over the produced {@link MarketSource}, runs a poll
- * on each timer tick and announces what was stored with a {@link BarsIngested} event for the trading desk.
+ * The market data pipeline in the container: builds the {@link BarPoller} and the {@link CorporateActionRefresh} over
+ * the produced {@link MarketSource}, runs both on each timer tick (corporate actions first, so a split is known before
+ * its day's first bar) and announces what was stored ({@link BarsIngested}, {@link CorporateActionsStored}) for the
+ * trading desk.
  */
 @ApplicationScoped
 public class MarketDataService {
@@ -49,10 +51,17 @@ public class MarketDataService {
     MarketCalendar calendar;
 
     @Inject
+    CorporateActionStore corporateActions;
+
+    @Inject
     Event<BarsIngested> ingested;
+
+    @Inject
+    Event<CorporateActionsStored> corporateActionsStored;
 
     private BarSchedule schedule;
     private BarPoller poller;
+    private CorporateActionRefresh refresh;
 
     @PostConstruct
     void build() {
@@ -61,6 +70,8 @@ public class MarketDataService {
         schedule = new BarSchedule(calendar, market.timeframe(), delay, market.grace(), market.extendedHours());
         poller = new BarPoller(source.feed(), store, schedule, budget, RetryPolicy.standard(), stats, source.clock(),
                 market.symbols(), market.backfillDays(), ingested::fire);
+        refresh = new CorporateActionRefresh(source.corporateActions(), corporateActions, stats, source.clock(), market.symbols(),
+                corporateActionsStored::fire);
         if (feed.usesPolygon()) {
             budget.shortfall(market.tickers().size(), market.timeframe()).ifPresent(shortfall ->
                     LOG.warning("Polygon call budget too small, bars will arrive late: " + shortfall));
@@ -76,6 +87,7 @@ public class MarketDataService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void tick() {
         try {
+            refresh.tick();
             poller.tick();
         } catch (RuntimeException e) {
             stats.recordError("Poll cycle failed: " + e.getMessage());

@@ -4,6 +4,7 @@ import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,4 +22,7 @@ public interface AccountQueries {
 
     /** The newest {@code count} points of an account's equity curve, oldest first. */
     List<EquitySnapshot> equityCurve(AccountId account, int count);
+
+    /** The account's cash movements, newest first. */
+    Page<LedgerEntry> ledger(AccountId account, PageRequest page);
 }

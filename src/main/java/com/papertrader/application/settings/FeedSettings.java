@@ -12,24 +12,31 @@ import java.util.Optional;
  *
  * @param simulatedSpeed simulated minutes per real second of the simulated market and the CSV replay; 0 follows the
  *                       wall clock
+ * @param csvCorporateActionsFile the splits and dividends of a CSV replay ({@code CsvCorporateActions}), if any
+ * @param simulatedSplitChance    the simulated market's chance of a split on each trading day of each ticker
  * @param pollerEnabled  whether the poll timer runs (tests switch it off)
  */
 public record FeedSettings(Optional<String> polygonApiKey, URI polygonBaseUrl, Duration polygonTimeout, int callsPerMinute,
-                           Optional<Path> csvFile, long simulatedSeed, int simulatedSpeed, boolean pollerEnabled) {
+                           Optional<Path> csvFile, Optional<Path> csvCorporateActionsFile, long simulatedSeed, int simulatedSpeed,
+                           double simulatedSplitChance, double simulatedDividendChance, boolean pollerEnabled) {
 
     public static final String POLYGON_API_KEY = "polygon.api-key";
     public static final String POLYGON_BASE_URL = "polygon.base-url";
     public static final String POLYGON_TIMEOUT_SECONDS = "polygon.timeout-seconds";
     public static final String CALLS_PER_MINUTE = "polygon.calls-per-minute";
     public static final String CSV_FILE = "market.csv-file";
+    public static final String CSV_CORPORATE_ACTIONS_FILE = "market.csv-corporate-actions-file";
     public static final String SIMULATED_SEED = "simulated.seed";
     public static final String SIMULATED_SPEED = "simulated.speed";
+    public static final String SIMULATED_SPLIT_CHANCE = "simulated.split-chance";
+    public static final String SIMULATED_DIVIDEND_CHANCE = "simulated.dividend-chance";
     public static final String POLLER_ENABLED = "poller.enabled";
 
     static FeedSettings read(SettingsReader in) {
         return new FeedSettings(in.optional(POLYGON_API_KEY), in.httpUrl(POLYGON_BASE_URL),
                 Duration.ofSeconds(in.positiveInt(POLYGON_TIMEOUT_SECONDS)), in.positiveInt(CALLS_PER_MINUTE),
-                in.optionalAbsolutePath(CSV_FILE), in.longValue(SIMULATED_SEED), in.nonNegativeInt(SIMULATED_SPEED),
+                in.optionalAbsolutePath(CSV_FILE), in.optionalAbsolutePath(CSV_CORPORATE_ACTIONS_FILE), in.longValue(SIMULATED_SEED),
+                in.nonNegativeInt(SIMULATED_SPEED), in.chance(SIMULATED_SPLIT_CHANCE), in.chance(SIMULATED_DIVIDEND_CHANCE),
                 in.bool(POLLER_ENABLED));
     }
 

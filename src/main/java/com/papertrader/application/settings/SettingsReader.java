@@ -60,6 +60,15 @@ final class SettingsReader {
         return value;
     }
 
+    /** A probability: a decimal from 0 to 1. */
+    double chance(String key) {
+        BigDecimal value = decimal(key);
+        if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            throw new InvalidSettingException(key, "must be a chance from 0 to 1, got " + value.toPlainString());
+        }
+        return value.doubleValue();
+    }
+
     Timeframe timeframe(String key) {
         int minutes = intValue(key);
         try {

@@ -104,13 +104,18 @@ public final class CorporateActions {
 
     /** Prices times {@code factor}, volume divided by it, to the stored bars' six decimals. */
     static Bar scaled(Bar bar, BigDecimal factor) {
-        return new Bar(bar.ticker(), bar.start(), bar.span(), price(bar.open(), factor), price(bar.high(), factor),
-                price(bar.low(), factor), price(bar.close(), factor),
-                bar.volume().divide(factor, BAR_SCALE, RoundingMode.HALF_UP),
-                bar.vwap() == null ? null : price(bar.vwap(), factor), bar.trades());
+        return new Bar(bar.ticker(), bar.start(), bar.span(), scaledPrice(bar.open(), factor), scaledPrice(bar.high(), factor),
+                scaledPrice(bar.low(), factor), scaledPrice(bar.close(), factor), scaledVolume(bar.volume(), factor),
+                bar.vwap() == null ? null : scaledPrice(bar.vwap(), factor), bar.trades());
     }
 
-    private static BigDecimal price(BigDecimal price, BigDecimal factor) {
+    /** A bar price times a {@link #priceFactor}, to the stored bars' six decimals (for reads that are not Bars). */
+    public static BigDecimal scaledPrice(BigDecimal price, BigDecimal factor) {
         return price.multiply(factor).setScale(BAR_SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** A bar volume divided by a {@link #priceFactor}: ten times the shares after a 10-for-1 split. */
+    public static BigDecimal scaledVolume(BigDecimal volume, BigDecimal factor) {
+        return volume.divide(factor, BAR_SCALE, RoundingMode.HALF_UP);
     }
 }

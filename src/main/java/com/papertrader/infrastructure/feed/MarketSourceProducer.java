@@ -6,10 +6,12 @@ import com.papertrader.application.settings.FeedSettings;
 import com.papertrader.application.settings.InvalidSettingException;
 import com.papertrader.application.settings.MarketSettings;
 import com.papertrader.domain.market.CallBudget;
+import com.papertrader.domain.market.CorporateActionFeed;
+import com.papertrader.domain.market.CsvCorporateActions;
 import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.MarketCalendar;
-import com.papertrader.domain.market.Timeframe;
 import com.papertrader.infrastructure.polygon.PolygonClient;
+import com.papertrader.infrastructure.polygon.PolygonCorporateActionFeed;
 import com.papertrader.infrastructure.polygon.PolygonMarketFeed;
 import com.papertrader.infrastructure.simulated.CsvReplayFeed;
 import com.papertrader.infrastructure.simulated.SimulatedClock;
@@ -19,6 +21,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,27 +73,32 @@ public class MarketSourceProducer {
     @Singleton
     MarketSource source(CallBudget budget, FeedStats stats) {
         if (feed.usesPolygon()) {
-            return new MarketSource(polygon(feed, market.timeframe(), budget, stats), wallClock);
+            PolygonClient client = client(feed);
+            String key = feed.polygonApiKey().orElseThrow();
+            return new MarketSource(new PolygonMarketFeed(client, key, market.timeframe(), budget, stats),
+                    new PolygonCorporateActionFeed(client, key, budget, stats), wallClock);
         }
         Instant resumeAt = newestStoredBarEnd();
         if (feed.csvFile().isPresent()) {
             CsvReplayFeed csv = readCsv(feed.csvFile().get());
             Instant start = csv.firstBarStart().orElseThrow(() -> new InvalidSettingException(FeedSettings.CSV_FILE,
                     "names a file without a single valid bar: " + feed.csvFile().get()));
-            return new MarketSource(csv, marketClock(later(start, resumeAt)));
+            CorporateActionFeed actions = feed.csvCorporateActionsFile().map(this::readCorporateActions).orElse(CorporateActionFeed.NONE);
+            return new MarketSource(csv, actions, marketClock(later(start, resumeAt)));
         }
         Clock marketClock = marketClock(later(wallClock.instant(), resumeAt));
-        return new MarketSource(new SimulatedMarket(feed.simulatedSeed(), market.timeframe(), calendar, marketClock), marketClock);
+        SimulatedMarket simulated = new SimulatedMarket(feed.simulatedSeed(), market.timeframe(), calendar, marketClock,
+                feed.simulatedSplitChance(), feed.simulatedDividendChance());
+        return new MarketSource(simulated, simulated, marketClock);
     }
 
-    /** Polygon's aggregates through the MicroProfile REST client, with the plan's key, host and timeouts. */
-    public static PolygonMarketFeed polygon(FeedSettings feed, Timeframe timeframe, CallBudget budget, FeedStats stats) {
-        PolygonClient client = RestClientBuilder.newBuilder()
+    /** Polygon through the MicroProfile REST client, with the plan's host and timeouts. */
+    public static PolygonClient client(FeedSettings feed) {
+        return RestClientBuilder.newBuilder()
                 .baseUri(feed.polygonBaseUrl())
                 .connectTimeout(feed.polygonTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(feed.polygonTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build(PolygonClient.class);
-        return new PolygonMarketFeed(client, feed.polygonApiKey().orElseThrow(), timeframe, budget, stats);
     }
 
     /** Replays from {@code start} at the simulated speed, or follows the wall clock at speed 0. */
@@ -103,6 +113,17 @@ public class MarketSourceProducer {
             return csv;
         } catch (IOException e) {
             throw new InvalidSettingException(FeedSettings.CSV_FILE, "cannot be read: " + file + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private CorporateActionFeed readCorporateActions(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            CsvCorporateActions actions = CsvCorporateActions.read(reader);
+            actions.rejectedLines().forEach(rejected -> LOG.warning("Corporate actions CSV " + file + ": " + rejected));
+            return actions;
+        } catch (IOException e) {
+            throw new InvalidSettingException(FeedSettings.CSV_CORPORATE_ACTIONS_FILE,
+                    "cannot be read: " + file + " (" + e.getMessage() + ")");
         }
     }
 

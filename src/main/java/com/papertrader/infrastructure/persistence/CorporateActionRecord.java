@@ -18,13 +18,17 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "corporate_actions")
-@NamedQuery(name = CorporateActionRecord.ALL, query = "select r from CorporateActionRecord r order by r.effectiveDate, r.ticker, r.id")
+// A split before a dividend of the same day, as they apply (SPLIT sorts after DIVIDEND).
+@NamedQuery(name = CorporateActionRecord.ALL, query = "select r from CorporateActionRecord r order by r.effectiveDate, r.ticker, r.kind desc")
+@NamedQuery(name = CorporateActionRecord.APPLIED_SPLITS, query = "select r from CorporateActionRecord r"
+        + " where r.ticker = :ticker and r.kind = 'SPLIT' and r.appliedAt is not null order by r.effectiveDate")
 @NamedQuery(name = CorporateActionRecord.MARK_APPLIED,
         query = "update CorporateActionRecord r set r.appliedAt = :at where r.id = :id and r.appliedAt is null")
 public class CorporateActionRecord {
 
     static final String ALL = "CorporateActionRecord.all";
     static final String MARK_APPLIED = "CorporateActionRecord.markApplied";
+    static final String APPLIED_SPLITS = "CorporateActionRecord.appliedSplits";
 
     private static final String SPLIT = "SPLIT";
     private static final String DIVIDEND = "DIVIDEND";

@@ -1,10 +1,13 @@
 package com.papertrader.infrastructure.persistence;
 
 import com.papertrader.application.reporting.AccountQueries;
+import com.papertrader.application.reporting.Page;
+import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,5 +55,16 @@ public class JpaAccountQueries implements AccountQueries {
                 .getResultList());
         Collections.reverse(points);
         return points;
+    }
+
+    @Override
+    public Page<LedgerEntry> ledger(AccountId account, PageRequest page) {
+        return Page.of(em.createQuery("select e from LedgerEntry e where e.accountId = :account"
+                        + " order by e.occurredAt desc, e.id desc", LedgerEntry.class)
+                .setParameter("account", account.value())
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size() + 1)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList(), page);
     }
 }

@@ -1,10 +1,14 @@
 package com.papertrader.infrastructure.persistence;
 
+import com.papertrader.application.ingest.CorporateActionStore;
 import com.papertrader.application.reporting.ChartQueries;
 import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.market.CorporateActions;
+import com.papertrader.domain.market.Split;
 import com.papertrader.domain.market.Ticker;
 import com.papertrader.domain.trading.order.Fill;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -14,6 +18,7 @@ import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +27,8 @@ import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 
 /**
- * {@link ChartQueries} in JPA. The candles are a page of the newest bars of a ticker, only the columns a candlestick
+ * {@link ChartQueries} in JPA. The candles are adjusted for the splits applied, so the chart is continuous across
+ * them; the fills are marked at their prices as filled. The candles are a page of the newest bars of a ticker, only the columns a candlestick
  * needs, read on the transaction's own connection: reading whole {@link OhlcvRecord} entities cost 9 ms of CPU
  * per 500-bar page, most of it in sqlite-jdbc's {@code getBigDecimal}, which has SQLite format each stored REAL as
  * text. The prices are read as the doubles SQLite holds and rounded to the column's scale (6), which gives back the
@@ -41,6 +47,9 @@ public class JpaChartQueries implements ChartQueries {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CorporateActionStore corporateActions;
 
     @Override
     public List<Candle> candles(Ticker ticker, Instant from, Instant to, int count) {
@@ -62,7 +71,23 @@ public class JpaChartQueries implements ChartQueries {
             }
         });
         Collections.reverse(candles);
-        return candles;
+        return adjusted(ticker, candles);
+    }
+
+    /** The candles on the share basis of the splits live trading has applied (the one rule of {@link CorporateActions}). */
+    private List<Candle> adjusted(Ticker ticker, List<Candle> candles) {
+        List<Split> splits = corporateActions.appliedSplits(ticker.symbol());
+        if (splits.isEmpty()) {
+            return candles;
+        }
+        CorporateActions rule = CorporateActions.of(splits);
+        return candles.stream().map(candle -> {
+            BigDecimal factor = rule.priceFactor(ticker.symbol(), candle.start(), LocalDate.MAX);
+            return factor.compareTo(BigDecimal.ONE) == 0 ? candle : new Candle(candle.start(),
+                    CorporateActions.scaledPrice(candle.open(), factor), CorporateActions.scaledPrice(candle.high(), factor),
+                    CorporateActions.scaledPrice(candle.low(), factor), CorporateActions.scaledPrice(candle.close(), factor),
+                    CorporateActions.scaledVolume(candle.volume(), factor));
+        }).toList();
     }
 
     @Override

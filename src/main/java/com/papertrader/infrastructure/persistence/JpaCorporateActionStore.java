@@ -2,6 +2,7 @@ package com.papertrader.infrastructure.persistence;
 
 import com.papertrader.application.ingest.CorporateActionStore;
 import com.papertrader.domain.market.CorporateAction;
+import com.papertrader.domain.market.Split;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.jpa.HibernateHints;
 
 /** {@link CorporateActionStore} in JPA; writes take SQLite's write lock first ({@link SqliteWriteLock}). */
 @ApplicationScoped
@@ -39,6 +41,16 @@ public class JpaCorporateActionStore implements CorporateActionStore {
             }
         }
         return new StoredActions(added, corrected, refused);
+    }
+
+    @Override
+    public List<Split> appliedSplits(String ticker) {
+        return em.createNamedQuery(CorporateActionRecord.APPLIED_SPLITS, CorporateActionRecord.class)
+                .setParameter("ticker", ticker)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream()
+                .map(record -> (Split) record.action())
+                .toList();
     }
 
     @Override

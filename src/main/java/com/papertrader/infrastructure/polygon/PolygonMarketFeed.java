@@ -58,7 +58,7 @@ public final class PolygonMarketFeed implements MarketFeed {
         String toMillis = String.valueOf(to.toEpochMilli() - 1);
         try {
             AggregatesPage page = call(ticker, () -> client.aggregates(bearer, ticker, timeframe.minutes(), "minute",
-                    fromMillis, toMillis, true, "asc", LIMIT));
+                    fromMillis, toMillis, false, "asc", LIMIT));
             FetchedBars bars = page.bars();
             Set<String> followed = new HashSet<>();
             while (page.next().isPresent()) {

@@ -1,9 +1,13 @@
 package com.papertrader.infrastructure.simulated;
 
 import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.CashDividend;
+import com.papertrader.domain.market.CorporateAction;
+import com.papertrader.domain.market.CorporateActionFeed;
 import com.papertrader.domain.market.FetchedBars;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.MarketFeed;
+import com.papertrader.domain.market.Split;
 import com.papertrader.domain.market.Timeframe;
 import com.papertrader.domain.market.TradingSession;
 import java.math.BigDecimal;
@@ -25,8 +29,13 @@ import java.util.Random;
  * Every random draw is seeded from (seed, ticker, date), and the daily walk always starts from the same anchor day,
  * so a bar depends only on (seed, ticker, bar start): backfill and live polling see the same bars in any order.
  * Only bars that have closed by the clock are returned, as a live provider would.
+ * <p>
+ * With chances above zero it also splits its tickers and pays dividends now and then (each trading day after the
+ * anchor day draws them from (seed, ticker, date)): a forward split when the price is high, a reverse one when it is
+ * low, a dividend of about 0.4% of the price. Bars are raw, as traded: from a split's execution date on, prices are on
+ * the new basis. Splits and dividends are known a week ahead, as a provider announces them.
  */
-public final class SimulatedMarket implements MarketFeed {
+public final class SimulatedMarket implements MarketFeed, CorporateActionFeed {
 
     /** The day every walk starts from, at the ticker's base price. */
     private static final LocalDate ANCHOR = LocalDate.of(2025, 1, 2);
@@ -34,17 +43,30 @@ public final class SimulatedMarket implements MarketFeed {
     private static final double GAP_CHANCE = 0.08;
     private static final double TREND_DAY_CHANCE = 0.12;
     private static final BigDecimal CENT = new BigDecimal("0.01");
+    private static final int ANNOUNCED_DAYS_AHEAD = 7;
+    private static final double DIVIDEND_YIELD = 0.004;
 
     private final long seed;
     private final Timeframe timeframe;
     private final MarketCalendar calendar;
     private final Clock clock;
+    private final double splitChance;
+    private final double dividendChance;
 
+    /** A market without splits or dividends. */
     public SimulatedMarket(long seed, Timeframe timeframe, MarketCalendar calendar, Clock clock) {
+        this(seed, timeframe, calendar, clock, 0, 0);
+    }
+
+    /** @param splitChance, dividendChance the chance of one on each trading day of each ticker (0 for never) */
+    public SimulatedMarket(long seed, Timeframe timeframe, MarketCalendar calendar, Clock clock, double splitChance,
+                           double dividendChance) {
         this.seed = seed;
         this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.splitChance = splitChance;
+        this.dividendChance = dividendChance;
     }
 
     @Override
@@ -77,13 +99,29 @@ public final class SimulatedMarket implements MarketFeed {
         return new FetchedBars(bars, List.of());
     }
 
+    @Override
+    public Fetched fetch(List<String> tickers, LocalDate from) {
+        LocalDate until = clock.instant().atZone(MarketCalendar.NEW_YORK).toLocalDate().plusDays(ANNOUNCED_DAYS_AHEAD);
+        List<CorporateAction> actions = new ArrayList<>();
+        for (String ticker : tickers) {
+            DailyWalk day = new DailyWalk(new Profile(ticker), ANCHOR);
+            while (!day.date.isAfter(until)) {
+                if (!day.date.isBefore(from)) {
+                    actions.addAll(day.actions);
+                }
+                day.advance();
+            }
+        }
+        return new Fetched(actions, List.of());
+    }
+
     private List<Bar> barsOf(Profile profile, DailyWalk day) {
         TradingSession session = calendar.session(day.date).orElseThrow();
         int count = timeframe.barsIn(session);
         Random random = random(profile.ticker, day.date, 2);
         double stepVolatility = profile.dailyVolatility * StrictMath.sqrt((double) timeframe.minutes() / FULL_DAY_MINUTES)
                 * (day.trendDay ? 0.6 : 1.0); // on a trend day the drift, not the noise, draws the chart
-        double[] path = brownianBridge(random, day.open(), day.close(), count, stepVolatility);
+        double[] path = brownianBridge(random, day.open() - day.splitScale(), day.close() - day.splitScale(), count, stepVolatility);
         double dayVolume = profile.volumePerMinute * timeframe.minutes() * (day.trendDay || day.gapped ? 1.7 : 1.0);
 
         List<Bar> bars = new ArrayList<>(count);
@@ -180,6 +218,10 @@ public final class SimulatedMarket implements MarketFeed {
         long logClose;
         boolean gapped;
         boolean trendDay;
+        /** The splits and dividends taking effect on this day. */
+        List<CorporateAction> actions = List.of();
+        /** Log of the shares one anchor-day share has become by this day's splits (prices are divided by it). */
+        private long logShares;
         /** This day's open minus the previous day's close. */
         private long gap;
         /** This day's close minus its open. */
@@ -207,12 +249,37 @@ public final class SimulatedMarket implements MarketFeed {
             return logClose / FIXED_POINT;
         }
 
+        double splitScale() {
+            return logShares / FIXED_POINT;
+        }
+
         void advance() {
             long previousClose = logClose;
             date = nextTradingDay(date, 1);
             drawDay();
             logOpen = previousClose + gap;
             logClose = logOpen + move;
+            drawActions();
+        }
+
+        /** A split or a dividend effective at this day's open, drawn after the anchor day only (walks back have none). */
+        private void drawActions() {
+            if (splitChance <= 0 && dividendChance <= 0) {
+                return;
+            }
+            actions = new ArrayList<>(2);
+            Random random = random(profile.ticker, date, 3);
+            double price = StrictMath.exp(open() - splitScale());
+            if (random.nextDouble() < splitChance) {
+                int[] fromTo = price > 150 ? new int[] {1, 2 + random.nextInt(3)} : price < 15 ? new int[] {4, 1}
+                        : random.nextBoolean() ? new int[] {2, 3} : new int[] {1, 2};
+                actions.add(new Split(profile.ticker, date, BigDecimal.valueOf(fromTo[0]), BigDecimal.valueOf(fromTo[1]), null));
+                logShares += fixed(StrictMath.log((double) fromTo[1] / fromTo[0]));
+                price = StrictMath.exp(open() - splitScale());
+            }
+            if (random.nextDouble() < dividendChance) {
+                actions.add(new CashDividend(profile.ticker, date, null, cents(price * DIVIDEND_YIELD), CashDividend.USD, null));
+            }
         }
 
         private void retreat() {

@@ -1,6 +1,7 @@
 package com.papertrader.interfaces.rest;
 
 import com.papertrader.application.reporting.AccountQueries;
+import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
@@ -8,18 +9,22 @@ import com.papertrader.domain.trading.portfolio.EquitySnapshot;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
 /**
- * GET /api/accounts, /api/accounts/{id} (cash, equity, buying power, P&amp;L and the agents trading in it) and
- * /api/accounts/{id}/equity?limit= (the newest points of its equity curve, oldest first). Money as strings.
+ * GET /api/accounts, /api/accounts/{id} (cash, equity, buying power, P&amp;L and the agents trading in it),
+ * /api/accounts/{id}/equity?limit= (the newest points of its equity curve, oldest first) and /api/accounts/{id}/ledger
+ * (its cash movements, newest first, paged). Money as strings.
  */
 @Path("accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +64,24 @@ public class AccountsResource {
                     .add("dayPnl", JsonValues.decimal(point.dayPnl())));
         }
         return JsonValues.JSON.createObjectBuilder().add("account", account.id()).add("points", points).build();
+    }
+
+    /** The account's cash movements, newest first, paged (page, size): each with kind, amount and what caused it. */
+    @GET
+    @Path("{id}/ledger")
+    public JsonObject ledger(@PathParam("id") String id, @Context UriInfo uri) {
+        Account account = find(id);
+        var parameters = uri.getQueryParameters();
+        return TradingJson.page(queries.ledger(AccountId.of(account.id()), PageRequest.parse(parameters::getFirst)),
+                entry -> {
+                    JsonObjectBuilder json = JsonValues.JSON.createObjectBuilder()
+                            .add("id", entry.id())
+                            .add("time", entry.occurredAt().toString())
+                            .add("kind", entry.kind().name())
+                            .add("amount", JsonValues.decimal(entry.amount()))
+                            .add("description", entry.description());
+                    return (entry.reference() == null ? json.addNull("reference") : json.add("reference", entry.reference())).build();
+                });
     }
 
     private Account find(String id) {

@@ -50,7 +50,7 @@ public class BacktestResource {
         try {
             JsonObject json = Json.createReader(new StringReader(body == null ? "" : body)).readObject();
             request = BacktestRequest.parse(text(json, "agentId"), tickers(json), text(json, "from"), text(json, "to"),
-                    text(json, "startingCash"), false);
+                    text(json, "startingCash"), false).withPrices(text(json, "prices"));
             BacktestRun run = backtests.start(request, Optional.empty(), "stored bars");
             return Response.accepted(Json.createObjectBuilder().add("id", run.getId()).add("status", run.getStatus().name())
                             .add("url", "/api/backtests/" + run.getId()).add("page", "/backtests/" + run.getId()).build())

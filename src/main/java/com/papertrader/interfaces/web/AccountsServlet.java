@@ -1,7 +1,11 @@
 package com.papertrader.interfaces.web;
 
 import com.papertrader.application.reporting.AccountQueries;
+import com.papertrader.application.reporting.InvalidQueryException;
+import com.papertrader.application.reporting.Page;
+import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.domain.trading.portfolio.AccountId;
+import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,7 +15,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** /accounts: every paper account with its figures; /accounts/{id}: one account, its agents and its equity curve. */
+/**
+ * /accounts: every paper account with its figures; /accounts/{id}?page=: one account, its agents, its equity curve and
+ * its ledger (cash movements, newest first, paged).
+ */
 @WebServlet(urlPatterns = {"/accounts", "/accounts/*"})
 public class AccountsServlet extends HttpServlet {
 
@@ -35,7 +42,16 @@ public class AccountsServlet extends HttpServlet {
             pages.error(HttpServletResponse.SC_NOT_FOUND, "No account '" + id + "'.", request, response);
             return;
         }
+        PageRequest page;
+        try {
+            page = PageRequest.parse(request::getParameter);
+        } catch (InvalidQueryException e) {
+            pages.error(HttpServletResponse.SC_BAD_REQUEST, e.getMessage(), request, response);
+            return;
+        }
+        Page<LedgerEntry> ledger = queries.ledger(AccountId.of(id), page);
         pages.render("accounts/detail", Map.of("account", account.get(),
-                "agents", queries.agentsByAccount().getOrDefault(id, List.of())), request, response);
+                "agents", queries.agentsByAccount().getOrDefault(id, List.of()),
+                "ledger", ledger, "ledgerLinks", PageLinks.of("/accounts/" + id, Map.of(), ledger)), request, response);
     }
 }

@@ -87,13 +87,13 @@ public class BacktestServlet extends HttpServlet {
             return;
         }
         Map<String, String> form = new HashMap<>();
-        for (String field : List.of("agentId", "tickers", "from", "to", "startingCash")) {
+        for (String field : List.of("agentId", "tickers", "from", "to", "startingCash", "prices")) {
             form.put(field, Optional.ofNullable(request.getParameter(field)).orElse(""));
         }
         try {
             Optional<Part> file = upload(request);
             BacktestRequest parsed = BacktestRequest.parse(form.get("agentId"), form.get("tickers"), form.get("from"),
-                    form.get("to"), form.get("startingCash"), file.isPresent());
+                    form.get("to"), form.get("startingCash"), file.isPresent()).withPrices(form.get("prices"));
             BacktestRun run = file.isPresent()
                     ? backtests.start(parsed, Optional.of(uploadedBars(file.get(), parsed)), "file " + file.get().getSubmittedFileName())
                     : backtests.start(parsed, Optional.empty(), "stored bars");

@@ -51,6 +51,16 @@ class PolygonDayCallCountTest {
                                    String to, String cursor) {
             throw new AssertionError("one page per request at limit 50000");
         }
+
+        @Override
+        public JsonObject splits(String bearerKey, String tickers, String fromDate, Integer limit, String cursor) {
+            throw new AssertionError("the poller asks for bars only");
+        }
+
+        @Override
+        public JsonObject dividends(String bearerKey, String tickers, String fromDate, Integer limit, String cursor) {
+            throw new AssertionError("the poller asks for bars only");
+        }
     };
 
     @Test

@@ -29,6 +29,8 @@ class SettingsTest {
 
     {
         values.put(FeedSettings.SIMULATED_SPEED, "60");
+        values.put(FeedSettings.SIMULATED_SPLIT_CHANCE, "0.01");
+        values.put(FeedSettings.SIMULATED_DIVIDEND_CHANCE, "0.02");
         values.put(MarketSettings.GRACE_SECONDS, "10");
         values.put(MarketSettings.BACKFILL_DAYS, "5");
         values.put(FeedSettings.POLYGON_TIMEOUT_SECONDS, "20");
@@ -145,6 +147,14 @@ class SettingsTest {
         assertEquals(Path.of("/data/bars.csv"), settings().feed().csvFile().orElseThrow());
         values.put(FeedSettings.POLYGON_API_KEY, "key");
         assertEquals("polygon", settings().feed().feedName());
+    }
+
+    @Test
+    void aChanceIsFromZeroToOne() {
+        assertEquals(0.01, settings().feed().simulatedSplitChance());
+        values.put(FeedSettings.SIMULATED_DIVIDEND_CHANCE, "1.5");
+
+        assertRefused(FeedSettings.SIMULATED_DIVIDEND_CHANCE, "must be a chance from 0 to 1, got 1.5");
     }
 
     @Test

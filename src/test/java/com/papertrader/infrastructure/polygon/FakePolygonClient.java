@@ -55,6 +55,20 @@ final class FakePolygonClient implements PolygonClient {
         return next();
     }
 
+    @Override
+    public JsonObject splits(String bearerKey, String tickers, String fromDate, Integer limit, String cursor)
+            throws PolygonHttpException {
+        requests.add(new Request("splits", bearerKey, tickers, 0, null, fromDate, null, "limit=" + limit + "&cursor=" + cursor));
+        return next();
+    }
+
+    @Override
+    public JsonObject dividends(String bearerKey, String tickers, String fromDate, Integer limit, String cursor)
+            throws PolygonHttpException {
+        requests.add(new Request("dividends", bearerKey, tickers, 0, null, fromDate, null, "limit=" + limit + "&cursor=" + cursor));
+        return next();
+    }
+
     private JsonObject next() throws PolygonHttpException {
         if (replies.isEmpty()) {
             throw new AssertionError("unexpected request " + requests.get(requests.size() - 1));

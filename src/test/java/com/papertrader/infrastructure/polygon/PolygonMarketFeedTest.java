@@ -43,7 +43,7 @@ class PolygonMarketFeedTest {
         FetchedBars fetched = feed().fetch("AAPL", OPEN, TEN_O_CLOCK);
 
         assertEquals(List.of(new FakePolygonClient.Request("aggregates", "Bearer " + KEY, "AAPL", 5, "minute",
-                "1772634600000", "1772636399999", "adjusted=true&sort=asc&limit=50000")), client.requests);
+                "1772634600000", "1772636399999", "adjusted=false&sort=asc&limit=50000")), client.requests);
         assertEquals(6, fetched.bars().size());
         assertEquals(OPEN, fetched.bars().get(0).start());
         assertEquals(1, stats.snapshot().callsToday());

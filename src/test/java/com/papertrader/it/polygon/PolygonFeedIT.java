@@ -21,6 +21,7 @@ import com.papertrader.domain.market.RetryPolicy;
 import com.papertrader.domain.market.StoredBars;
 import com.papertrader.infrastructure.feed.MarketSourceProducer;
 import com.papertrader.infrastructure.polygon.PolygonJson;
+import com.papertrader.infrastructure.polygon.PolygonMarketFeed;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.polygon.PolygonStub.Reply;
 import jakarta.enterprise.event.Event;
@@ -90,7 +91,8 @@ class PolygonFeedIT {
         Settings settings = Settings.from(key -> Optional.ofNullable(overrides.get(key))
                 .or(() -> packaged.getOptionalValue(key, String.class)));
         CallBudget budget = new CallBudget(settings.feed().callsPerMinute(), clock);
-        MarketFeed feed = MarketSourceProducer.polygon(settings.feed(), settings.market().timeframe(), budget, stats);
+        MarketFeed feed = new PolygonMarketFeed(MarketSourceProducer.client(settings.feed()), PolygonStub.KEY,
+                settings.market().timeframe(), budget, stats);
         BarSchedule schedule = new BarSchedule(MarketCalendar.nyse(), settings.market().timeframe(), Duration.ZERO,
                 settings.market().grace(), false);
         return new BarPoller(feed, store, schedule, budget, RetryPolicy.standard(), stats, clock,
