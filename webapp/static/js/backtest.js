@@ -56,11 +56,11 @@
     }
     charts.fetchJson(api)
         .then(run => {
-            draw(equity, run.equity, LightweightCharts.LineSeries, {color: '#2962ff', lineWidth: 2},
+            draw(equity, run.equity, LightweightCharts.LineSeries, {color: '#2962ff', lineWidth: 2, priceLineColor: charts.PRICE_LINE},
                 point => Number(point.equity));
             draw(drawdown, run.equity, LightweightCharts.AreaSeries, {
                 lineColor: '#c62828', topColor: 'rgba(198, 40, 40, 0.05)', bottomColor: 'rgba(198, 40, 40, 0.4)',
-                invertFilledArea: true, priceFormat: {type: 'percent', precision: 2}
+                invertFilledArea: true, priceFormat: {type: 'custom', minMove: 0.01, formatter: value => value.toFixed(2) + '%'}, priceLineColor: charts.PRICE_LINE
             }, point => -100 * point.drawdown);
         })
         .catch(error => charts.fail(equity, error));

@@ -48,7 +48,7 @@
         const chart = charts.create(container);
         const series = chart.addSeries(LightweightCharts.CandlestickSeries, {
             upColor: '#1a7f37', downColor: '#c62828', borderVisible: false,
-            wickUpColor: '#1a7f37', wickDownColor: '#c62828'
+            wickUpColor: '#1a7f37', wickDownColor: '#c62828', priceLineColor: charts.PRICE_LINE
         });
         series.setData(bars.map(bar => ({
             time: charts.seconds(bar.time),
