@@ -187,8 +187,9 @@ class BrowserIT {
         awaitApi("orders of the simulated market", () -> !items("/api/orders?size=1").isEmpty());
         browser().forgetCookies();
         look("orders", "/orders", width -> {
-            waitUpTo(PAGE).until(d -> !rows("#orders-table").isEmpty());
-            assertTrue(rows("#orders-table").stream().anyMatch(row -> row.contains(RSI)), "the RSI agent's orders listed");
+            List<String> rows = rows("#orders-table");
+            assertTrue(!rows.isEmpty() && rows.size() <= 50, "a page of orders: " + rows.size());
+            assertTrue(rows.stream().allMatch(row -> row.contains("BRWA") || row.contains("BRWB")), "the market's orders: " + rows);
         });
     }
 
@@ -202,7 +203,7 @@ class BrowserIT {
         look("order", "/orders/" + URLEncoder.encode(id, StandardCharsets.UTF_8), width -> {
             assertEquals(id, text("order-id"));
             assertTrue(rows("#order-events").stream().anyMatch(row -> row.contains("FILLED")), "its history ends filled");
-            assertEquals(1, rows("#order-fills").size(), "its fill");
+            assertTrue(!rows("#order-fills").isEmpty(), "its fills");
         });
     }
 
@@ -521,7 +522,7 @@ class BrowserIT {
         form.put("name", "Chart trader " + RUN);
         form.put("tickers", TICKER);
         form.put("parameters", "{}");
-        form.put("positionNotional", "1000");
+        form.put("positionNotional", "100000");
         form.put("maxOpenPositions", "1");
         form.put("stopLossPercent", "");
         form.put("takeProfitPercent", "");
