@@ -1,78 +1,67 @@
-// Backtest results page: polls the JSON API while the run goes, then draws the equity and drawdown charts.
+// The backtest results page (/backtests/{id}): while the run is queued or running, polls the JSON API for its
+// progress and reloads the page when it ends; once it is done, draws its equity curve and its drawdown (% below the
+// peak) with window.PaperCharts (static/js/charts.js), as the other chart pages do. Each chart container gets
+// data-ready="true" and data-points="<points drawn>" once drawn; a failed load shows its message under the chart.
 (function () {
-  "use strict";
-  var root = document.getElementById("backtest");
-  if (!root) {
-    return;
-  }
-  var api = root.getAttribute("data-api");
-  var status = root.getAttribute("data-status");
-
-  function fetchRun() {
-    return fetch(api, { headers: { Accept: "application/json" } }).then(function (response) {
-      if (!response.ok) {
-        throw new Error("GET " + api + " answered " + response.status);
-      }
-      return response.json();
-    });
-  }
-
-  function showProgress(run) {
-    document.getElementById("backtest-status").textContent = run.status;
-    document.getElementById("backtest-done").textContent = run.barsDone;
-    document.getElementById("backtest-total").textContent = run.barsTotal;
-    var bar = document.getElementById("backtest-progress");
-    bar.max = Math.max(run.barsTotal, 1);
-    bar.value = run.barsDone;
-  }
-
-  function poll() {
-    fetchRun().then(function (run) {
-      showProgress(run);
-      if (run.status === "QUEUED" || run.status === "RUNNING") {
-        setTimeout(poll, 1000);
-      } else {
-        window.location.reload();
-      }
-    }).catch(function () {
-      setTimeout(poll, 5000);
-    });
-  }
-
-  function seconds(iso) {
-    return Math.floor(Date.parse(iso) / 1000);
-  }
-
-  function chart(element, height) {
-    return LightweightCharts.createChart(element, {
-      height: height,
-      autoSize: true,
-      timeScale: { timeVisible: true, secondsVisible: false },
-      rightPriceScale: { borderVisible: false }
-    });
-  }
-
-  function draw(run) {
-    var equityElement = document.getElementById("equity-chart");
-    var drawdownElement = document.getElementById("drawdown-chart");
-    if (!equityElement || !drawdownElement || run.equity.length === 0 || typeof LightweightCharts === "undefined") {
-      return;
+    'use strict';
+    const root = document.getElementById('backtest');
+    if (!root) {
+        return;
     }
-    var equity = chart(equityElement, 320).addSeries(LightweightCharts.LineSeries, { color: "#2962ff", lineWidth: 2 });
-    equity.setData(run.equity.map(function (point) {
-      return { time: seconds(point.t), value: Number(point.equity) };
-    }));
-    var drawdown = chart(drawdownElement, 160).addSeries(LightweightCharts.AreaSeries, {
-      lineColor: "#c62828", topColor: "rgba(198, 40, 40, 0.05)", bottomColor: "rgba(198, 40, 40, 0.4)", invertFilledArea: true
-    });
-    drawdown.setData(run.equity.map(function (point) {
-      return { time: seconds(point.t), value: -100 * point.drawdown };
-    }));
-  }
+    const charts = window.PaperCharts;
+    const api = root.dataset.api;
+    const status = root.dataset.status;
 
-  if (status === "QUEUED" || status === "RUNNING") {
-    poll();
-  } else {
-    fetchRun().then(draw);
-  }
+    function showProgress(run) {
+        document.getElementById('backtest-status').textContent = run.status;
+        document.getElementById('backtest-done').textContent = run.barsDone;
+        document.getElementById('backtest-total').textContent = run.barsTotal;
+        const bar = document.getElementById('backtest-progress');
+        bar.max = Math.max(run.barsTotal, 1);
+        bar.value = run.barsDone;
+    }
+
+    function poll() {
+        charts.fetchJson(api)
+            .then(run => {
+                showProgress(run);
+                if (run.status === 'QUEUED' || run.status === 'RUNNING') {
+                    setTimeout(poll, 1000);
+                } else {
+                    window.location.reload();
+                }
+            })
+            .catch(() => setTimeout(poll, 5000));
+    }
+
+    /** One series over the run's equity points: value(point) is what it shows. */
+    function draw(container, points, type, options, value) {
+        if (points.length > 0) {
+            const chart = charts.create(container);
+            chart.addSeries(type, options).setData(points.map(point => ({time: charts.seconds(point.t), value: value(point)})));
+            chart.timeScale().fitContent();
+        }
+        container.dataset.points = String(points.length);
+        container.dataset.ready = 'true';
+    }
+
+    if (status === 'QUEUED' || status === 'RUNNING') {
+        poll();
+        return;
+    }
+    const equity = document.getElementById('equity-chart');
+    const drawdown = document.getElementById('drawdown-chart');
+    if (!equity || !drawdown) {
+        return; // no results to draw (failed or canceled before the first bar)
+    }
+    charts.fetchJson(api)
+        .then(run => {
+            draw(equity, run.equity, LightweightCharts.LineSeries, {color: '#2962ff', lineWidth: 2, priceLineColor: charts.PRICE_LINE},
+                point => Number(point.equity));
+            draw(drawdown, run.equity, LightweightCharts.AreaSeries, {
+                lineColor: '#c62828', topColor: 'rgba(198, 40, 40, 0.05)', bottomColor: 'rgba(198, 40, 40, 0.4)',
+                invertFilledArea: true, priceFormat: {type: 'custom', minMove: 0.01, formatter: value => value.toFixed(2) + '%'}, priceLineColor: charts.PRICE_LINE
+            }, point => -100 * point.drawdown);
+        })
+        .catch(error => charts.fail(equity, error));
 })();

@@ -15,7 +15,8 @@
             } else {
                 const chart = charts.create(container);
                 const series = chart.addSeries(LightweightCharts.AreaSeries, {
-                    lineColor: '#2f6fdb', topColor: 'rgba(47, 111, 219, 0.35)', bottomColor: 'rgba(47, 111, 219, 0.02)'
+                    lineColor: '#2f6fdb', topColor: 'rgba(47, 111, 219, 0.35)', bottomColor: 'rgba(47, 111, 219, 0.02)',
+                    priceLineColor: charts.PRICE_LINE
                 });
                 series.setData(curve.points.map(point => ({time: charts.seconds(point.time), value: Number(point.equity)})));
                 chart.timeScale().fitContent();

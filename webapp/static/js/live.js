@@ -1,8 +1,9 @@
 // Live updates over server-sent events (GET /api/events), for any page that has:
 // - elements with data-status="<key of /api/status>" (and optional data-format), updated on each "status" event;
 // - tables with data-live="orders" or data-live="fills": a row per order/fill (id "order-<id>" / "fill-<id>"),
-//   cells from the header cells' data-field/data-format/data-link; rows are updated in place or added on top (only
-//   when the event matches the table's data-filter-<field> attributes), keeping at most data-max-rows rows.
+//   cells from the header cells' data-field/data-format/data-link (a new cell takes its header's class); rows are
+//   updated in place or added on top (only when the event matches the table's data-filter-<field> attributes),
+//   keeping at most data-max-rows rows.
 // Money arrives as strings and is formatted as text: no amount goes through a floating-point number.
 (function () {
     'use strict';
@@ -89,7 +90,11 @@
     // data-link="orders/{id}": the cell links to that page, {field} filled from the record.
     function fill(row, headers, record) {
         headers.forEach(function (header, index) {
-            var cell = row.cells[index] || row.insertCell(index);
+            var cell = row.cells[index];
+            if (!cell) {
+                cell = row.insertCell(index);
+                cell.className = header.className; // num, reason, wrap: aligned and wrapped as the page's own rows
+            }
             var text = format(record[header.dataset.field], header.dataset.format);
             cell.dataset.label = header.textContent;
             cell.textContent = '';

@@ -1,6 +1,6 @@
 // The ticker chart (/chart/{ticker}): candlesticks of the newest stored bars with the agents' fills as markers
-// (buys below the bar, sells above; hovering a bar spells its fills out under the chart). When both are drawn, #price-chart gets data-ready="true" and
-// data-markers="<markers drawn>", which browser tests wait for.
+// (buys below the bar in blue, sells above in pink; hovering a bar spells its fills out under the chart). When both
+// are drawn, #price-chart gets data-ready="true" and data-markers="<markers drawn>", which browser tests wait for.
 (function () {
     'use strict';
     const container = document.getElementById('price-chart');
@@ -8,7 +8,10 @@
         return;
     }
     const charts = window.PaperCharts;
-    const DETAILED_MARKERS = 12;
+    const DETAILED_MARKERS = 4;
+    // Markers in colours of their own, apart from the candles' green and red (browser tests count them on the canvas).
+    const BUY_COLOUR = '#2196f3';
+    const SELL_COLOUR = '#e91e63';
 
     function markersUrl(bars) {
         const url = new URL(container.dataset.markersUrl, window.location.href);
@@ -22,7 +25,7 @@
         return {
             time: charts.seconds(fill.time),
             position: fill.buy ? 'belowBar' : 'aboveBar',
-            color: fill.buy ? '#1a7f37' : '#c62828',
+            color: fill.buy ? BUY_COLOUR : SELL_COLOUR,
             shape: fill.buy ? 'arrowUp' : 'arrowDown',
             text: fill.side + ' ' + fill.quantity + (detailed ? ' ' + fill.agent + (fill.reason ? ': ' + fill.reason : '') : '')
         };
@@ -45,7 +48,7 @@
         const chart = charts.create(container);
         const series = chart.addSeries(LightweightCharts.CandlestickSeries, {
             upColor: '#1a7f37', downColor: '#c62828', borderVisible: false,
-            wickUpColor: '#1a7f37', wickDownColor: '#c62828'
+            wickUpColor: '#1a7f37', wickDownColor: '#c62828', priceLineColor: charts.PRICE_LINE
         });
         series.setData(bars.map(bar => ({
             time: charts.seconds(bar.time),

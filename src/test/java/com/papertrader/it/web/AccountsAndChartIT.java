@@ -96,12 +96,12 @@ class AccountsAndChartIT {
         String row = between(list, "<tr id=\"account-chart-it\">", "</tr>");
         assertTrue(row.contains("href=\"/accounts/chart-it\""), row);
         assertTrue(row.contains("Chart IT trader"), row);
-        assertTrue(row.contains("<td class=\"num cash\">$99,492.50</td>"), row);
-        assertTrue(row.contains("<td class=\"num equity\">$100,041.25</td>"), row);
-        assertTrue(row.contains("<td class=\"num buying-power\">$99,492.50</td>"), row);
-        assertTrue(row.contains("<td class=\"num realized gain\">+$30.00</td>"), row);
-        assertTrue(row.contains("<td class=\"num unrealized gain\">+$11.25</td>"), row);
-        assertTrue(row.contains("<td class=\"num day-pnl gain\">+$41.25</td>"), row);
+        assertTrue(row.contains("class=\"num cash\">$99,492.50</td>"), row);
+        assertTrue(row.contains("class=\"num equity\">$100,041.25</td>"), row);
+        assertTrue(row.contains("class=\"num buying-power\">$99,492.50</td>"), row);
+        assertTrue(row.contains("class=\"num realized gain\">+$30.00</td>"), row);
+        assertTrue(row.contains("class=\"num unrealized gain\">+$11.25</td>"), row);
+        assertTrue(row.contains("class=\"num day-pnl gain\">+$41.25</td>"), row);
 
         String detail = page("/accounts/chart-it");
         assertEquals("$99,492.50", text(detail, "account-cash"));
@@ -213,9 +213,9 @@ class AccountsAndChartIT {
         assertTrue(container.contains("data-markers-url=\"/api/bars/CHRT/markers?agent=chart-it\""), container);
         String fills = between(chart, "<table id=\"fills\">", "</table>");
         assertEquals(3, fills.split("<tr class=\"fill\">", -1).length - 1, fills);
-        assertTrue(fills.contains("<td>2026-06-11 09:55 ET</td>"), fills);
-        assertTrue(fills.contains("<td>second entry at 10:40</td>"), fills);
-        assertTrue(fills.contains("<td class=\"num\">105.50</td>"), fills);
+        assertTrue(fills.contains(">2026-06-11 09:55 ET</td>"), fills);
+        assertTrue(fills.contains(">second entry at 10:40</td>"), fills);
+        assertTrue(fills.contains("class=\"num\">105.50</td>"), fills);
         assertTrue(chart.contains("<script defer src=\"/static/vendor/lightweight-charts/lightweight-charts.standalone.production.js\"></script>"));
         assertTrue(chart.contains("<script defer src=\"/static/js/price-chart.js\"></script>"), chart);
         assertTrue(!chart.contains("<script>") && !chart.contains(" style=") && !chart.contains(" onclick="),
