@@ -3,8 +3,11 @@
 # simulated market at high speed so agents trade continuously, kills the JVM with SIGKILL in the middle of trading,
 # starts it again and lets it trade on. Then checks in SQLite that no order or fill was lost or doubled:
 # every order and fill from before the kill is still there (terminal orders unchanged), every order's filled
-# quantity equals the sum of its fills, open positions equal the net of the fills, cash equals starting cash plus
-# each fill's cash flow (prices in ten-thousandths, rounded half-up to the cent per fill), and every bar is stored once. Needs: target/paper-trader.war, target/wildfly-*, sqlite3, curl.
+# quantity equals the sum of its fills, open positions equal the net of the fills, cash equals the sum of the ledger,
+# whose trade entries are each fill's cash flow once (prices in ten-thousandths, rounded half-up to the cent per fill),
+# no dividend is paid twice, and every bar is stored once. The simulated market pays dividends often and splits nothing
+# here (a split moves positions away from the net of the fills, by design). Needs: target/paper-trader.war,
+# target/wildfly-*, sqlite3, curl.
 set -euo pipefail
 if [ "${1:-false}" = "true" ]; then echo "kill9-recovery: skipped (it.wildfly-only)"; exit 0; fi
 cd "$(dirname "$0")/../../.."
@@ -25,7 +28,8 @@ pgid=""
 
 start() {
     setsid "$server/bin/standalone.sh" -Djboss.socket.binding.port-offset=$port_offset \
-        -Dpapertrader.data-dir="$data" -Dsimulated.speed=120 > "$work/server-$1.log" 2>&1 &
+        -Dpapertrader.data-dir="$data" -Dsimulated.speed=120 -Dsimulated.split-chance=0 -Dsimulated.dividend-chance=0.05 \
+        > "$work/server-$1.log" 2>&1 &
     pgid=$!
     for _ in $(seq 1 120); do
         curl -fs "$status_url" > /dev/null 2>&1 && return 0
@@ -94,11 +98,18 @@ check "open positions equal the net of the fills" "$(q "
          held as (select accountId, ticker, sum(case side when 'LONG' then quantity else -quantity end) q
                   from positions where closedAt is null group by accountId, ticker)
     select count(*) from net left join held using (accountId, ticker) where net.q <> coalesce(held.q, 0)")" 0
-check "cash equals starting cash plus each fill's cash flow rounded to the cent" "$(q "
-    select count(*) from accounts a where a.cash <> a.startingCash
-      + coalesce((select sum(case when f.side in ('SELL','SELL_SHORT') then 1 else -1 end * ((f.price * f.quantity + 50) / 100))
-                  from fills f where f.accountId = a.id), 0)
-      - coalesce((select sum(f.commission) from fills f where f.accountId = a.id), 0)")" 0
+check "cash equals the sum of the account's ledger (every cash movement once)" "$(q "
+    select count(*) from accounts a where a.cash <> (select coalesce(sum(e.amount), 0) from ledger_entries e where e.account_id = a.id)")" 0
+check "the ledger holds each fill's trade value once, rounded to the cent" "$(q "
+    select count(*) from accounts a where
+      (select coalesce(sum(e.amount), 0) from ledger_entries e where e.account_id = a.id and e.kind = 'TRADE')
+      <> coalesce((select sum(case when f.side in ('SELL','SELL_SHORT') then 1 else -1 end * ((f.price * f.quantity + 50) / 100))
+                   from fills f where f.accountId = a.id), 0)
+      or (select count(*) from ledger_entries e where e.account_id = a.id and e.kind = 'TRADE')
+      <> (select count(*) from fills f where f.accountId = a.id)")" 0
+check "each corporate action applied at most once" "$(q "
+    select count(*) from (select reference, account_id from ledger_entries where kind in ('DIVIDEND','SPLIT_CASH')
+                          group by reference, account_id having count(*) > 1)")" 0
 check "every bar is stored once" "$(q "select count(*) from (select 1 from ohlcv_data group by ticker, bar_start having count(*) > 1)")" 0
 check "trading went on after the restart" "$([ "$(q 'select count(*) from orders')" -gt "$orders_before" ] && echo yes)" yes
 
