@@ -56,7 +56,9 @@ public final class BarProcessor {
             }
         }
         clock.advanceTo(bar.end());
-        changes.add(broker.expireDayOrders(bar.end()));
+        // Sessions closed before this bar (a ticker with no bar since); DAY orders of this bar's session may still fill on
+        // it, the last bar included: the broker expires them after the bar.
+        changes.add(broker.expireDayOrders(bar.start()));
         changes.add(broker.onBar(bar));
         ScanOutcome scans = orders.ordersFor(bar, tradable, broker::position);
         for (OrderRequest request : scans.orders()) {

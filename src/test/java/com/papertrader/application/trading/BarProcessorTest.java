@@ -74,6 +74,34 @@ class BarProcessorTest {
         assertEquals(2, records.size(), "two scans produced signals, none failed");
     }
 
+    /**
+     * A DAY order signaled at the next-to-last bar's close fills at the last bar's open, even when another ticker's last
+     * bar of the same event is processed first: the session has not closed before the bar that can fill it.
+     */
+    @Test
+    void aDaySignalAtTheNextToLastBarFillsOnTheLastBar() {
+        String buyBeforeClose = """
+                function scan(bars, ctx) {
+                  if (ctx.ticker === "TEST" && !ctx.position && ctx.minutesToClose === 5) return { action: "buy", qty: 10, reason: "late" };
+                }
+                """;
+        Agent agent = new Agent(AgentId.of("late"), "late", buyBeforeClose, WatchedTickers.of("OTHER", "TEST"), AgentParameters.none(),
+                new AgentRiskSettings(new BigDecimal("10000"), 5, null, null, false), CREATED);
+        install(agent);
+        Instant lastBars = LocalDateTime.parse("2026-03-04T15:40").atZone(MarketCalendar.NEW_YORK).toInstant();
+        List<BrokerChanges> changes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Instant start = lastBars.plus(Duration.ofMinutes(5L * i));
+            changes.addAll(process(bar("OTHER", start, BigDecimal.valueOf(50)), true));
+            changes.addAll(process(bar("TEST", start, BigDecimal.valueOf(100 + i)), true));
+        }
+
+        List<Fill> fills = changes.stream().flatMap(change -> change.fills().stream()).toList();
+        assertEquals(1, fills.size(), "the buy signaled at the 15:50 bar's close fills");
+        assertEquals(lastBars.plus(Duration.ofMinutes(15)), fills.get(0).filledAt(), "at the 15:55 bar's open");
+        assertEquals(0, new BigDecimal("103").compareTo(fills.get(0).price()));
+    }
+
     @Test
     void processingTheSameBarAgainPlacesNoSecondOrder() {
         install(agent("stepper", STEPPER));
@@ -173,6 +201,11 @@ class BarProcessorTest {
     private static Agent agent(String id, String script) {
         return new Agent(AgentId.of(id), id, script, WatchedTickers.of("TEST"), AgentParameters.none(),
                 new AgentRiskSettings(new BigDecimal("10000"), 5, null, null, false), CREATED);
+    }
+
+    private static Bar bar(String ticker, Instant start, BigDecimal open) {
+        return new Bar(ticker, start, Duration.ofMinutes(5), open, open.add(new BigDecimal("0.80")), open.subtract(new BigDecimal("0.20")),
+                open.add(new BigDecimal("0.50")), BigDecimal.valueOf(10_000), null, null);
     }
 
     /** Five-minute bars of TEST from 09:30 New York on Wednesday 2026-03-04, rising a dollar a bar. */
