@@ -39,6 +39,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class UpgradeIT {
 
+    /** What the fixture holds: release 0.1's server wrote it (see SchemaMigrationsTest). */
+    private static final int ORDERS = 327;
+    private static final int FILLS = 196;
+    private static final int BACKTEST_EQUITY_POINTS = 1171;
+
     private static final Path DATA_DIR = Path.of(System.getProperty("it.data-dir"),
             "upgrade-it-" + Long.toString(System.currentTimeMillis(), 36));
 
@@ -86,13 +91,13 @@ class UpgradeIT {
     @Test
     void theOrdersFillsAndAccountsAreServed() throws Exception {
         JsonObject orders = Http.json(Http.get(base, "/api/orders?size=500"));
-        assertEquals(152, orders.getJsonArray("items").size());
-        String firstId = orders.getJsonArray("items").getJsonObject(151).getString("id");
+        assertEquals(ORDERS, orders.getJsonArray("items").size());
+        String firstId = orders.getJsonArray("items").getJsonObject(ORDERS - 1).getString("id");
         JsonObject order = Http.json(Http.get(base, "/api/orders/" + firstId.replace("|", "%7C")));
         assertTrue(order.getJsonArray("events").size() >= 2, order.toString());
         assertEquals(200, Http.get(base, "/accounts/shared-desk").statusCode());
         String fills = Http.get(base, "/api/fills.csv").body();
-        assertEquals(85, fills.strip().split("\r\n").length - 1, "every fill, under the header");
+        assertEquals(FILLS, fills.strip().split("\r\n").length - 1, "every fill, under the header");
     }
 
     @Test
@@ -101,6 +106,6 @@ class UpgradeIT {
         assertEquals("DONE", run.getString("status"));
         assertEquals("sma-crossover", run.getString("agentId"));
         JsonObject detail = Http.json(Http.get(base, "/api/backtests/" + run.getString("id")));
-        assertEquals(376, detail.getJsonArray("equity").size());
+        assertEquals(BACKTEST_EQUITY_POINTS, detail.getJsonArray("equity").size());
     }
 }
