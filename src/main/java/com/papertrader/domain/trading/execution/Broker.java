@@ -41,7 +41,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The paper broker: takes orders ({@link #submit}), fills them against bars ({@link #onBar}) with the
@@ -76,17 +75,13 @@ public final class Broker {
     private final List<RiskRule> rules;
     private final MarketCalendar calendar;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
-    private final Map<PositionKey, Position> positions = new LinkedHashMap<>();
-    /** Orders that can still change: held bracket legs and working orders. */
-    private final Map<String, Order> liveOrders = new LinkedHashMap<>();
+    private final PositionBook positions = new PositionBook();
+    private final LiveOrders liveOrders = new LiveOrders();
     private final Set<String> knownOrderIds = new HashSet<>();
     private final Map<String, RiskLimits> riskLimits = new HashMap<>();
     /** Keys of the corporate actions applied: each applies once. */
     private final Set<String> appliedActions = new HashSet<>();
     private boolean killSwitchEngaged;
-
-    private record PositionKey(String accountId, String ticker) {
-    }
 
     public Broker(Clock clock, FillModel fillModel, FeeModel feeModel) {
         this(clock, fillModel, feeModel, RiskRules.standard());
@@ -122,12 +117,11 @@ public final class Broker {
             throw new IllegalStateException("restore needs an empty broker");
         }
         savedAccounts.forEach(account -> accounts.put(account.id(), account));
-        openPositions.stream().filter(Position::isOpen)
-                .forEach(position -> positions.put(new PositionKey(position.accountId(), position.ticker()), position));
+        openPositions.stream().filter(Position::isOpen).forEach(positions::put);
         for (Order order : orders) {
             knownOrderIds.add(order.id());
             if (!order.status().isTerminal()) {
-                liveOrders.put(order.id(), order);
+                liveOrders.add(order);
             }
         }
     }
@@ -190,10 +184,10 @@ public final class Broker {
             return new SubmitResult.Rejected(order, denial.get(), changes.build());
         }
         changes.event(order, order.accept("risk checks passed", now, now));
-        liveOrders.put(order.id(), order);
+        liveOrders.add(order);
         List<Order> legs = bracketLegs(order, request, limits, price, now);
         for (Order leg : legs) {
-            liveOrders.put(leg.id(), leg);
+            liveOrders.add(leg);
             knownOrderIds.add(leg.id());
             changes.created(leg);
         }
@@ -209,22 +203,24 @@ public final class Broker {
         Objects.requireNonNull(bar, "bar");
         Instant now = clock.instant();
         ChangeSet changes = new ChangeSet();
-        Predicate<Order> sameTicker = order -> order.ticker().equals(bar.ticker());
         startDay(bar.start(), changes);
-        expire(sameTicker, bar.start(), now, changes);
+        expire(liveOrders.ofTicker(bar.ticker()), bar.start(), now, changes);
         fill(bar, now, changes);
         flatten(bar, now, changes);
-        expire(sameTicker, bar.end(), now, changes);
+        expire(liveOrders.ofTicker(bar.ticker()), bar.end(), now, changes);
         mark(bar, changes);
-        forgetFinishedOrders();
+        liveOrders.forgetFinished(bar.ticker());
         return changes.build();
     }
 
     /** Expires every DAY order (any ticker) whose session has closed by {@code now}; call on a clock tick. */
     public BrokerChanges expireDayOrders(Instant now) {
+        if (!liveOrders.mayExpireBy(now)) {
+            return BrokerChanges.NONE;
+        }
         ChangeSet changes = new ChangeSet();
-        expire(order -> true, now, clock.instant(), changes);
-        forgetFinishedOrders();
+        expire(liveOrders.all(), now, clock.instant(), changes);
+        liveOrders.forgetFinished();
         return changes.build();
     }
 
@@ -250,14 +246,14 @@ public final class Broker {
         } else if (action instanceof CashDividend dividend) {
             payDividend(dividend, at, changes);
         }
-        forgetFinishedOrders();
+        liveOrders.forgetFinished(action.ticker());
         return changes.build();
     }
 
     private void split(Split split, Instant at, ChangeSet changes) {
         Instant now = clock.instant();
-        List<Order> affected = liveOrders.values().stream()
-                .filter(order -> order.ticker().equals(split.ticker()) && !order.status().isTerminal())
+        List<Order> affected = liveOrders.ofTicker(split.ticker()).stream()
+                .filter(order -> !order.status().isTerminal())
                 .sorted(Comparator.comparing(order -> order.role().isBracketLeg() ? 0 : 1))
                 .toList();
         for (Order order : affected) {
@@ -266,10 +262,7 @@ public final class Broker {
                 settleLegs(order, at, now, changes);
             }
         }
-        for (Position position : List.copyOf(positions.values())) {
-            if (!position.ticker().equals(split.ticker())) {
-                continue;
-            }
+        for (Position position : List.copyOf(positions.ofTicker(split.ticker()))) {
             Position.SplitSettlement settlement = position.split(split, at);
             Account account = accounts.get(position.accountId());
             if (settlement.cash().signum() != 0) {
@@ -278,9 +271,8 @@ public final class Broker {
             }
             changes.position(position);
             if (!position.isOpen()) {
-                PositionKey key = new PositionKey(position.accountId(), position.ticker());
-                positions.remove(key);
-                cancelExits(key, "position " + position.ticker() + " closed by the " + split.describe(), at, now, changes);
+                positions.remove(position);
+                cancelExits(position, "position " + position.ticker() + " closed by the " + split.describe(), at, now, changes);
             }
             revalue(account, at);
             changes.account(account);
@@ -288,10 +280,7 @@ public final class Broker {
     }
 
     private void payDividend(CashDividend dividend, Instant at, ChangeSet changes) {
-        for (Position position : positions.values()) {
-            if (!position.ticker().equals(dividend.ticker())) {
-                continue;
-            }
+        for (Position position : positions.ofTicker(dividend.ticker())) {
             boolean receives = position.side() == PositionSide.LONG;
             BigDecimal amount = Money.cash(dividend.cashAmount().multiply(BigDecimal.valueOf(position.quantity())));
             Account account = accounts.get(position.accountId());
@@ -312,7 +301,7 @@ public final class Broker {
         ChangeSet changes = new ChangeSet();
         changes.event(order, order.cancel(reason, now, now));
         settleLegs(order, now, now, changes);
-        forgetFinishedOrders();
+        liveOrders.forgetFinished(order.ticker());
         return changes.build();
     }
 
@@ -327,16 +316,16 @@ public final class Broker {
     }
 
     public Optional<Position> position(String accountId, String ticker) {
-        return Optional.ofNullable(positions.get(new PositionKey(accountId, ticker)));
+        return Optional.ofNullable(positions.get(accountId, ticker));
     }
 
     public List<Position> openPositions() {
-        return List.copyOf(positions.values());
+        return List.copyOf(positions.all());
     }
 
     /** Held bracket legs and working orders. */
     public List<Order> liveOrders() {
-        return List.copyOf(liveOrders.values());
+        return List.copyOf(liveOrders.all());
     }
 
     // ---- submission ----
@@ -366,11 +355,9 @@ public final class Broker {
                 changes.account(account);
             });
         }
-        Map<String, Position> accountPositions = positions.values().stream()
-                .filter(position -> position.accountId().equals(account.id()))
-                .collect(Collectors.toMap(Position::ticker, position -> position));
-        List<Order> working = liveOrders.values().stream()
-                .filter(order -> order.accountId().equals(account.id()) && order.status().isWorking())
+        Map<String, Position> accountPositions = positions.ofAccount(account.id());
+        List<Order> working = liveOrders.ofAccount(account.id()).stream()
+                .filter(order -> order.status().isWorking())
                 .toList();
         RiskCheck check = new RiskCheck(request, quantity, price, feeModel.commissionFor(quantity), account, limits,
                 accountPositions, working, killSwitchEngaged, now, calendar);
@@ -413,8 +400,8 @@ public final class Broker {
 
     private void fill(Bar bar, Instant now, ChangeSet changes) {
         long liquidity = fillModel.liquidity(bar);
-        List<Order> candidates = liveOrders.values().stream()
-                .filter(order -> order.ticker().equals(bar.ticker()) && order.canTradeOn(bar.start()))
+        List<Order> candidates = liveOrders.ofTicker(bar.ticker()).stream()
+                .filter(order -> order.canTradeOn(bar.start()))
                 .sorted(fillModel.priority())
                 .toList();
         for (Order order : candidates) {
@@ -435,8 +422,7 @@ public final class Broker {
 
     /** Fills up to {@code wanted} shares without crossing through zero; returns the shares filled. */
     private long fillWithinPosition(Order order, long wanted, BigDecimal price, Bar bar, Instant now, ChangeSet changes) {
-        PositionKey key = new PositionKey(order.accountId(), order.ticker());
-        Position position = positions.get(key);
+        Position position = positions.get(order.accountId(), order.ticker());
         PositionSide side = PositionSide.of(order.side());
         if (position != null && position.side() != side) {
             changes.event(order, order.cancel("account holds a " + position.side() + " position in " + order.ticker()
@@ -456,7 +442,7 @@ public final class Broker {
         BigDecimal realized = Money.ZERO;
         if (position == null) {
             position = Position.open(fill);
-            positions.put(key, position);
+            positions.put(position);
         } else {
             realized = position.apply(fill);
         }
@@ -471,8 +457,8 @@ public final class Broker {
             cancelSiblings(order, bar.start(), now, changes);
         }
         if (!position.isOpen()) {
-            positions.remove(key);
-            cancelExits(key, "position " + order.ticker() + " closed", bar.start(), now, changes);
+            positions.remove(position);
+            cancelExits(position, "position " + order.ticker() + " closed", bar.start(), now, changes);
         }
         settleLegs(order, bar.start(), now, changes);
         return quantity;
@@ -480,17 +466,16 @@ public final class Broker {
 
     /** One-cancels-other: a bracket leg that fills cancels its sibling. */
     private void cancelSiblings(Order leg, Instant at, Instant now, ChangeSet changes) {
-        for (Order sibling : liveOrders.values()) {
+        for (Order sibling : liveOrders.ofTicker(leg.ticker())) {
             if (sibling != leg && sibling.parentId().equals(leg.parentId()) && !sibling.status().isTerminal()) {
                 changes.event(sibling, sibling.cancel("one-cancels-other: " + leg.id() + " filled", at, now));
             }
         }
     }
 
-    private void cancelExits(PositionKey key, String reason, Instant at, Instant now, ChangeSet changes) {
-        for (Order order : liveOrders.values()) {
-            if (order.status().isWorking() && !order.side().isEntry()
-                    && order.accountId().equals(key.accountId()) && order.ticker().equals(key.ticker())) {
+    private void cancelExits(Position closed, String reason, Instant at, Instant now, ChangeSet changes) {
+        for (Order order : liveOrders.ofTicker(closed.ticker())) {
+            if (order.status().isWorking() && !order.side().isEntry() && order.accountId().equals(closed.accountId())) {
                 changes.event(order, order.cancel(reason, at, now));
             }
         }
@@ -515,15 +500,15 @@ public final class Broker {
     }
 
     private List<Order> legsOf(Order parent) {
-        return liveOrders.values().stream()
+        return liveOrders.ofTicker(parent.ticker()).stream()
                 .filter(order -> order.parentId().filter(parent.id()::equals).isPresent()
                         && order.status() == OrderStatus.NEW)
                 .toList();
     }
 
-    private void expire(Predicate<Order> which, Instant until, Instant now, ChangeSet changes) {
-        for (Order order : List.copyOf(liveOrders.values())) {
-            if (which.test(order) && order.status().isWorking() && order.expiresAt() != null && !order.expiresAt().isAfter(until)) {
+    private void expire(Collection<Order> orders, Instant until, Instant now, ChangeSet changes) {
+        for (Order order : List.copyOf(orders)) {
+            if (order.status().isWorking() && order.expiresAt() != null && !order.expiresAt().isAfter(until)) {
                 changes.event(order, order.expire(order.expiresAt(), now));
                 settleLegs(order, order.expiresAt(), now, changes);
             }
@@ -544,36 +529,34 @@ public final class Broker {
             Integer minutes = riskLimits(agentId).flattenMinutesBeforeClose();
             return minutes != null && !bar.end().isBefore(close.minus(Duration.ofMinutes(minutes)));
         };
-        for (Position position : List.copyOf(positions.values())) {
-            boolean due = position.ticker().equals(bar.ticker()) && inWindow.test(position.openedBy())
+        for (Position position : List.copyOf(positions.ofTicker(bar.ticker()))) {
+            boolean due = inWindow.test(position.openedBy())
                     && !hasWorkingFlatten(position)
                     && !knownOrderIds.contains(OrderId.forFlatten(position.openedBy(), bar.ticker(), bar.start()).value());
             if (due) {
                 String reason = "end-of-day flatten " + riskLimits(position.openedBy()).flattenMinutesBeforeClose()
                         + " minutes before the close at " + close;
-                cancelAll(order -> order.accountId().equals(position.accountId()) && order.ticker().equals(bar.ticker()),
-                        reason, bar.end(), now, changes);
+                cancelAll(bar.ticker(), order -> order.accountId().equals(position.accountId()), reason, bar.end(), now, changes);
                 Order flatten = Order.flatten(position.openedBy(), position.accountId(), bar.ticker(),
                         position.side().closingSide(), position.quantity(), bar.close(), bar.start(), close, now, reason);
                 flatten.accept("end-of-day flatten", bar.end(), now);
-                liveOrders.put(flatten.id(), flatten);
+                liveOrders.add(flatten);
                 knownOrderIds.add(flatten.id());
                 changes.created(flatten);
             }
         }
-        cancelAll(order -> order.ticker().equals(bar.ticker()) && order.side().isEntry() && inWindow.test(order.agentId()),
+        cancelAll(bar.ticker(), order -> order.side().isEntry() && inWindow.test(order.agentId()),
                 "end-of-day flatten: no entries before the close at " + close, bar.end(), now, changes);
     }
 
     private boolean hasWorkingFlatten(Position position) {
-        return liveOrders.values().stream().anyMatch(order -> order.role() == OrderRole.FLATTEN
-                && order.status().isWorking()
-                && order.accountId().equals(position.accountId()) && order.ticker().equals(position.ticker()));
+        return liveOrders.ofTicker(position.ticker()).stream().anyMatch(order -> order.role() == OrderRole.FLATTEN
+                && order.status().isWorking() && order.accountId().equals(position.accountId()));
     }
 
-    /** Cancels matching live orders, held legs first so that no leg is released by its parent's cancellation. */
-    private void cancelAll(Predicate<Order> which, String reason, Instant at, Instant now, ChangeSet changes) {
-        List<Order> doomed = liveOrders.values().stream()
+    /** Cancels the ticker's matching live orders, held legs first so that no leg is released by its parent's cancellation. */
+    private void cancelAll(String ticker, Predicate<Order> which, String reason, Instant at, Instant now, ChangeSet changes) {
+        List<Order> doomed = liveOrders.ofTicker(ticker).stream()
                 .filter(order -> !order.status().isTerminal() && order.role() != OrderRole.FLATTEN && which.test(order))
                 .sorted(Comparator.comparing(order -> order.role().isBracketLeg() ? 0 : 1))
                 .toList();
@@ -589,12 +572,10 @@ public final class Broker {
     private void mark(Bar bar, ChangeSet changes) {
         Set<String> involved = new LinkedHashSet<>();
         changes.accounts().forEach(account -> involved.add(account.id()));
-        for (Position position : positions.values()) {
-            if (position.ticker().equals(bar.ticker())) {
-                position.mark(bar.close(), bar.end());
-                changes.position(position);
-                involved.add(position.accountId());
-            }
+        for (Position position : positions.ofTicker(bar.ticker())) {
+            position.mark(bar.close(), bar.end());
+            changes.position(position);
+            involved.add(position.accountId());
         }
         for (String accountId : involved) {
             Account account = accounts.get(accountId);
@@ -608,20 +589,14 @@ public final class Broker {
         BigDecimal longValue = Money.ZERO;
         BigDecimal shortValue = Money.ZERO;
         BigDecimal unrealized = Money.ZERO;
-        for (Position position : positions.values()) {
-            if (position.accountId().equals(account.id())) {
-                if (position.side() == PositionSide.LONG) {
-                    longValue = longValue.add(position.marketValue());
-                } else {
-                    shortValue = shortValue.add(position.marketValue());
-                }
-                unrealized = unrealized.add(position.unrealizedPnl());
+        for (Position position : positions.ofAccount(account.id()).values()) {
+            if (position.side() == PositionSide.LONG) {
+                longValue = longValue.add(position.marketValue());
+            } else {
+                shortValue = shortValue.add(position.marketValue());
             }
+            unrealized = unrealized.add(position.unrealizedPnl());
         }
         account.revalue(longValue, shortValue, unrealized, at);
-    }
-
-    private void forgetFinishedOrders() {
-        liveOrders.values().removeIf(order -> order.status().isTerminal());
     }
 }
