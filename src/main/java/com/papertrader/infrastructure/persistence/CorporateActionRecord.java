@@ -23,7 +23,7 @@ import java.time.LocalDate;
 @NamedQuery(name = CorporateActionRecord.APPLIED_SPLITS, query = "select r from CorporateActionRecord r"
         + " where r.ticker = :ticker and r.kind = 'SPLIT' and r.appliedAt is not null order by r.effectiveDate")
 @NamedQuery(name = CorporateActionRecord.MARK_APPLIED,
-        query = "update CorporateActionRecord r set r.appliedAt = :at where r.id = :id and r.appliedAt is null")
+        query = "update CorporateActionRecord r set r.appliedAt = :at where r.id in :ids and r.appliedAt is null")
 public class CorporateActionRecord {
 
     static final String ALL = "CorporateActionRecord.all";

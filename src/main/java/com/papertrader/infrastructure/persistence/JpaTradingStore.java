@@ -13,11 +13,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +30,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class JpaTradingStore implements TradingStore {
+
+    /** Well under SQLite's limit of bound parameters in one statement. */
+    private static final int IDS_PER_UPDATE = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -115,17 +120,32 @@ public class JpaTradingStore implements TradingStore {
     @Override
     public void save(TradingChanges changes) {
         SqliteWriteLock.take(em);
-        saveAll(changes.broker());
-        changes.scans().forEach(em::persist);
+        // The bulk updates first, while the persistence context is empty: each one flushes it otherwise, and a day's
+        // corporate actions would dirty-check thousands of merged entities thousands of times.
+        markApplied(changes.appliedActions());
         changes.agentsChanged().forEach(agent -> em.createNamedQuery(Agent.UPDATE_SCAN_HEALTH)
                 .setParameter("id", agent.getId())
                 .setParameter("state", agent.getState())
                 .setParameter("lastError", agent.getLastError().orElse(null))
                 .setParameter("consecutiveErrors", agent.getConsecutiveErrors())
                 .executeUpdate());
+        saveAll(changes.broker());
+        changes.scans().forEach(em::persist);
         changes.cursors().forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
-        changes.appliedActions().forEach((key, at) -> em.createNamedQuery(CorporateActionRecord.MARK_APPLIED)
-                .setParameter("id", key).setParameter("at", at).executeUpdate());
+    }
+
+    /** One update per bar start and {@value #IDS_PER_UPDATE} actions, not one per action. */
+    private void markApplied(Map<String, Instant> appliedActions) {
+        Map<Instant, List<String>> byBar = new TreeMap<>();
+        appliedActions.forEach((key, at) -> byBar.computeIfAbsent(at, bar -> new ArrayList<>()).add(key));
+        byBar.forEach((at, keys) -> {
+            for (int from = 0; from < keys.size(); from += IDS_PER_UPDATE) {
+                em.createNamedQuery(CorporateActionRecord.MARK_APPLIED)
+                        .setParameter("ids", keys.subList(from, Math.min(keys.size(), from + IDS_PER_UPDATE)))
+                        .setParameter("at", at)
+                        .executeUpdate();
+            }
+        });
     }
 
     private void saveAll(List<BrokerChanges> changes) {
