@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One OHLCV bar of one ticker, covering [start, start + span).
@@ -22,18 +23,18 @@ public record Bar(String ticker, Instant start, Duration span,
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(span, "span");
-        require(!ticker.isBlank(), ticker, start, "empty ticker");
-        require(!span.isNegative() && !span.isZero(), ticker, start, "span must be positive");
+        require(!ticker.isBlank(), ticker, start, () -> "empty ticker");
+        require(!span.isNegative() && !span.isZero(), ticker, start, () -> "span must be positive");
         require(open != null && high != null && low != null && close != null && volume != null,
-                ticker, start, "open, high, low, close and volume are required");
-        require(low.signum() > 0, ticker, start, "prices must be positive (low " + low.toPlainString() + ")");
+                ticker, start, () -> "open, high, low, close and volume are required");
+        require(low.signum() > 0, ticker, start, () -> "prices must be positive (low " + low.toPlainString() + ")");
         require(high.compareTo(low) >= 0, ticker, start,
-                "high " + high.toPlainString() + " is below low " + low.toPlainString());
-        require(within(open, low, high), ticker, start, "open " + open.toPlainString() + " outside [low, high]");
-        require(within(close, low, high), ticker, start, "close " + close.toPlainString() + " outside [low, high]");
-        require(volume.signum() >= 0, ticker, start, "negative volume " + volume.toPlainString());
-        require(vwap == null || vwap.signum() > 0, ticker, start, "vwap must be positive");
-        require(trades == null || trades >= 0, ticker, start, "negative trade count");
+                () -> "high " + high.toPlainString() + " is below low " + low.toPlainString());
+        require(within(open, low, high), ticker, start, () -> "open " + open.toPlainString() + " outside [low, high]");
+        require(within(close, low, high), ticker, start, () -> "close " + close.toPlainString() + " outside [low, high]");
+        require(volume.signum() >= 0, ticker, start, () -> "negative volume " + volume.toPlainString());
+        require(vwap == null || vwap.signum() > 0, ticker, start, () -> "vwap must be positive");
+        require(trades == null || trades >= 0, ticker, start, () -> "negative trade count");
     }
 
     /** The first instant after this bar: the bar is complete once the clock reaches it. */
@@ -56,9 +57,10 @@ public record Bar(String ticker, Instant start, Duration span,
         return value.compareTo(low) >= 0 && value.compareTo(high) <= 0;
     }
 
-    private static void require(boolean condition, String ticker, Instant start, String problem) {
+    /** The problem is described only when there is one: bars are made by the million (backfills, backtests). */
+    private static void require(boolean condition, String ticker, Instant start, Supplier<String> problem) {
         if (!condition) {
-            throw new InvalidBarException(ticker, start, problem);
+            throw new InvalidBarException(ticker, start, problem.get());
         }
     }
 }

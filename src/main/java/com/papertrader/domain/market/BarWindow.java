@@ -1,5 +1,7 @@
 package com.papertrader.domain.market;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -76,10 +78,12 @@ public final class BarWindow {
         if (!split.ticker().equals(ticker)) {
             throw new IllegalArgumentException(split.describe() + " of " + split.ticker() + " does not apply to the bar window of " + ticker);
         }
+        BigDecimal factor = split.priceFactor();
+        Instant executionDay = split.executionDate().atStartOfDay(MarketCalendar.NEW_YORK).toInstant();
         for (int i = 0; i < size; i++) {
             Bar bar = bar(i);
-            if (CorporateActions.tradingDay(bar.start()).isBefore(split.executionDate())) {
-                store(slot(i), CorporateActions.scaled(bar, split.priceFactor()));
+            if (bar.start().isBefore(executionDay)) {
+                store(slot(i), CorporateActions.scaled(bar, factor));
             }
         }
     }
