@@ -235,6 +235,22 @@ class BrowserIT {
             ChartView chart = drawn("equity-chart", 300, view -> view.pixelsOf(ACCOUNT_EQUITY) >= 150, ACCOUNT_EQUITY);
             assertTrue(Integer.parseInt(attribute("equity-chart", "data-points")) >= 5, chart.toString());
             creditsTradingView();
+            List<String> ledger = rows("#ledger");
+            // Newest first, so the page's rows may all be trades and dividends; each names its kind and amount.
+            String movement = ".*\\b(opening|trade|commission|dividend|split_cash)\\b.*\\$.*";
+            assertTrue(!ledger.isEmpty() && ledger.stream().allMatch(row -> row.matches(movement)), "the ledger lists the cash movements: " + ledger);
+        });
+    }
+
+    @Test
+    void corporateActions() {
+        awaitApi("the simulated market's splits and dividends",
+                () -> !Http.json(get("/api/corporate-actions")).getJsonArray("corporateActions").isEmpty());
+        browser().forgetCookies();
+        look("corporate-actions", "/corporate-actions", width -> {
+            List<String> rows = rows("#corporate-actions");
+            assertTrue(rows.stream().anyMatch(row -> row.contains("dividend") && row.matches(".*\\bBRW[AB]\\b.*")),
+                    "the followed tickers' dividends listed: " + rows);
         });
     }
 
