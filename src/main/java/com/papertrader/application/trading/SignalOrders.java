@@ -69,8 +69,8 @@ public final class SignalOrders {
         RiskLimits defaults = RiskLimits.DEFAULTS;
         return new RiskLimits(defaults.positionSizePercent(), risk.getMaxOpenPositions(), defaults.maxPositionShares(),
                 defaults.maxPositionNotional().max(risk.getPositionNotional()), risk.isAllowPyramiding(),
-                defaults.maxDailyLoss(), risk.getStopLossPercent(), risk.getTakeProfitPercent(),
-                defaults.flattenMinutesBeforeClose());
+                risk.getMaxDailyLoss(), risk.getStopLossPercent(), risk.getTakeProfitPercent(),
+                risk.getFlattenMinutesBeforeClose());
     }
 
     /** What a script sees of a broker position. */

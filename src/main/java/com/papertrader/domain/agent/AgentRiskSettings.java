@@ -13,6 +13,9 @@ import java.util.Objects;
 public class AgentRiskSettings {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The regular session's length: an end-of-day flatten further ahead would close positions as they open. */
+    private static final int SESSION_MINUTES = 390;
+    private static final BigDecimal DEFAULT_MAX_DAILY_LOSS = new BigDecimal("2000");
 
     /** Dollars put into one new position when a signal names neither a quantity nor a notional. */
     @Column(name = "position_notional", nullable = false, precision = 19, scale = 4)
@@ -33,15 +36,30 @@ public class AgentRiskSettings {
     @Column(name = "allow_pyramiding", nullable = false)
     private boolean allowPyramiding;
 
+    /** Dollars lost in the account since the previous close that stop the agent's entries for the day, or null for no limit. */
+    @Column(name = "max_daily_loss", precision = 19, scale = 4)
+    private BigDecimal maxDailyLoss;
+
+    /** Minutes before the session's close (early closes too) at which the agent's positions are closed, or null to hold overnight. */
+    @Column(name = "flatten_minutes_before_close")
+    private Integer flattenMinutesBeforeClose;
+
     protected AgentRiskSettings() {
         // for JPA
+    }
+
+    /** As the full constructor, with the default daily loss limit and no end-of-day flatten. */
+    public AgentRiskSettings(BigDecimal positionNotional, int maxOpenPositions, BigDecimal stopLossPercent,
+                             BigDecimal takeProfitPercent, boolean allowPyramiding) {
+        this(positionNotional, maxOpenPositions, stopLossPercent, takeProfitPercent, allowPyramiding, DEFAULT_MAX_DAILY_LOSS, null);
     }
 
     /**
      * @throws IllegalArgumentException naming the setting that is out of range
      */
     public AgentRiskSettings(BigDecimal positionNotional, int maxOpenPositions, BigDecimal stopLossPercent,
-                             BigDecimal takeProfitPercent, boolean allowPyramiding) {
+                             BigDecimal takeProfitPercent, boolean allowPyramiding, BigDecimal maxDailyLoss,
+                             Integer flattenMinutesBeforeClose) {
         Objects.requireNonNull(positionNotional, "positionNotional");
         if (positionNotional.signum() <= 0) {
             throw new IllegalArgumentException("position notional must be positive, got " + positionNotional.toPlainString());
@@ -55,14 +73,23 @@ public class AgentRiskSettings {
         if (takeProfitPercent != null && takeProfitPercent.signum() <= 0) {
             throw new IllegalArgumentException("take-profit percent must be above 0, got " + takeProfitPercent.toPlainString());
         }
+        if (maxDailyLoss != null && maxDailyLoss.signum() <= 0) {
+            throw new IllegalArgumentException("max daily loss must be positive, got " + maxDailyLoss.toPlainString());
+        }
+        if (flattenMinutesBeforeClose != null && (flattenMinutesBeforeClose < 0 || flattenMinutesBeforeClose > SESSION_MINUTES)) {
+            throw new IllegalArgumentException("flatten minutes before the close must be 0 to " + SESSION_MINUTES + ", got "
+                    + flattenMinutesBeforeClose);
+        }
         this.positionNotional = positionNotional;
         this.maxOpenPositions = maxOpenPositions;
         this.stopLossPercent = stopLossPercent;
         this.takeProfitPercent = takeProfitPercent;
         this.allowPyramiding = allowPyramiding;
+        this.maxDailyLoss = maxDailyLoss;
+        this.flattenMinutesBeforeClose = flattenMinutesBeforeClose;
     }
 
-    /** $10,000 per position, at most 5 open, 2 % stop-loss, 4 % take-profit, no pyramiding. */
+    /** $10,000 per position, at most 5 open, 2 % stop-loss, 4 % take-profit, no pyramiding, $2,000 daily loss, no flatten. */
     public static AgentRiskSettings defaults() {
         return new AgentRiskSettings(BigDecimal.valueOf(10_000), 5, BigDecimal.valueOf(2), BigDecimal.valueOf(4), false);
     }
@@ -89,6 +116,16 @@ public class AgentRiskSettings {
         return allowPyramiding;
     }
 
+    /** Null when the agent's entries are not stopped by a day's loss. */
+    public BigDecimal getMaxDailyLoss() {
+        return maxDailyLoss;
+    }
+
+    /** Null when the agent's positions are held overnight. */
+    public Integer getFlattenMinutesBeforeClose() {
+        return flattenMinutesBeforeClose;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof AgentRiskSettings that
@@ -96,21 +133,25 @@ public class AgentRiskSettings {
                 && maxOpenPositions == that.maxOpenPositions
                 && sameAmount(stopLossPercent, that.stopLossPercent)
                 && sameAmount(takeProfitPercent, that.takeProfitPercent)
-                && allowPyramiding == that.allowPyramiding;
+                && allowPyramiding == that.allowPyramiding
+                && sameAmount(maxDailyLoss, that.maxDailyLoss)
+                && Objects.equals(flattenMinutesBeforeClose, that.flattenMinutesBeforeClose);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(positionNotional.stripTrailingZeros(), maxOpenPositions,
                 stopLossPercent == null ? null : stopLossPercent.stripTrailingZeros(),
-                takeProfitPercent == null ? null : takeProfitPercent.stripTrailingZeros(), allowPyramiding);
+                takeProfitPercent == null ? null : takeProfitPercent.stripTrailingZeros(), allowPyramiding,
+                maxDailyLoss == null ? null : maxDailyLoss.stripTrailingZeros(), flattenMinutesBeforeClose);
     }
 
     @Override
     public String toString() {
         return "AgentRiskSettings[positionNotional=" + positionNotional.toPlainString() + ", maxOpenPositions=" + maxOpenPositions
                 + ", stopLossPercent=" + plain(stopLossPercent) + ", takeProfitPercent=" + plain(takeProfitPercent)
-                + ", allowPyramiding=" + allowPyramiding + "]";
+                + ", allowPyramiding=" + allowPyramiding + ", maxDailyLoss=" + plain(maxDailyLoss)
+                + ", flattenMinutesBeforeClose=" + (flattenMinutesBeforeClose == null ? "none" : flattenMinutesBeforeClose) + "]";
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

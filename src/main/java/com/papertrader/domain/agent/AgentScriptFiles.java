@@ -35,7 +35,7 @@ public final class AgentScriptFiles {
     private static final String HEADER_END = "*/";
     private static final Set<String> METADATA_KEYS = Set.of("name", "tickers", "parameters", "risk", "account");
     private static final Set<String> RISK_KEYS = Set.of("positionNotional", "maxOpenPositions", "stopLossPercent",
-            "takeProfitPercent", "allowPyramiding");
+            "takeProfitPercent", "allowPyramiding", "maxDailyLoss", "flattenMinutesBeforeClose");
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private AgentScriptFiles() {
@@ -135,7 +135,10 @@ public final class AgentScriptFiles {
                 risk.containsKey("maxOpenPositions") ? number(risk, "maxOpenPositions").intValueExact() : defaults.getMaxOpenPositions(),
                 risk.containsKey("stopLossPercent") ? number(risk, "stopLossPercent") : defaults.getStopLossPercent(),
                 risk.containsKey("takeProfitPercent") ? number(risk, "takeProfitPercent") : defaults.getTakeProfitPercent(),
-                risk.containsKey("allowPyramiding") ? risk.getBoolean("allowPyramiding") : defaults.isAllowPyramiding());
+                risk.containsKey("allowPyramiding") ? risk.getBoolean("allowPyramiding") : defaults.isAllowPyramiding(),
+                risk.containsKey("maxDailyLoss") ? number(risk, "maxDailyLoss") : defaults.getMaxDailyLoss(),
+                risk.containsKey("flattenMinutesBeforeClose") ? wholeNumber(risk, "flattenMinutesBeforeClose")
+                        : defaults.getFlattenMinutesBeforeClose());
     }
 
     /** A number, or null for JSON null. */
@@ -148,6 +151,16 @@ public final class AgentScriptFiles {
             throw new IllegalArgumentException(key + " must be a number or null, got " + value);
         }
         return number.bigDecimalValue();
+    }
+
+    /** A whole number, or null for JSON null. */
+    private static Integer wholeNumber(JsonObject object, String key) {
+        BigDecimal value = number(object, key);
+        try {
+            return value == null ? null : value.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(key + " must be a whole number or null, got " + value.toPlainString(), e);
+        }
     }
 
     private static String string(JsonObject object, String key) {

@@ -102,6 +102,31 @@ class BarProcessorTest {
         assertEquals(0, new BigDecimal("103").compareTo(fills.get(0).price()));
     }
 
+    /** The agent's end-of-day flatten (its file or the admin form) reaches the live broker: no position overnight. */
+    @Test
+    void anAgentsEndOfDayFlattenClosesItsPositionBeforeTheClose() {
+        String buyLate = """
+                function scan(bars, ctx) {
+                  if (!ctx.position && ctx.minutesToClose === 35) return { action: "buy", qty: 10, reason: "late entry" };
+                }
+                """;
+        install(new Agent(AgentId.of("day-trader"), "day-trader", buyLate, WatchedTickers.of("TEST"), AgentParameters.none(),
+                new AgentRiskSettings(new BigDecimal("10000"), 5, null, null, false, null, 15), CREATED));
+        Instant first = LocalDateTime.parse("2026-03-04T15:20").atZone(MarketCalendar.NEW_YORK).toInstant();
+        List<BrokerChanges> changes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            changes.addAll(process(bar("TEST", first.plus(Duration.ofMinutes(5L * i)), BigDecimal.valueOf(100 + i)), true));
+        }
+
+        List<Fill> fills = changes.stream().flatMap(change -> change.fills().stream()).toList();
+        assertEquals(2, fills.size(), fills.toString());
+        assertEquals(first.plus(Duration.ofMinutes(5)), fills.get(0).filledAt(), "bought at the 15:25 bar's open");
+        assertEquals(first.plus(Duration.ofMinutes(25)), fills.get(1).filledAt(),
+                "flattened at the 15:45 bar's open: the first bar ending 15 minutes or less before the 16:00 close placed it");
+        assertEquals(0, new BigDecimal("105").compareTo(fills.get(1).price()));
+        assertTrue(broker.position("day-trader", "TEST").filter(Position::isOpen).isEmpty(), "flat at the close");
+    }
+
     @Test
     void processingTheSameBarAgainPlacesNoSecondOrder() {
         install(agent("stepper", STEPPER));

@@ -93,7 +93,19 @@ class SignalOrdersTest {
         assertTrue(limits.pyramiding());
         assertEquals(0, new BigDecimal("2").compareTo(limits.stopLossPercent()));
         assertEquals(0, new BigDecimal("5").compareTo(limits.takeProfitPercent()));
-        assertEquals(RiskLimits.DEFAULTS.maxDailyLoss(), limits.maxDailyLoss());
+        assertEquals(0, RiskLimits.DEFAULTS.maxDailyLoss().compareTo(limits.maxDailyLoss()), "the default daily loss limit");
+        assertNull(limits.flattenMinutesBeforeClose(), "held overnight by default");
+    }
+
+    @Test
+    void theAgentsDailyLossLimitAndEndOfDayFlattenReachTheBroker() {
+        RiskLimits limits = SignalOrders.limits(new AgentRiskSettings(new BigDecimal("5000"), 3, null, null, false,
+                new BigDecimal("750.50"), 10));
+        assertEquals(0, new BigDecimal("750.50").compareTo(limits.maxDailyLoss()));
+        assertEquals(10, limits.flattenMinutesBeforeClose());
+
+        assertNull(SignalOrders.limits(new AgentRiskSettings(new BigDecimal("5000"), 3, null, null, false, null, null))
+                .maxDailyLoss(), "no limit when the agent sets none");
     }
 
     private Optional<OrderRequest> request(Map<String, Object> signal, Optional<Position> position) {

@@ -1,6 +1,7 @@
 package com.papertrader.domain.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,24 @@ class AgentScriptFilesTest {
         assertEquals(AgentRiskSettings.defaults(), definition.risk());
         assertEquals("function scan() {}", definition.script());
         assertEquals("minimal", definition.toAgent(CLOCK_FOR_ACCOUNTS).getAccountId(), "its own account by default");
+    }
+
+    @Test
+    void theDailyLossLimitAndTheEndOfDayFlatten() {
+        AgentDefinition definition = AgentScriptFiles.parse("day.js", "/* agent {\"name\": \"Day\", \"tickers\": \"all\","
+                + " \"risk\": {\"maxDailyLoss\": 500, \"flattenMinutesBeforeClose\": 10}} */\nfunction scan() {}");
+        assertEquals(0, new BigDecimal("500").compareTo(definition.risk().getMaxDailyLoss()));
+        assertEquals(10, definition.risk().getFlattenMinutesBeforeClose());
+
+        AgentDefinition unlimited = AgentScriptFiles.parse("free.js", "/* agent {\"name\": \"Free\", \"tickers\": \"all\","
+                + " \"risk\": {\"maxDailyLoss\": null}} */\nfunction scan() {}");
+        assertNull(unlimited.risk().getMaxDailyLoss(), "null for no limit");
+        assertNull(unlimited.risk().getFlattenMinutesBeforeClose(), "held overnight unless set");
+
+        assertEquals("agent file x.js: flattenMinutesBeforeClose must be a whole number or null, got 2.5",
+                assertThrows(IllegalArgumentException.class, () -> AgentScriptFiles.parse("x.js",
+                        "/* agent {\"name\": \"X\", \"tickers\": \"all\", \"risk\": {\"flattenMinutesBeforeClose\": 2.5}} */"))
+                        .getMessage());
     }
 
     @Test

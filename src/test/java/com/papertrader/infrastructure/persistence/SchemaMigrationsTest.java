@@ -1,6 +1,7 @@
 package com.papertrader.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import com.papertrader.domain.trading.order.Order;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,7 +40,7 @@ class SchemaMigrationsTest {
 
     private static final String RELEASE_0_1 = "upgrade/release-0.1.db";
     /** The newest migration's version. */
-    private static final String LATEST = "2";
+    private static final String LATEST = "3";
 
     @TempDir
     Path dir;
@@ -62,7 +64,7 @@ class SchemaMigrationsTest {
         Map<String, Long> after = rowCounts(database.dataSource());
         after.keySet().retainAll(before.keySet());
         assertEquals(before, after, "no row lost or added");
-        assertEquals(List.of("1|BASELINE|1", "2|SQL|1"), query(database.dataSource(),
+        assertEquals(List.of("1|BASELINE|1", "2|SQL|1", "3|SQL|1"), query(database.dataSource(),
                 "SELECT version || '|' || type || '|' || success FROM flyway_schema_history ORDER BY installed_rank"),
                 "baselined, V1 not run again, the later migrations run");
         assertEquals(query(database.dataSource(), "SELECT id || '=' || cash FROM accounts ORDER BY id"),
@@ -75,6 +77,9 @@ class SchemaMigrationsTest {
                 assertEquals(before.get("orders"), em.createQuery("select count(o) from Order o", Long.class).getSingleResult());
                 Agent shared = em.find(Agent.class, AgentId.of("shared-buyer"));
                 assertEquals("shared-desk", shared.getAccountId());
+                assertEquals(0, new BigDecimal("2000").compareTo(shared.getRisk().getMaxDailyLoss()),
+                        "the daily loss limit release 0.1 applied to every agent, now its own setting");
+                assertNull(shared.getRisk().getFlattenMinutesBeforeClose(), "held overnight, as before");
                 assertEquals(AgentState.ERRORED, em.find(Agent.class, AgentId.of("always-fails")).getState());
                 assertEquals(AgentState.PAUSED, em.find(Agent.class, AgentId.of("rsi-mean-reversion")).getState());
                 Order first = em.createQuery("select o from Order o order by o.createdAt, o.id", Order.class)

@@ -120,6 +120,21 @@ class AdminAgentsIT {
                 "the edited script trades at once");
     }
 
+    /** The daily loss limit and the end-of-day flatten are saved with the agent and shown when it is edited again. */
+    @Test
+    void theRiskControlsAreSavedAndShownOnTheEditForm() throws Exception {
+        String id = "controlled-" + RUN;
+        Map<String, String> form = agentForm(id, "Controlled " + RUN, "AAPL");
+        form.put("maxDailyLoss", "750.50");
+        form.put("flattenMinutesBeforeClose", "15");
+        browser.get("/admin/agents/new");
+        assertEquals(302, browser.post("/admin/agents/new", form).statusCode());
+
+        String edit = browser.get("/admin/agents/" + id + "/edit").body();
+        assertTrue(Pattern.compile("name=\"maxDailyLoss\"\\s+value=\"750.5\"").matcher(edit).find(), edit);
+        assertTrue(Pattern.compile("name=\"flattenMinutesBeforeClose\"\\s+value=\"15\"").matcher(edit).find(), edit);
+    }
+
     /** Two admins edit the same agent: the one who saves second, from a form opened before, is refused and told. */
     @Test
     void aFormOpenedBeforeSomeoneElsesChangeCannotUndoIt() throws Exception {
@@ -260,7 +275,8 @@ class AdminAgentsIT {
     @Test
     void everyFieldRefusesBadInputBesideItWithoutA500() throws Exception {
         List<String> fields = List.of("id", "name", "tickers", "parameters", "account", "positionNotional",
-                "maxOpenPositions", "stopLossPercent", "takeProfitPercent", "allowPyramiding", "script", "dryRunTicker", "dryRunBars");
+                "maxOpenPositions", "stopLossPercent", "takeProfitPercent", "allowPyramiding", "maxDailyLoss",
+                "flattenMinutesBeforeClose", "script", "dryRunTicker", "dryRunBars");
         List<String> values = List.of("", "x".repeat(70_000), "日本語 🚀 ünïcödé", "-5", "<script>alert(1)</script>", "0",
                 "1e309", "NaN", "{\"a\":", "  ");
         browser.get("/admin/agents/new");
@@ -291,6 +307,10 @@ class AdminAgentsIT {
         assertTrue(element(json.body(), "parameters-error").contains("JSON object"), json.body());
         HttpResponse<String> ticker = browser.post("/admin/agents/new", withField("tickers", "AAPL, 1BAD"));
         assertTrue(element(ticker.body(), "tickers-error").contains("ticker symbols"), ticker.body());
+        HttpResponse<String> loss = browser.post("/admin/agents/new", withField("maxDailyLoss", "-5"));
+        assertTrue(element(loss.body(), "maxDailyLoss-error").contains("Dollars"), loss.body());
+        HttpResponse<String> flatten = browser.post("/admin/agents/new", withField("flattenMinutesBeforeClose", "391"));
+        assertTrue(element(flatten.body(), "flattenMinutesBeforeClose-error").contains("At most 390 minutes"), flatten.body());
         HttpResponse<String> empty = browser.post("/admin/agents/new", withField("name", ""));
         assertTrue(element(empty.body(), "name-error").contains("Give the agent a name."), empty.body());
     }

@@ -84,6 +84,14 @@ public class AgentForm {
 
     boolean allowPyramiding;
 
+    @Pattern(regexp = "\\d{1,12}(\\.\\d{1,4})?", message = "Dollars, such as 2000 or 1500.50, or empty for no limit.")
+    @DecimalMin(value = "0", inclusive = false, message = "Above 0 dollars.")
+    String maxDailyLoss;
+
+    @Pattern(regexp = "\\d{1,3}", message = "Whole minutes, such as 15, or empty to hold overnight.")
+    @DecimalMax(value = "390", message = "At most 390 minutes (the whole regular session).")
+    String flattenMinutesBeforeClose;
+
     @NotBlank(message = "The script is empty; it must define scan(bars, ctx).")
     @Size(max = Agent.MAX_SCRIPT_LENGTH, message = "The script is at most {max} characters.")
     String script;
@@ -133,6 +141,9 @@ public class AgentForm {
         form.stopLossPercent = plain(risk.getStopLossPercent());
         form.takeProfitPercent = plain(risk.getTakeProfitPercent());
         form.allowPyramiding = risk.isAllowPyramiding();
+        form.maxDailyLoss = plain(risk.getMaxDailyLoss());
+        form.flattenMinutesBeforeClose = risk.getFlattenMinutesBeforeClose() == null ? null
+                : risk.getFlattenMinutesBeforeClose().toString();
         form.dryRunBars = "100";
         return form;
     }
@@ -151,6 +162,8 @@ public class AgentForm {
         form.stopLossPercent = blankToNull(text(request, "stopLossPercent"));
         form.takeProfitPercent = blankToNull(text(request, "takeProfitPercent"));
         form.allowPyramiding = request.getParameter("allowPyramiding") != null;
+        form.maxDailyLoss = blankToNull(text(request, "maxDailyLoss"));
+        form.flattenMinutesBeforeClose = blankToNull(text(request, "flattenMinutesBeforeClose"));
         form.script = text(request, "script");
         form.dryRunTicker = strip(text(request, "dryRunTicker"));
         form.dryRunBars = strip(text(request, "dryRunBars"));
@@ -189,7 +202,8 @@ public class AgentForm {
         return new AgentDefinition(AgentId.of(id), name.strip(), script, WatchedTickers.parse(tickers),
                 AgentParameters.fromJson(parameters == null ? "" : parameters),
                 new AgentRiskSettings(new BigDecimal(positionNotional), Integer.parseInt(maxOpenPositions),
-                        decimal(stopLossPercent), decimal(takeProfitPercent), allowPyramiding),
+                        decimal(stopLossPercent), decimal(takeProfitPercent), allowPyramiding, decimal(maxDailyLoss),
+                        flattenMinutesBeforeClose == null ? null : Integer.valueOf(flattenMinutesBeforeClose)),
                 account);
     }
 
@@ -237,6 +251,14 @@ public class AgentForm {
 
     public boolean isAllowPyramiding() {
         return allowPyramiding;
+    }
+
+    public String getMaxDailyLoss() {
+        return maxDailyLoss;
+    }
+
+    public String getFlattenMinutesBeforeClose() {
+        return flattenMinutesBeforeClose;
     }
 
     public String getScript() {

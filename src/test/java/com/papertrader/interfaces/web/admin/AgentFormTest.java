@@ -38,6 +38,8 @@ class AgentFormTest {
         form.maxOpenPositions = "3";
         form.stopLossPercent = "1.5";
         form.takeProfitPercent = null;
+        form.maxDailyLoss = "1500.50";
+        form.flattenMinutesBeforeClose = "15";
 
         assertEquals(Map.of(), form.errors(NO_VIOLATIONS, false));
         AgentDefinition agent = form.toDefinition();
@@ -50,6 +52,8 @@ class AgentFormTest {
         assertEquals(3, agent.risk().getMaxOpenPositions());
         assertEquals(0, new BigDecimal("1.5").compareTo(agent.risk().getStopLossPercent()));
         assertNull(agent.risk().getTakeProfitPercent());
+        assertEquals(0, new BigDecimal("1500.50").compareTo(agent.risk().getMaxDailyLoss()));
+        assertEquals(15, agent.risk().getFlattenMinutesBeforeClose());
         assertNull(agent.account());
     }
 
@@ -83,6 +87,8 @@ class AgentFormTest {
         assertEquals("5", form.getMaxOpenPositions());
         assertEquals("2", form.getStopLossPercent());
         assertEquals("4", form.getTakeProfitPercent());
+        assertEquals("2000", form.getMaxDailyLoss());
+        assertNull(form.getFlattenMinutesBeforeClose());
         assertEquals(blank.getScript(), form.getScript());
     }
 }
