@@ -3,6 +3,8 @@ package com.papertrader.infrastructure.persistence;
 import com.papertrader.application.settings.Settings;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
@@ -28,7 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * A fresh SQLite file with the application's schema, made by its migrations ({@link SqliteTestDatabase}), and Hibernate
- * standalone (RESOURCE_LOCAL) mapping {@link OhlcvRecord}. Every connection, Hibernate's and the raw ones, uses the
+ * standalone (RESOURCE_LOCAL) mapping {@link OhlcvRecord}, its connections pooled (HikariCP) as the server pools its
+ * own. Every connection, Hibernate's and the raw ones, uses the
  * settings of {@link SqliteDataSource}: WAL journal, synchronous NORMAL, 10 s busy timeout.
  * Both sides of a comparison get their own file.
  */
@@ -49,13 +52,19 @@ final class BenchDatabase implements AutoCloseable {
 
     private final Path directory;
     private final String url;
+    private final HikariDataSource connections;
     private final EntityManagerFactory entityManagers;
 
     private BenchDatabase(Path directory) {
         this.directory = directory;
         this.url = "jdbc:sqlite:" + directory.resolve("paper-trader.db")
                 + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000";
-        this.entityManagers = new SqliteTestDatabase(directory.resolve("paper-trader.db")).start(List.of(OhlcvRecord.class));
+        SqliteTestDatabase database = new SqliteTestDatabase(directory.resolve("paper-trader.db"));
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(database.dataSource());
+        pool.setMaximumPoolSize(2);
+        this.connections = new HikariDataSource(pool);
+        this.entityManagers = database.start(List.of(OhlcvRecord.class), connections);
         inTransaction(em -> {
             requirePragma(em, "journal_mode", "wal");
             requirePragma(em, "synchronous", "1");
@@ -149,6 +158,7 @@ final class BenchDatabase implements AutoCloseable {
     @Override
     public void close() {
         entityManagers.close();
+        connections.close();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

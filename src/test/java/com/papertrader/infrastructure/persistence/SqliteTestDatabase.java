@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.type.descriptor.WrapperOptions;
@@ -43,9 +44,17 @@ public final class SqliteTestDatabase {
 
     /** As {@link #start()}, mapping only some of the entities (the benchmarks map ohlcv_data alone). */
     public EntityManagerFactory start(List<Class<?>> entities) {
+        return start(entities, dataSource);
+    }
+
+    /**
+     * As {@link #start(List)}, with Hibernate's connections taken from {@code connections}: a pool over
+     * {@link #dataSource()}, for a benchmark that should not measure SQLite opening the file at every transaction.
+     */
+    public EntityManagerFactory start(List<Class<?>> entities, DataSource connections) {
         Configuration configuration = new Configuration();
         entities.forEach(configuration::addAnnotatedClass);
-        configuration.getProperties().put("hibernate.connection.datasource", dataSource);
+        configuration.getProperties().put("hibernate.connection.datasource", connections);
         return configuration
                 .setProperty("jakarta.persistence.transactionType", "RESOURCE_LOCAL")
                 .setProperty("hibernate.dialect", SqliteDialect.class.getName())
