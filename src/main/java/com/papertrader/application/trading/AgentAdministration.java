@@ -4,9 +4,11 @@ import com.papertrader.application.scanning.AgentScanning;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentDefinition;
 import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.market.Ticker;
 import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import java.math.BigDecimal;
@@ -23,7 +25,8 @@ import java.util.logging.Logger;
  * applied to the running broker and scanner, without a restart. A deleted agent's orders, fills and scans stay as
  * history; its working orders are canceled, and it cannot be deleted while its account holds open positions.
  * Resetting an account needs it flat too: its working orders are canceled and its cash goes back to the starting
- * cash; nothing is closed behind anyone's back. Plain Java over the broker it is given: the {@link TradingDesk}
+ * cash; nothing is closed behind anyone's back. A person may also cancel a working order or close a position by hand;
+ * each is recorded with cause "manual" and the person's name. Plain Java over the broker it is given: the {@link TradingDesk}
  * keeps these changes from interleaving with a bar event.
  */
 public final class AgentAdministration {
@@ -116,6 +119,40 @@ public final class AgentAdministration {
         List<BrokerChanges> canceled = cancelLiveOrders(order -> order.accountId().equals(id.value()), "account reset");
         account.reset(wallClock.instant());
         store.saveReset(account, canceled);
+    }
+
+    /**
+     * Cancels a working order (or a held bracket leg) by hand.
+     *
+     * @throws AgentChangeRefused when the order is not working (filled, canceled, expired or unknown)
+     */
+    public void cancelOrder(OrderId id, String user) {
+        if (broker.liveOrders().stream().noneMatch(order -> order.id().equals(id.value()))) {
+            throw new AgentChangeRefused(null, "order " + id + " is not working: it has filled, been canceled or expired, or does not exist");
+        }
+        store.save(broker.cancel(id.value(), "manual: canceled by " + user));
+        LOG.info(() -> "Order " + id + " canceled by " + user);
+    }
+
+    /**
+     * Closes a position by hand: a market order for all of it, filled at the open of the ticker's next bar.
+     *
+     * @return the id of the order placed
+     * @throws AgentChangeRefused when there is no such open position, or a close of it is working already
+     */
+    public OrderId closePosition(AccountId account, Ticker ticker, String user) {
+        if (broker.position(account.value(), ticker.symbol()).isEmpty()) {
+            throw new AgentChangeRefused(null, "account " + account + " holds no open position in " + ticker);
+        }
+        BrokerChanges placed;
+        try {
+            placed = broker.closePosition(account.value(), ticker.symbol(), "manual: closed by " + user);
+        } catch (IllegalStateException alreadyClosing) {
+            throw new AgentChangeRefused(null, alreadyClosing.getMessage());
+        }
+        store.save(placed);
+        LOG.info(() -> "Position " + ticker + " of account " + account + " closed by " + user);
+        return new OrderId(placed.orders().get(0).id());
     }
 
     /**

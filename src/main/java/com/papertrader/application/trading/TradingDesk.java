@@ -14,8 +14,10 @@ import com.papertrader.domain.agent.AgentDefinition;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.market.CorporateActions;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.Ticker;
 import com.papertrader.domain.trading.Money;
 import com.papertrader.domain.trading.execution.Broker;
+import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import jakarta.annotation.PostConstruct;
@@ -141,6 +143,19 @@ public class TradingDesk {
             administration.resetAccount(id);
             return id;
         });
+    }
+
+    /** @see AgentAdministration#cancelOrder */
+    public void cancelOrder(OrderId id, String user) {
+        guarded(() -> {
+            administration.cancelOrder(id, user);
+            return id;
+        });
+    }
+
+    /** @see AgentAdministration#closePosition */
+    public OrderId closePosition(AccountId account, Ticker ticker, String user) {
+        return guarded(() -> administration.closePosition(account, ticker, user));
     }
 
     /**

@@ -54,6 +54,9 @@ public interface TradingStore {
     /** An account started again, with the cancellations of its orders. */
     void saveReset(Account account, List<BrokerChanges> canceled);
 
+    /** What a person's command on the broker changed (a manual cancel or close), in one transaction. */
+    void save(BrokerChanges changes);
+
     /** Accounts opened outside a bar event (a start-up's), saved at once. */
     void save(Account account);
 

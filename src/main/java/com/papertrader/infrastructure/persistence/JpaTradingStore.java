@@ -112,6 +112,12 @@ public class JpaTradingStore implements TradingStore {
     }
 
     @Override
+    public void save(BrokerChanges changes) {
+        SqliteWriteLock.take(em);
+        saveAll(List.of(changes));
+    }
+
+    @Override
     public void save(Account account) {
         SqliteWriteLock.take(em);
         saveAccount(account);

@@ -32,6 +32,10 @@ public final class ApiErrors {
         return error(Response.Status.NOT_FOUND, message);
     }
 
+    static WebApplicationException conflict(String message) {
+        return error(Response.Status.CONFLICT, message);
+    }
+
     private static WebApplicationException error(Response.Status status, String message) {
         return new WebApplicationException(message, response(status, message));
     }

@@ -12,8 +12,13 @@ import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentDefinition;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentState;
+import com.papertrader.domain.market.Ticker;
+import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderId;
+import com.papertrader.domain.trading.order.OrderStatus;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A person's changes to agents and accounts, applied to a real broker and scanner, saved to an in-memory store. */
@@ -80,6 +85,39 @@ class AgentAdministrationTest {
         assertTrue(delete.getMessage().contains("holds 1 open position"), delete.getMessage());
         assertTrue(reset.getMessage().contains("holds 1 open position"), reset.getMessage());
         assertTrue(desk.store.agents.containsKey(AgentId.of("stepper")));
+    }
+
+    @Test
+    void aPersonClosesAPositionOrCancelsAWorkingOrderRecordedWithTheirName() {
+        desk.add("stepper", STEPPER);
+        desk.live(day(0, 4)); // long 10 TEST, bought at the fourth bar's open (103)
+
+        desk.administration.closePosition(AccountId.of("stepper"), Ticker.of("TEST"), "alice");
+        Order close = manualCloses().get(0);
+        assertEquals(OrderStatus.ACCEPTED, close.status());
+        assertEquals("manual: closed by alice", close.reason());
+        assertTrue(assertThrows(AgentChangeRefused.class, () -> desk.administration.closePosition(AccountId.of("stepper"),
+                Ticker.of("TEST"), "alice")).getMessage().contains("working already"));
+
+        desk.administration.cancelOrder(new OrderId(close.id()), "bob");
+        assertEquals(OrderStatus.CANCELED, desk.store.orders.get(close.id()).status());
+        assertEquals("canceled: manual: canceled by bob", desk.store.orders.get(close.id()).lastEvent().cause());
+        assertTrue(assertThrows(AgentChangeRefused.class, () -> desk.administration.cancelOrder(new OrderId(close.id()), "bob"))
+                .getMessage().contains("is not working"));
+
+        desk.administration.closePosition(AccountId.of("stepper"), Ticker.of("TEST"), "alice");
+        desk.live(day(4, 1));
+        Order second = manualCloses().get(1);
+        assertEquals(close.id() + "2", second.id(), "a second close before the next bar has its own id");
+        assertEquals(OrderStatus.FILLED, second.status(), "filled at the open of the bar after it was placed");
+        assertTrue(desk.broker.position("stepper", "TEST").isEmpty());
+        assertEquals(2, desk.store.fills.size());
+        assertTrue(assertThrows(AgentChangeRefused.class, () -> desk.administration.closePosition(AccountId.of("stepper"),
+                Ticker.of("TEST"), "alice")).getMessage().contains("holds no open position in TEST"));
+    }
+
+    private List<Order> manualCloses() {
+        return desk.store.orders.values().stream().filter(order -> order.id().contains("|MANUAL")).toList();
     }
 
     @Test

@@ -101,6 +101,12 @@ public final class InMemoryTradingStore implements TradingStore {
     }
 
     @Override
+    public void save(BrokerChanges changes) {
+        write();
+        keep(changes);
+    }
+
+    @Override
     public void save(Account account) {
         write();
         keep(account);

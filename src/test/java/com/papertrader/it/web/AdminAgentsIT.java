@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.trading.TradingProbe;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,6 +247,58 @@ class AdminAgentsIT {
         JsonObject account = Http.json(Http.get(base, "/api/test-probe/state")).getJsonArray("accounts")
                 .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("id").equals(id)).findFirst().orElseThrow();
         assertEquals("100000.00", account.getString("cash"));
+    }
+
+    /** The admin cancels a working stop loss and closes a position, from the pages and the API, each recorded as manual. */
+    @Test
+    void anOrderIsCanceledAndAPositionClosedByHand() throws Exception {
+        String id = "manual-" + RUN;
+        Map<String, String> form = agentForm(id, "Manual " + RUN, "AAPL");
+        form.put("script", BUYER);
+        form.put("stopLossPercent", "50");
+        browser.get("/admin/agents/new");
+        assertEquals(302, browser.post("/admin/agents/new", form).statusCode());
+        deliverBars();
+        JsonObject stop = orders(id).stream().filter(order -> order.getString("role").equals("STOP_LOSS")
+                && order.getString("status").equals("ACCEPTED")).findFirst().orElseThrow(() -> new AssertionError(orders(id)));
+        String stopPath = URLEncoder.encode(stop.getString("id"), StandardCharsets.UTF_8);
+
+        assertTrue(browser.get("/orders/" + stopPath).body().contains("id=\"cancel-order\""), "the order page offers the cancel");
+        HttpResponse<String> confirm = browser.get("/admin/orders/" + stopPath + "/cancel");
+        assertTrue(element(confirm.body(), "confirm-consequence").contains("Cancels what is left of the order"), confirm.body());
+        assertEquals(302, browser.post("/admin/orders/" + stopPath + "/cancel", Map.of()).statusCode());
+        JsonObject canceled = Http.json(Http.get(base, "/api/orders/" + stopPath));
+        assertEquals("CANCELED", canceled.getString("status"));
+        JsonArray events = canceled.getJsonArray("events");
+        assertEquals("canceled: manual: canceled by " + Http.ADMIN_USER, events.getJsonObject(events.size() - 1).getString("cause"));
+        HttpResponse<String> again = Http.postAsAdmin(base, "/api/orders/" + stopPath + "/cancel");
+        assertEquals(409, again.statusCode());
+        assertTrue(Http.json(again).getString("error").contains("is not working"), again.body());
+
+        assertTrue(browser.get("/agents/" + id).body().contains("class=\"close-position\""), "the agent page offers the close");
+        HttpResponse<String> close = Http.postAsAdmin(base, "/api/positions/" + id + "/AAPL/close");
+        assertEquals(202, close.statusCode(), close.body());
+        JsonObject placed = Http.json(close);
+        assertEquals("FLATTEN", placed.getString("role"));
+        assertEquals("SELL", placed.getString("side"));
+        assertEquals("manual: closed by " + Http.ADMIN_USER, placed.getString("reason"));
+        HttpResponse<String> twice = browser.post("/admin/positions/" + id + "/AAPL/close", Map.of());
+        assertEquals(409, twice.statusCode());
+        assertTrue(element(twice.body(), "action-error").contains("working already"), twice.body());
+        assertEquals(409, Http.postAsAdmin(base, "/api/positions/" + id + "/MSFT/close").statusCode(), "no MSFT position");
+
+        deliverBars();
+        assertEquals("FILLED", Http.json(Http.get(base, "/api/orders/" + URLEncoder.encode(placed.getString("id"),
+                StandardCharsets.UTF_8))).getString("status"), "filled at the open of the next bar");
+    }
+
+    private List<JsonObject> orders(String agent) {
+        try {
+            return Http.json(Http.get(base, "/api/orders?agent=" + agent + "&size=100")).getJsonArray("items")
+                    .getValuesAs(JsonObject.class);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -305,6 +305,36 @@ public final class Broker {
         return changes.build();
     }
 
+    /**
+     * A person closes a position: a market order for all of it, at the open of the ticker's next bar. The position's
+     * stop and target stay working until the close fills (then they are canceled, as for any close).
+     *
+     * @throws IllegalArgumentException when there is no such open position
+     * @throws IllegalStateException when a close of it is working already
+     */
+    public BrokerChanges closePosition(String accountId, String ticker, String reason) {
+        Position position = positions.get(accountId, ticker);
+        if (position == null) {
+            throw new IllegalArgumentException("No open position in " + ticker + " in account " + accountId);
+        }
+        if (hasWorkingFlatten(position)) {
+            throw new IllegalStateException("A close of the " + ticker + " position in account " + accountId + " is working already");
+        }
+        Instant now = clock.instant();
+        ChangeSet changes = new ChangeSet();
+        int attempt = 1;
+        while (knownOrderIds.contains(OrderId.forManualClose(position.openedBy(), ticker, now, attempt).value())) {
+            attempt++; // closed, canceled and closed again before the next bar
+        }
+        Order close = Order.manualClose(OrderId.forManualClose(position.openedBy(), ticker, now, attempt), position.openedBy(),
+                accountId, ticker, position.side().closingSide(), position.quantity(), position.lastPrice(), now, now, reason);
+        close.accept(reason, now, now);
+        changes.created(close);
+        liveOrders.add(close);
+        knownOrderIds.add(close.id());
+        return changes.build();
+    }
+
     // ---- queries ----
 
     public Optional<Account> account(String id) {

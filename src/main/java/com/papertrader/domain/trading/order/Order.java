@@ -180,6 +180,20 @@ public class Order {
                 reason, null, barTime, expiresAt, now, "submitted: " + reason);
     }
 
+    /**
+     * A person's market order closing a position, good until canceled; it fills at the open of the ticker's first bar
+     * that starts at or after {@code placedAt} (the broker's time: the close of the last bar it traded).
+     */
+    public static Order manualClose(OrderId id, String agentId, String accountId, String ticker, OrderSide side, long quantity,
+                                    BigDecimal referencePrice, Instant placedAt, Instant now, String reason) {
+        Order order = new Order(id, agentId, accountId, ticker, side,
+                OrderType.MARKET, TimeInForce.GTC, OrderRole.FLATTEN, null, quantity, null, null, referencePrice,
+                reason, null, placedAt, null, now, "submitted: " + reason);
+        // a bar starting exactly when the close was placed is the next bar: it may fill it (bar times are whole milliseconds)
+        order.activeAfter = placedAt.minusMillis(1);
+        return order;
+    }
+
     public OrderEvent accept(String cause, Instant at, Instant recordedAt) {
         if (role.isBracketLeg()) {
             throw new IllegalStateException("Order " + id + " is a bracket leg: it is activated by its parent's fill");

@@ -37,6 +37,14 @@ public record OrderId(String value) {
         return new OrderId(base(agentId, ticker, barTime) + SEPARATOR + "EOD");
     }
 
+    /** A person's {@code attempt}-th close (from 1) of the position the agent opened, placed at {@code placedAt}. */
+    public static OrderId forManualClose(String agentId, String ticker, Instant placedAt, int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1: " + attempt);
+        }
+        return new OrderId(base(agentId, ticker, placedAt) + SEPARATOR + "MANUAL" + (attempt == 1 ? "" : attempt));
+    }
+
     /** The id of a bracket leg of the order with this id. */
     public OrderId forLeg(OrderRole role) {
         return switch (role) {

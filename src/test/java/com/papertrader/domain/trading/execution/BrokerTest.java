@@ -193,6 +193,39 @@ class BrokerTest {
         assertTrue(broker.liveOrders().isEmpty());
     }
 
+    // ---- a person's commands ----
+
+    @Test
+    void aManualCloseFillsAtTheNextBarsOpenAndCancelsTheBracket() {
+        Broker broker = freeBroker();
+        Account alice = broker.openAccount("alice", d("100000"), BigDecimal.ONE);
+        SubmitResult.Accepted entry = accepted(broker.submit(bracket("95", "110")));
+        broker.onBar(bar("AAPL", B2, "100.00", "100.50", "99.50", "100.00"));
+        clock.set(B3);
+
+        BrokerChanges placed = broker.closePosition("alice", "AAPL", "manual: closed by admin");
+        Order close = placed.orders().get(0);
+        assertEquals("alice|AAPL|" + B3 + "|MANUAL", close.id());
+        assertEquals(OrderRole.FLATTEN, close.role());
+        assertEquals(OrderSide.SELL, close.side());
+        assertEquals(100, close.quantity());
+        assertEquals(OrderStatus.ACCEPTED, close.status());
+        assertEquals("manual: closed by admin", close.reason());
+        assertEquals("A close of the AAPL position in account alice is working already",
+                assertThrows(IllegalStateException.class, () -> broker.closePosition("alice", "AAPL", "again")).getMessage());
+
+        BrokerChanges filled = broker.onBar(bar("AAPL", B3, "102.00", "102.50", "101.50", "102.00"));
+        assertEquals(1, filled.fills().size(), "the bar that starts when the close was placed fills it");
+        assertEquals("102.0000", filled.fills().get(0).price().toPlainString());
+        assertTrue(broker.position("alice", "AAPL").isEmpty());
+        assertEquals(OrderStatus.CANCELED, entry.bracketLegs().get(0).status());
+        assertEquals(OrderStatus.CANCELED, entry.bracketLegs().get(1).status());
+        assertEquals("100200.00", alice.cash().toPlainString(), "bought at 100.00, sold at 102.00, no fees");
+        assertTrue(broker.liveOrders().isEmpty());
+        assertEquals("No open position in AAPL in account alice",
+                assertThrows(IllegalArgumentException.class, () -> broker.closePosition("alice", "AAPL", "again")).getMessage());
+    }
+
     @Test
     void whenOneBarTouchesBothLegsTheStopLossWins() {
         Broker broker = freeBroker();
