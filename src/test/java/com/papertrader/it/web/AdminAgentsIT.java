@@ -265,7 +265,7 @@ class AdminAgentsIT {
 
         assertTrue(browser.get("/orders/" + stopPath).body().contains("id=\"cancel-order\""), "the order page offers the cancel");
         HttpResponse<String> confirm = browser.get("/admin/orders/" + stopPath + "/cancel");
-        assertTrue(element(confirm.body(), "confirm-consequence").contains("Cancels what is left of the order"), confirm.body());
+        assertTrue(element(confirm.body(), "confirm-consequence").contains("Cancels what is left of order " + stop.getString("id")), confirm.body());
         assertEquals(302, browser.post("/admin/orders/" + stopPath + "/cancel", Map.of()).statusCode());
         JsonObject canceled = Http.json(Http.get(base, "/api/orders/" + stopPath));
         assertEquals("CANCELED", canceled.getString("status"));
