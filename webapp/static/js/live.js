@@ -75,6 +75,10 @@
                 element.hidden = value === null || value === undefined;
             }
         });
+        // a notice shown while a status field is true (the kill switch's banner)
+        document.querySelectorAll('[data-shown-while]').forEach(function (element) {
+            element.hidden = status[element.dataset.shownWhile] !== true;
+        });
     }
 
     function matches(table, record) {

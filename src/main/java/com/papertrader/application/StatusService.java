@@ -7,6 +7,7 @@ import com.papertrader.application.settings.MarketSettings;
 import com.papertrader.application.trading.TradingSummary;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.market.FeedStats;
+import com.papertrader.domain.trading.risk.KillSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -64,6 +65,9 @@ public class StatusService {
                 calls.callsPerMinute(),
                 trading.totalEquity(),
                 trading.dayPnl(),
-                stats.lastError().orElse(null));
+                stats.lastError().orElse(null),
+                trading.killSwitch().map(KillSwitch::engagedBy).orElse(null),
+                trading.killSwitch().map(KillSwitch::engagedAt).orElse(null),
+                trading.killSwitch().map(KillSwitch::flattened).orElse(false));
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param nextBarDueAt       when the next bar closes and is due from the feed (by the feed's clock)
  * @param expectedCallsToday the feed calls today's schedule needs for the subscribed tickers
+ * @param killSwitchEngagedBy who engaged the kill switch, or null while it is released (then killSwitchEngagedAt is null
+ *                           and killSwitchFlattened false)
  */
 public record SystemStatus(
         boolean isRunning,
@@ -27,5 +29,8 @@ public record SystemStatus(
         Integer callsPerMinuteLimit,
         BigDecimal totalEquity,
         BigDecimal dayPnl,
-        String lastError) {
+        String lastError,
+        String killSwitchEngagedBy,
+        Instant killSwitchEngagedAt,
+        boolean killSwitchFlattened) {
 }

@@ -11,6 +11,7 @@ import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
+import com.papertrader.domain.trading.risk.KillSwitch;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import java.util.logging.Logger;
  * history; its working orders are canceled, and it cannot be deleted while its account holds open positions.
  * Resetting an account needs it flat too: its working orders are canceled and its cash goes back to the starting
  * cash; nothing is closed behind anyone's back. A person may also cancel a working order or close a position by hand;
- * each is recorded with cause "manual" and the person's name. Plain Java over the broker it is given: the {@link TradingDesk}
+ * each is recorded with cause "manual" and the person's name. The global kill switch stops every agent's new entries
+ * until it is released, and can close every open position as it is engaged. Plain Java over the broker it is given: the {@link TradingDesk}
  * keeps these changes from interleaving with a bar event.
  */
 public final class AgentAdministration {
@@ -153,6 +155,45 @@ public final class AgentAdministration {
         store.save(placed);
         LOG.info(() -> "Position " + ticker + " of account " + account + " closed by " + user);
         return new OrderId(placed.orders().get(0).id());
+    }
+
+    /**
+     * Engages the kill switch: no agent opens or adds to a position until it is released; exits, stops and targets carry
+     * on. With {@code flatten}, every open position also gets a market close, filled at its ticker's next open.
+     *
+     * @throws AgentChangeRefused when it is engaged already
+     */
+    public KillSwitch engageKillSwitch(String user, boolean flatten) {
+        if (broker.isKillSwitchEngaged()) {
+            throw new AgentChangeRefused(null, "the kill switch is engaged already");
+        }
+        List<BrokerChanges> closes = flatten ? broker.closeAllPositions("kill switch: closed by " + user) : List.of();
+        KillSwitch engaged = new KillSwitch(user, wallClock.instant(), flatten);
+        broker.engageKillSwitch();
+        store.saveKillSwitch(engaged, closes);
+        LOG.warning(() -> "Kill switch engaged by " + user + (flatten ? ", closing " + closes.size() + " open positions" : ""));
+        return engaged;
+    }
+
+    /** At a start: the kill switch as the database holds it, engaged again in the broker if it was. */
+    public Optional<KillSwitch> restoreKillSwitch() {
+        Optional<KillSwitch> saved = store.killSwitch();
+        saved.ifPresent(engaged -> broker.engageKillSwitch());
+        return saved;
+    }
+
+    /**
+     * Releases the kill switch: agents may open positions again from the next bar.
+     *
+     * @throws AgentChangeRefused when it is not engaged
+     */
+    public void releaseKillSwitch(String user) {
+        if (!broker.isKillSwitchEngaged()) {
+            throw new AgentChangeRefused(null, "the kill switch is not engaged");
+        }
+        store.deleteKillSwitch();
+        broker.releaseKillSwitch();
+        LOG.warning(() -> "Kill switch released by " + user);
     }
 
     /**

@@ -20,6 +20,7 @@ import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
+import com.papertrader.domain.trading.risk.KillSwitch;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -90,6 +92,8 @@ public class TradingDesk {
     private Broker broker;
     private BarTrading barTrading;
     private AgentAdministration administration;
+    /** While engaged; the broker refuses new entries as long as it is. */
+    private KillSwitch killSwitch;
 
     @PostConstruct
     void start() {
@@ -158,6 +162,20 @@ public class TradingDesk {
         return guarded(() -> administration.closePosition(account, ticker, user));
     }
 
+    /** @see AgentAdministration#engageKillSwitch */
+    public KillSwitch engageKillSwitch(String user, boolean flatten) {
+        return guarded(() -> killSwitch = administration.engageKillSwitch(user, flatten));
+    }
+
+    /** @see AgentAdministration#releaseKillSwitch */
+    public void releaseKillSwitch(String user) {
+        guarded(() -> {
+            administration.releaseKillSwitch(user);
+            killSwitch = null;
+            return user;
+        });
+    }
+
     /**
      * Runs a change of the broker and the database, then publishes the summary. A refusal changed nothing; any other
      * failure may have left the broker ahead of the database, so it goes back to what the database holds.
@@ -187,6 +205,7 @@ public class TradingDesk {
         List<KnownAction> actions = corporateActions.all();
         broker.rememberApplied(actions.stream().filter(KnownAction::isApplied).map(known -> known.action().key()).toList());
         administration = new AgentAdministration(broker, store, scanner, trading.startingCash(), wallClock);
+        killSwitch = administration.restoreKillSwitch().orElse(null);
         for (Agent agent : scanner.agents()) {
             administration.prepare(agent).ifPresent(store::save);
         }
@@ -212,7 +231,8 @@ public class TradingDesk {
         Collection<Account> accounts = broker.accounts();
         summaries.fire(new TradingSummary(accounts.size(), broker.liveOrders().size(), broker.openPositions().size(),
                 Money.cash(accounts.stream().map(Account::equity).reduce(BigDecimal.ZERO, BigDecimal::add)),
-                Money.cash(accounts.stream().map(Account::dayPnl).reduce(BigDecimal.ZERO, BigDecimal::add))));
+                Money.cash(accounts.stream().map(Account::dayPnl).reduce(BigDecimal.ZERO, BigDecimal::add)),
+                Optional.ofNullable(killSwitch)));
     }
 
     /** Tells the live pages what a saved bar event changed; a listener's failure must not undo the trading. */

@@ -6,6 +6,7 @@ import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.Position;
+import com.papertrader.domain.trading.risk.KillSwitch;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,15 @@ import java.util.Optional;
 public interface TradingStore {
 
     List<Account> accounts();
+
+    /** The kill switch, while it is engaged. */
+    Optional<KillSwitch> killSwitch();
+
+    /** The kill switch engaged, with the closes of the positions it flattened, in one transaction. */
+    void saveKillSwitch(KillSwitch engaged, List<BrokerChanges> closes);
+
+    /** The kill switch released. */
+    void deleteKillSwitch();
 
     List<Position> openPositions();
 

@@ -8,6 +8,7 @@ import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.Position;
+import com.papertrader.domain.trading.risk.KillSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +41,24 @@ public class JpaTradingStore implements TradingStore {
     @Override
     public List<Account> accounts() {
         return em.createQuery("select a from Account a", Account.class).getResultList();
+    }
+
+    @Override
+    public Optional<KillSwitch> killSwitch() {
+        return em.createQuery("select k from KillSwitch k", KillSwitch.class).getResultStream().findFirst();
+    }
+
+    @Override
+    public void saveKillSwitch(KillSwitch engaged, List<BrokerChanges> closes) {
+        SqliteWriteLock.take(em);
+        em.merge(engaged);
+        saveAll(closes);
+    }
+
+    @Override
+    public void deleteKillSwitch() {
+        SqliteWriteLock.take(em);
+        em.createQuery("delete from KillSwitch").executeUpdate();
     }
 
     @Override

@@ -42,11 +42,15 @@ public class StatusResource {
                 .add("callsToday", current.callsToday())
                 .add("expectedCallsToday", current.expectedCallsToday())
                 .add("totalEquity", current.totalEquity().toPlainString())
-                .add("dayPnl", current.dayPnl().toPlainString());
+                .add("dayPnl", current.dayPnl().toPlainString())
+                .add("killSwitchEngaged", current.killSwitchEngagedBy() != null)
+                .add("killSwitchFlattened", current.killSwitchFlattened());
         addOrNull(json, "lastPollAt", current.lastPollAt());
         addOrNull(json, "nextBarDueAt", current.nextBarDueAt());
         addOrNull(json, "callsPerMinuteLimit", current.callsPerMinuteLimit());
         addOrNull(json, "lastError", current.lastError());
+        addOrNull(json, "killSwitchEngagedBy", current.killSwitchEngagedBy());
+        addOrNull(json, "killSwitchEngagedAt", current.killSwitchEngagedAt());
         return json.build();
     }
 

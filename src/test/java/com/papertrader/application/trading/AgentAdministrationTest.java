@@ -17,6 +17,7 @@ import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.order.OrderStatus;
 import com.papertrader.domain.trading.portfolio.AccountId;
+import com.papertrader.domain.trading.risk.KillSwitch;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,38 @@ class AgentAdministrationTest {
         assertEquals(2, desk.store.fills.size());
         assertTrue(assertThrows(AgentChangeRefused.class, () -> desk.administration.closePosition(AccountId.of("stepper"),
                 Ticker.of("TEST"), "alice")).getMessage().contains("holds no open position in TEST"));
+    }
+
+    @Test
+    void theKillSwitchStopsNewEntriesAcrossARestartAndCanCloseEveryPosition() {
+        desk.add("buyer", "function scan(bars, ctx) { if (!ctx.position) return { action: \"buy\", qty: 5, reason: \"flat\" }; }");
+        desk.live(day(0, 2)); // bought at the second bar's open
+
+        KillSwitch engaged = desk.administration.engageKillSwitch("carol", true);
+        assertEquals("carol", engaged.engagedBy());
+        assertEquals(LiveDesk.WALL.instant(), engaged.engagedAt());
+        assertTrue(desk.store.killSwitch().isPresent());
+        Order close = manualCloses().get(0);
+        assertEquals("kill switch: closed by carol", close.reason());
+        assertTrue(assertThrows(AgentChangeRefused.class, () -> desk.administration.engageKillSwitch("carol", false))
+                .getMessage().contains("engaged already"));
+
+        desk.live(day(2, 1)); // the close fills at this bar's open; the flat agent's buy is refused
+        assertEquals(OrderStatus.FILLED, desk.store.orders.get(close.id()).status());
+        desk.restart();
+        assertTrue(desk.broker.isKillSwitchEngaged(), "a restart does not lift it");
+        desk.live(day(3, 1));
+        List<Order> refused = desk.store.orders.values().stream().filter(order -> order.status() == OrderStatus.REJECTED).toList();
+        assertEquals(2, refused.size(), "one refused entry a bar, before and after the restart");
+        assertTrue(refused.stream().allMatch(order -> order.lastEvent().cause().contains("kill switch engaged")), refused.toString());
+        assertTrue(desk.broker.position("buyer", "TEST").isEmpty());
+
+        desk.administration.releaseKillSwitch("carol");
+        assertTrue(desk.store.killSwitch().isEmpty());
+        assertTrue(assertThrows(AgentChangeRefused.class, () -> desk.administration.releaseKillSwitch("carol"))
+                .getMessage().contains("not engaged"));
+        desk.live(day(4, 2));
+        assertTrue(desk.broker.position("buyer", "TEST").isPresent(), "entries are accepted again once it is released");
     }
 
     private List<Order> manualCloses() {

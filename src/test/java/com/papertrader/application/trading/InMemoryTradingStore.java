@@ -9,6 +9,7 @@ import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import com.papertrader.domain.trading.portfolio.Position;
+import com.papertrader.domain.trading.risk.KillSwitch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +34,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public final List<ScanRecord> scans = new ArrayList<>();
     public final Map<String, LedgerEntry> ledger = new LinkedHashMap<>();
     public final Map<String, Instant> appliedActions = new LinkedHashMap<>();
+    public KillSwitch killSwitch;
     public int saves;
     public boolean failNextSave;
 
@@ -49,6 +51,24 @@ public final class InMemoryTradingStore implements TradingStore {
     @Override
     public Collection<Order> ordersToRemember(Instant since) {
         return orders.values().stream().filter(order -> order.status().isWorking() || !order.barTime().isBefore(since)).toList();
+    }
+
+    @Override
+    public Optional<KillSwitch> killSwitch() {
+        return Optional.ofNullable(killSwitch);
+    }
+
+    @Override
+    public void saveKillSwitch(KillSwitch engaged, List<BrokerChanges> closes) {
+        write();
+        killSwitch = engaged;
+        closes.forEach(this::keep);
+    }
+
+    @Override
+    public void deleteKillSwitch() {
+        write();
+        killSwitch = null;
     }
 
     @Override

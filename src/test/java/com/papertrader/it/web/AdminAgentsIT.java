@@ -414,8 +414,8 @@ class AdminAgentsIT {
         assertEquals(200, response.statusCode(), response.body());
     }
 
-    /** The element with this id, up to its closing tag (enough for rows, paragraphs and tables here). */
-    private static String element(String html, String id) {
+    /** The element with this id, up to its closing tag (enough for rows, paragraphs and tables; KillSwitchIT uses it too). */
+    static String element(String html, String id) {
         int start = html.indexOf("id=\"" + id + "\"");
         assertNotEquals(-1, start, "no element " + id + " in " + html);
         int open = html.lastIndexOf('<', start);

@@ -1,6 +1,7 @@
 package com.papertrader.it.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.it.Browser;
@@ -158,6 +159,29 @@ class BrowserIT {
         waitUpTo(PAGE).until(d -> !text("status-next-bar").equals(firstDue));
         assertEquals(Boolean.TRUE, page().executeScript("return window.sameDocument === true;"), "updated in place, not reloaded");
         browser().assertConsoleClean("the Overview, live");
+    }
+
+    /** The kill switch's banner appears on an open Overview when it is engaged and goes when it is released, without a reload. */
+    @Test
+    void theKillSwitchBannerComesAndGoesLiveOnTheOverview() throws Exception {
+        browser().forgetCookies();
+        browser().use(Width.DESKTOP);
+        browser().open(url("/"));
+        page().executeScript("window.sameDocument = true;");
+        assertFalse(page().findElement(By.id("kill-switch-banner")).isDisplayed(), "no banner while released");
+        try {
+            assertEquals(200, Http.postAsAdmin(base, "/api/kill-switch/engage").statusCode());
+            waitUpTo(PAGE).until(d -> d.findElement(By.id("kill-switch-banner")).isDisplayed());
+            String banner = text("kill-switch-banner");
+            assertTrue(banner.matches("Kill switch engaged by admin at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} ET: no agent opens a position "
+                    + "until an admin releases it\\."), banner);
+            browser().screenshot("overview-kill-switch-desktop");
+        } finally {
+            assertEquals(200, Http.postAsAdmin(base, "/api/kill-switch/release").statusCode());
+        }
+        waitUpTo(PAGE).until(d -> !d.findElement(By.id("kill-switch-banner")).isDisplayed());
+        assertEquals(Boolean.TRUE, page().executeScript("return window.sameDocument === true;"), "updated in place, not reloaded");
+        browser().assertConsoleClean("the Overview's kill switch banner");
     }
 
     @Test

@@ -335,6 +335,17 @@ public final class Broker {
         return changes.build();
     }
 
+    /** Closes every open position as {@link #closePosition} does, except those a close is working for already. */
+    public List<BrokerChanges> closeAllPositions(String reason) {
+        List<BrokerChanges> closes = new ArrayList<>();
+        for (Position position : List.copyOf(positions.all())) {
+            if (!hasWorkingFlatten(position)) {
+                closes.add(closePosition(position.accountId(), position.ticker(), reason));
+            }
+        }
+        return closes;
+    }
+
     // ---- queries ----
 
     public Optional<Account> account(String id) {

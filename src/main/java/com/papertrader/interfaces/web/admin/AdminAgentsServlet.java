@@ -1,5 +1,6 @@
 package com.papertrader.interfaces.web.admin;
 
+import com.papertrader.application.StatusService;
 import com.papertrader.application.scanning.ScannerBean;
 import com.papertrader.application.scanning.ScriptValidation;
 import com.papertrader.application.trading.AgentChangeRefused;
@@ -40,9 +41,10 @@ public class AdminAgentsServlet extends HttpServlet {
 
     private static final Pattern AGENT_PATH = Pattern.compile("/(" + AgentId.PATTERN + ")/(edit|enable|pause|delete)");
     private static final Pattern ACCOUNT_PATH = Pattern.compile("/accounts/(" + AccountId.PATTERN + ")/reset");
+    private static final Pattern KILL_SWITCH_PATH = Pattern.compile("/kill-switch/(engage|release)");
     /** What the list page says after an action; keyed by the action so no text comes from the URL. */
     private static final Map<String, String> DONE = Map.of("created", "created", "saved", "saved", "enable", "enabled",
-            "pause", "paused", "delete", "deleted", "reset", "reset");
+            "pause", "paused", "delete", "deleted", "reset", "reset", "engage", "engaged", "release", "released");
 
     @Inject
     Pages pages;
@@ -58,6 +60,9 @@ public class AdminAgentsServlet extends HttpServlet {
 
     @Inject
     ScriptValidation scripts;
+
+    @Inject
+    StatusService status;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -105,6 +110,7 @@ public class AdminAgentsServlet extends HttpServlet {
         String path = path(request);
         Matcher agentPath = AGENT_PATH.matcher(path);
         Matcher accountPath = ACCOUNT_PATH.matcher(path);
+        Matcher killSwitchPath = KILL_SWITCH_PATH.matcher(path);
         try {
             if (path.equals("/new")) {
                 submit(request, response, null);
@@ -124,6 +130,14 @@ public class AdminAgentsServlet extends HttpServlet {
             } else if (accountPath.matches()) {
                 desk.resetAccount(AccountId.of(accountPath.group(1)));
                 done(request, response, "reset", accountPath.group(1));
+            } else if (killSwitchPath.matches()) {
+                String user = request.getUserPrincipal().getName();
+                if (killSwitchPath.group(1).equals("engage")) {
+                    desk.engageKillSwitch(user, request.getParameter("flatten") != null);
+                } else {
+                    desk.releaseKillSwitch(user);
+                }
+                done(request, response, killSwitchPath.group(1), "kill-switch");
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
@@ -181,6 +195,7 @@ public class AdminAgentsServlet extends HttpServlet {
         String subject = request.getParameter("subject");
         model.put("notice", done != null && subject != null && subject.matches(AgentId.PATTERN) ? subject + " " + done + "." : null);
         model.put("error", error);
+        model.put("status", status.current());
         pages.render("admin/agents", model, request, response);
     }
 
