@@ -3,6 +3,7 @@ package com.papertrader.application.reporting;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.ScanRecord;
+import com.papertrader.domain.agent.ScriptVersion;
 import com.papertrader.domain.trading.portfolio.Account;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,12 @@ public interface AgentQueries {
     List<AgentSummary> agents();
 
     Optional<AgentDetail> agent(AgentId id);
+
+    /** Every version of the agent's script it has saved, newest first. */
+    List<ScriptVersion> scriptVersions(AgentId id);
+
+    /** One version of the agent's script, by its hash. */
+    Optional<ScriptVersion> scriptVersion(AgentId id, String scriptHash);
 
     /** Agents the scanner stopped after repeated script errors, for the Overview. */
     List<Agent> agentsInError();

@@ -7,6 +7,7 @@ import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentState;
 import com.papertrader.domain.agent.ScanRecord;
+import com.papertrader.domain.agent.ScriptVersion;
 import com.papertrader.domain.trading.portfolio.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,6 +53,18 @@ public class JpaAgentQueries implements AgentQueries {
             return new AgentDetail(summary(agent, performance), em.find(Account.class, agent.getAccountId()),
                     recentScans(id, 20), recentErrors(id, 20));
         });
+    }
+
+    @Override
+    public List<ScriptVersion> scriptVersions(AgentId id) {
+        return em.createQuery("select v from ScriptVersion v where v.agentId = :agent order by v.firstSavedAt desc, v.id",
+                        ScriptVersion.class)
+                .setParameter("agent", id.value()).getResultList();
+    }
+
+    @Override
+    public Optional<ScriptVersion> scriptVersion(AgentId id, String scriptHash) {
+        return Optional.ofNullable(em.find(ScriptVersion.class, ScriptVersion.idOf(id, scriptHash)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.papertrader.application.trading.TradingChanges;
 import com.papertrader.application.trading.TradingStore;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.ScriptVersion;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.portfolio.Account;
@@ -104,13 +105,22 @@ public class JpaTradingStore implements TradingStore {
     public Agent saveAgent(Agent agent, Optional<Account> openedAccount) {
         SqliteWriteLock.take(em);
         openedAccount.ifPresent(this::saveAccount);
+        keepScript(agent);
         return em.merge(agent);
     }
 
     @Override
     public List<Agent> saveAgents(Collection<Agent> agents) {
         SqliteWriteLock.take(em);
+        agents.forEach(this::keepScript);
         return agents.stream().map(em::merge).toList();
+    }
+
+    /** The agent's script as a version of its history, the first time it is saved. */
+    private void keepScript(Agent agent) {
+        if (em.find(ScriptVersion.class, ScriptVersion.idOf(agent.getId(), agent.getScriptHash())) == null) {
+            em.persist(new ScriptVersion(agent, agent.getUpdatedAt()));
+        }
     }
 
     @Override

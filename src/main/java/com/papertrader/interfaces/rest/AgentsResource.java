@@ -7,6 +7,7 @@ import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.application.reporting.PositionFilter;
 import com.papertrader.application.reporting.PositionQueries;
 import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.ScriptVersion;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
+import java.util.List;
 
 /**
  * GET /api/agents: every agent with state, tickers, results and last signal and error;
@@ -61,5 +63,29 @@ public class AgentsResource {
             json.add("account", TradingJson.account(detail.account()));
         }
         return json.build();
+    }
+
+    /** Every version of the agent's script it has saved, newest first (a deleted agent's too), without the source. */
+    @GET
+    @Path("{id}/scripts")
+    public JsonObject scripts(@PathParam("id") String id) {
+        List<ScriptVersion> versions = AgentId.tryParse(id).map(agents::scriptVersions).orElse(List.of());
+        if (versions.isEmpty()) {
+            throw TradingJson.notFound("no scripts of agent " + id);
+        }
+        var array = JsonValues.JSON.createArrayBuilder();
+        versions.forEach(version -> array.add(JsonValues.JSON.createObjectBuilder()
+                .add("hash", version.scriptHash()).add("firstSavedAt", version.firstSavedAt().toString())));
+        return JsonValues.JSON.createObjectBuilder().add("scripts", array).build();
+    }
+
+    /** One version of the agent's script with its source: what an order's scriptHash names. */
+    @GET
+    @Path("{id}/scripts/{hash}")
+    public JsonObject script(@PathParam("id") String id, @PathParam("hash") String hash) {
+        ScriptVersion version = AgentId.tryParse(id).flatMap(agent -> agents.scriptVersion(agent, hash))
+                .orElseThrow(() -> TradingJson.notFound("no script " + hash + " of agent " + id));
+        return JsonValues.JSON.createObjectBuilder().add("hash", version.scriptHash())
+                .add("firstSavedAt", version.firstSavedAt().toString()).add("script", version.script()).build();
     }
 }

@@ -40,7 +40,7 @@ class SchemaMigrationsTest {
 
     private static final String RELEASE_0_1 = "upgrade/release-0.1.db";
     /** The newest migration's version. */
-    private static final String LATEST = "4";
+    private static final String LATEST = "5";
 
     @TempDir
     Path dir;
@@ -64,12 +64,15 @@ class SchemaMigrationsTest {
         Map<String, Long> after = rowCounts(database.dataSource());
         after.keySet().retainAll(before.keySet());
         assertEquals(before, after, "no row lost or added");
-        assertEquals(List.of("1|BASELINE|1", "2|SQL|1", "3|SQL|1", "4|SQL|1"), query(database.dataSource(),
+        assertEquals(List.of("1|BASELINE|1", "2|SQL|1", "3|SQL|1", "4|SQL|1", "5|SQL|1"), query(database.dataSource(),
                 "SELECT version || '|' || type || '|' || success FROM flyway_schema_history ORDER BY installed_rank"),
                 "baselined, V1 not run again, the later migrations run");
         assertEquals(query(database.dataSource(), "SELECT id || '=' || cash FROM accounts ORDER BY id"),
                 query(database.dataSource(), "SELECT account_id || '=' || sum(amount) FROM ledger_entries GROUP BY account_id ORDER BY account_id"),
                 "each account's ledger starts from the cash it had");
+        assertEquals(query(database.dataSource(), "SELECT id || '|' || script_hash || '=' || length(script) FROM agent ORDER BY id"),
+                query(database.dataSource(), "SELECT id || '=' || length(script) FROM agent_scripts ORDER BY id"),
+                "each agent's script history starts from the script it has");
 
         EntityManagerFactory mapping = database.start();
         try {

@@ -124,6 +124,39 @@ class AdminAgentsIT {
                 "the edited script trades at once");
     }
 
+    /** Every saved version of a script is kept; an order's script version links to the exact source that placed it. */
+    @Test
+    void everySavedScriptIsKeptAndAnOrderLinksToTheSourceThatPlacedIt() throws Exception {
+        String id = "versions-" + RUN;
+        Map<String, String> form = agentForm(id, "Versions " + RUN, "AAPL");
+        browser.get("/admin/agents/new");
+        assertEquals(302, browser.post("/admin/agents/new", form).statusCode());
+        form.remove("id");
+        form.put("script", BUYER);
+        assertEquals(302, browser.post("/admin/agents/" + id + "/edit", form).statusCode());
+
+        List<JsonObject> versions = Http.json(Http.get(base, "/api/agents/" + id + "/scripts")).getJsonArray("scripts")
+                .getValuesAs(JsonObject.class);
+        assertEquals(2, versions.size(), versions.toString());
+        String current = Http.json(Http.get(base, "/api/agents/" + id)).getString("scriptHash");
+        assertEquals(current, versions.get(0).getString("hash"), "newest first");
+        String first = versions.get(1).getString("hash");
+        assertTrue(Http.json(Http.get(base, "/api/agents/" + id + "/scripts/" + first)).getString("script").contains("return null;"));
+        assertTrue(browser.get("/agents/" + id).body().contains("/agents/" + id + "/scripts/" + first), "the agent page lists it");
+        assertEquals(404, Http.get(base, "/api/agents/" + id + "/scripts/" + "0".repeat(64)).statusCode());
+        assertEquals(404, browser.get("/agents/" + id + "/scripts/" + "0".repeat(64)).statusCode());
+
+        deliverBars();
+        JsonObject order = orders(id).get(0);
+        assertEquals(current, order.getString("scriptHash"));
+        String orderPage = browser.get("/orders/" + URLEncoder.encode(order.getString("id"), StandardCharsets.UTF_8)).body();
+        String link = "/agents/" + id + "/scripts/" + current;
+        assertTrue(orderPage.contains("href=\"" + link + "\""), "the order links its script version: " + orderPage);
+        HttpResponse<String> source = browser.get(link);
+        assertEquals(200, source.statusCode());
+        assertTrue(element(source.body(), "agent-script").contains("admin-it buy"), source.body());
+    }
+
     /** The daily loss limit and the end-of-day flatten are saved with the agent and shown when it is edited again. */
     @Test
     void theRiskControlsAreSavedAndShownOnTheEditForm() throws Exception {
