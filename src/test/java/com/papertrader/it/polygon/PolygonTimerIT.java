@@ -41,7 +41,10 @@ class PolygonTimerIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war()
-                .addClasses(PolygonStub.class, PolygonStub.Reply.class, PolygonJson.class, PolygonStub.Request.class)
+                // the reference stub too: the corporate actions fetched at start-up find none instead of a 404 that
+                // would race the DENIED ticker's 401 for the status's last error
+                .addClasses(PolygonStub.class, PolygonStub.Reply.class, PolygonJson.class, PolygonStub.Request.class,
+                        PolygonReferenceStub.class)
                 .addAsResource("fixtures/polygon/error_401.json")
                 // A second config source beside the packaged one: MicroProfile Config reads every
                 // META-INF/microprofile-config.properties on the class path, and this one's ordinal wins.
