@@ -14,6 +14,8 @@ import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.domain.trading.risk.KillSwitch;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -175,8 +177,16 @@ public final class AgentAdministration {
         return engaged;
     }
 
-    /** At a start: the kill switch as the database holds it, engaged again in the broker if it was. */
-    public Optional<KillSwitch> restoreKillSwitch() {
+    /**
+     * At a start, what the risk rules remember besides the book: the kill switch as the database holds it (engaged
+     * again in the broker if it was), and the agents' losing streaks of the day, from the positions closed in the day
+     * before the last bar traded.
+     *
+     * @return the kill switch, while it is engaged
+     */
+    public Optional<KillSwitch> restoreRiskState() {
+        store.cursors().values().stream().max(Instant::compareTo)
+                .ifPresent(lastBar -> broker.rememberClosed(store.positionsClosedSince(lastBar.minus(Duration.ofDays(1)))));
         Optional<KillSwitch> saved = store.killSwitch();
         saved.ifPresent(engaged -> broker.engageKillSwitch());
         return saved;

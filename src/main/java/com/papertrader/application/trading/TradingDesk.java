@@ -205,7 +205,7 @@ public class TradingDesk {
         List<KnownAction> actions = corporateActions.all();
         broker.rememberApplied(actions.stream().filter(KnownAction::isApplied).map(known -> known.action().key()).toList());
         administration = new AgentAdministration(broker, store, scanner, trading.startingCash(), wallClock);
-        killSwitch = administration.restoreKillSwitch().orElse(null);
+        killSwitch = administration.restoreRiskState().orElse(null);
         for (Agent agent : scanner.agents()) {
             administration.prepare(agent).ifPresent(store::save);
         }

@@ -21,6 +21,9 @@ public interface TradingStore {
 
     List<Account> accounts();
 
+    /** Positions closed at or after {@code since}: the day's losing streaks are counted from them at a start. */
+    List<Position> positionsClosedSince(Instant since);
+
     /** The kill switch, while it is engaged. */
     Optional<KillSwitch> killSwitch();
 

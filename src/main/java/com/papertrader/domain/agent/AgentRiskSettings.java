@@ -44,6 +44,10 @@ public class AgentRiskSettings {
     @Column(name = "flatten_minutes_before_close")
     private Integer flattenMinutesBeforeClose;
 
+    /** Losing round trips in a row on one trading day after which the agent opens nothing more that day, or null. */
+    @Column(name = "cool_down_after_losses")
+    private Integer coolDownAfterLosses;
+
     protected AgentRiskSettings() {
         // for JPA
     }
@@ -51,7 +55,7 @@ public class AgentRiskSettings {
     /** As the full constructor, with the default daily loss limit and no end-of-day flatten. */
     public AgentRiskSettings(BigDecimal positionNotional, int maxOpenPositions, BigDecimal stopLossPercent,
                              BigDecimal takeProfitPercent, boolean allowPyramiding) {
-        this(positionNotional, maxOpenPositions, stopLossPercent, takeProfitPercent, allowPyramiding, DEFAULT_MAX_DAILY_LOSS, null);
+        this(positionNotional, maxOpenPositions, stopLossPercent, takeProfitPercent, allowPyramiding, DEFAULT_MAX_DAILY_LOSS, null, null);
     }
 
     /**
@@ -59,7 +63,7 @@ public class AgentRiskSettings {
      */
     public AgentRiskSettings(BigDecimal positionNotional, int maxOpenPositions, BigDecimal stopLossPercent,
                              BigDecimal takeProfitPercent, boolean allowPyramiding, BigDecimal maxDailyLoss,
-                             Integer flattenMinutesBeforeClose) {
+                             Integer flattenMinutesBeforeClose, Integer coolDownAfterLosses) {
         Objects.requireNonNull(positionNotional, "positionNotional");
         if (positionNotional.signum() <= 0) {
             throw new IllegalArgumentException("position notional must be positive, got " + positionNotional.toPlainString());
@@ -80,6 +84,9 @@ public class AgentRiskSettings {
             throw new IllegalArgumentException("flatten minutes before the close must be 0 to " + SESSION_MINUTES + ", got "
                     + flattenMinutesBeforeClose);
         }
+        if (coolDownAfterLosses != null && coolDownAfterLosses < 1) {
+            throw new IllegalArgumentException("cool-down after losses must be at least 1, got " + coolDownAfterLosses);
+        }
         this.positionNotional = positionNotional;
         this.maxOpenPositions = maxOpenPositions;
         this.stopLossPercent = stopLossPercent;
@@ -87,9 +94,10 @@ public class AgentRiskSettings {
         this.allowPyramiding = allowPyramiding;
         this.maxDailyLoss = maxDailyLoss;
         this.flattenMinutesBeforeClose = flattenMinutesBeforeClose;
+        this.coolDownAfterLosses = coolDownAfterLosses;
     }
 
-    /** $10,000 per position, at most 5 open, 2 % stop-loss, 4 % take-profit, no pyramiding, $2,000 daily loss, no flatten. */
+    /** $10,000 per position, at most 5 open, 2 % stop-loss, 4 % take-profit, no pyramiding, $2,000 daily loss, no flatten, no cool-down. */
     public static AgentRiskSettings defaults() {
         return new AgentRiskSettings(BigDecimal.valueOf(10_000), 5, BigDecimal.valueOf(2), BigDecimal.valueOf(4), false);
     }
@@ -126,6 +134,11 @@ public class AgentRiskSettings {
         return flattenMinutesBeforeClose;
     }
 
+    /** Null when losses in a row do not stop the agent's entries. */
+    public Integer getCoolDownAfterLosses() {
+        return coolDownAfterLosses;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof AgentRiskSettings that
@@ -135,7 +148,8 @@ public class AgentRiskSettings {
                 && sameAmount(takeProfitPercent, that.takeProfitPercent)
                 && allowPyramiding == that.allowPyramiding
                 && sameAmount(maxDailyLoss, that.maxDailyLoss)
-                && Objects.equals(flattenMinutesBeforeClose, that.flattenMinutesBeforeClose);
+                && Objects.equals(flattenMinutesBeforeClose, that.flattenMinutesBeforeClose)
+                && Objects.equals(coolDownAfterLosses, that.coolDownAfterLosses);
     }
 
     @Override
@@ -143,7 +157,7 @@ public class AgentRiskSettings {
         return Objects.hash(positionNotional.stripTrailingZeros(), maxOpenPositions,
                 stopLossPercent == null ? null : stopLossPercent.stripTrailingZeros(),
                 takeProfitPercent == null ? null : takeProfitPercent.stripTrailingZeros(), allowPyramiding,
-                maxDailyLoss == null ? null : maxDailyLoss.stripTrailingZeros(), flattenMinutesBeforeClose);
+                maxDailyLoss == null ? null : maxDailyLoss.stripTrailingZeros(), flattenMinutesBeforeClose, coolDownAfterLosses);
     }
 
     @Override
@@ -151,7 +165,8 @@ public class AgentRiskSettings {
         return "AgentRiskSettings[positionNotional=" + positionNotional.toPlainString() + ", maxOpenPositions=" + maxOpenPositions
                 + ", stopLossPercent=" + plain(stopLossPercent) + ", takeProfitPercent=" + plain(takeProfitPercent)
                 + ", allowPyramiding=" + allowPyramiding + ", maxDailyLoss=" + plain(maxDailyLoss)
-                + ", flattenMinutesBeforeClose=" + (flattenMinutesBeforeClose == null ? "none" : flattenMinutesBeforeClose) + "]";
+                + ", flattenMinutesBeforeClose=" + (flattenMinutesBeforeClose == null ? "none" : flattenMinutesBeforeClose)
+                + ", coolDownAfterLosses=" + (coolDownAfterLosses == null ? "none" : coolDownAfterLosses) + "]";
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

@@ -35,7 +35,7 @@ public final class AgentScriptFiles {
     private static final String HEADER_END = "*/";
     private static final Set<String> METADATA_KEYS = Set.of("name", "tickers", "parameters", "risk", "account");
     private static final Set<String> RISK_KEYS = Set.of("positionNotional", "maxOpenPositions", "stopLossPercent",
-            "takeProfitPercent", "allowPyramiding", "maxDailyLoss", "flattenMinutesBeforeClose");
+            "takeProfitPercent", "allowPyramiding", "maxDailyLoss", "flattenMinutesBeforeClose", "coolDownAfterLosses");
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private AgentScriptFiles() {
@@ -138,7 +138,8 @@ public final class AgentScriptFiles {
                 risk.containsKey("allowPyramiding") ? risk.getBoolean("allowPyramiding") : defaults.isAllowPyramiding(),
                 risk.containsKey("maxDailyLoss") ? number(risk, "maxDailyLoss") : defaults.getMaxDailyLoss(),
                 risk.containsKey("flattenMinutesBeforeClose") ? wholeNumber(risk, "flattenMinutesBeforeClose")
-                        : defaults.getFlattenMinutesBeforeClose());
+                        : defaults.getFlattenMinutesBeforeClose(),
+                risk.containsKey("coolDownAfterLosses") ? wholeNumber(risk, "coolDownAfterLosses") : defaults.getCoolDownAfterLosses());
     }
 
     /** A number, or null for JSON null. */

@@ -45,6 +45,12 @@ public class JpaTradingStore implements TradingStore {
     }
 
     @Override
+    public List<Position> positionsClosedSince(Instant since) {
+        return em.createQuery("select p from Position p where p.closedAt >= :since", Position.class)
+                .setParameter("since", since).getResultList();
+    }
+
+    @Override
     public Optional<KillSwitch> killSwitch() {
         return em.createQuery("select k from KillSwitch k", KillSwitch.class).getResultStream().findFirst();
     }

@@ -54,6 +54,12 @@ public final class InMemoryTradingStore implements TradingStore {
     }
 
     @Override
+    public List<Position> positionsClosedSince(Instant since) {
+        return positions.values().stream().filter(position -> position.closedAt() != null && !position.closedAt().isBefore(since))
+                .toList();
+    }
+
+    @Override
     public Optional<KillSwitch> killSwitch() {
         return Optional.ofNullable(killSwitch);
     }

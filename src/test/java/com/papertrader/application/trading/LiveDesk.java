@@ -65,7 +65,7 @@ final class LiveDesk {
                 scanning.maxConsecutiveErrors());
         store.agents().forEach(scanner::install);
         administration = new AgentAdministration(broker, store, scanner, STARTING_CASH, WALL);
-        administration.restoreKillSwitch();
+        administration.restoreRiskState();
         store.agents().forEach(agent -> administration.prepare(agent).ifPresent(store::save));
         trading = new BarTrading(new BarProcessor(broker, clock, scanner), store.cursors(), store, bars, scanner, scanning, CALENDAR);
         trading.warmWindows(List.of(Ticker.of("TEST")));

@@ -98,13 +98,14 @@ class SignalOrdersTest {
     }
 
     @Test
-    void theAgentsDailyLossLimitAndEndOfDayFlattenReachTheBroker() {
+    void theAgentsDailyLossLimitEndOfDayFlattenAndCoolDownReachTheBroker() {
         RiskLimits limits = SignalOrders.limits(new AgentRiskSettings(new BigDecimal("5000"), 3, null, null, false,
-                new BigDecimal("750.50"), 10));
+                new BigDecimal("750.50"), 10, 3));
         assertEquals(0, new BigDecimal("750.50").compareTo(limits.maxDailyLoss()));
         assertEquals(10, limits.flattenMinutesBeforeClose());
+        assertEquals(3, limits.coolDownAfterLosses());
 
-        assertNull(SignalOrders.limits(new AgentRiskSettings(new BigDecimal("5000"), 3, null, null, false, null, null))
+        assertNull(SignalOrders.limits(new AgentRiskSettings(new BigDecimal("5000"), 3, null, null, false, null, null, null))
                 .maxDailyLoss(), "no limit when the agent sets none");
     }
 

@@ -36,9 +36,11 @@ class AgentRiskSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> new AgentRiskSettings(BigDecimal.TEN, 1, new BigDecimal("100"), null, false));
         assertThrows(IllegalArgumentException.class, () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, new BigDecimal("-1"), false));
         assertEquals("max daily loss must be positive, got 0", assertThrows(IllegalArgumentException.class,
-                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, BigDecimal.ZERO, null)).getMessage());
+                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, BigDecimal.ZERO, null, null)).getMessage());
         assertEquals("flatten minutes before the close must be 0 to 390, got 391", assertThrows(IllegalArgumentException.class,
-                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, 391)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, -1));
+                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, 391, null)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, -1, null));
+        assertEquals("cool-down after losses must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, null, 0)).getMessage());
     }
 }

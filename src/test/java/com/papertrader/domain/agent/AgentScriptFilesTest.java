@@ -58,14 +58,16 @@ class AgentScriptFilesTest {
     @Test
     void theDailyLossLimitAndTheEndOfDayFlatten() {
         AgentDefinition definition = AgentScriptFiles.parse("day.js", "/* agent {\"name\": \"Day\", \"tickers\": \"all\","
-                + " \"risk\": {\"maxDailyLoss\": 500, \"flattenMinutesBeforeClose\": 10}} */\nfunction scan() {}");
+                + " \"risk\": {\"maxDailyLoss\": 500, \"flattenMinutesBeforeClose\": 10, \"coolDownAfterLosses\": 3}} */\nfunction scan() {}");
         assertEquals(0, new BigDecimal("500").compareTo(definition.risk().getMaxDailyLoss()));
         assertEquals(10, definition.risk().getFlattenMinutesBeforeClose());
+        assertEquals(3, definition.risk().getCoolDownAfterLosses());
 
         AgentDefinition unlimited = AgentScriptFiles.parse("free.js", "/* agent {\"name\": \"Free\", \"tickers\": \"all\","
                 + " \"risk\": {\"maxDailyLoss\": null}} */\nfunction scan() {}");
         assertNull(unlimited.risk().getMaxDailyLoss(), "null for no limit");
         assertNull(unlimited.risk().getFlattenMinutesBeforeClose(), "held overnight unless set");
+        assertNull(unlimited.risk().getCoolDownAfterLosses(), "no cool-down unless set");
 
         assertEquals("agent file x.js: flattenMinutesBeforeClose must be a whole number or null, got 2.5",
                 assertThrows(IllegalArgumentException.class, () -> AgentScriptFiles.parse("x.js",

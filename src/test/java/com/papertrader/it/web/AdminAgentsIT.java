@@ -164,12 +164,14 @@ class AdminAgentsIT {
         Map<String, String> form = agentForm(id, "Controlled " + RUN, "AAPL");
         form.put("maxDailyLoss", "750.50");
         form.put("flattenMinutesBeforeClose", "15");
+        form.put("coolDownAfterLosses", "3");
         browser.get("/admin/agents/new");
         assertEquals(302, browser.post("/admin/agents/new", form).statusCode());
 
         String edit = browser.get("/admin/agents/" + id + "/edit").body();
         assertTrue(Pattern.compile("name=\"maxDailyLoss\"\\s+value=\"750.5\"").matcher(edit).find(), edit);
         assertTrue(Pattern.compile("name=\"flattenMinutesBeforeClose\"\\s+value=\"15\"").matcher(edit).find(), edit);
+        assertTrue(Pattern.compile("name=\"coolDownAfterLosses\"\\s+value=\"3\"").matcher(edit).find(), edit);
     }
 
     /** Two admins edit the same agent: the one who saves second, from a form opened before, is refused and told. */
@@ -365,7 +367,7 @@ class AdminAgentsIT {
     void everyFieldRefusesBadInputBesideItWithoutA500() throws Exception {
         List<String> fields = List.of("id", "name", "tickers", "parameters", "account", "positionNotional",
                 "maxOpenPositions", "stopLossPercent", "takeProfitPercent", "allowPyramiding", "maxDailyLoss",
-                "flattenMinutesBeforeClose", "script", "dryRunTicker", "dryRunBars");
+                "flattenMinutesBeforeClose", "coolDownAfterLosses", "script", "dryRunTicker", "dryRunBars");
         List<String> values = List.of("", "x".repeat(70_000), "日本語 🚀 ünïcödé", "-5", "<script>alert(1)</script>", "0",
                 "1e309", "NaN", "{\"a\":", "  ");
         browser.get("/admin/agents/new");
@@ -400,6 +402,8 @@ class AdminAgentsIT {
         assertTrue(element(loss.body(), "maxDailyLoss-error").contains("Dollars"), loss.body());
         HttpResponse<String> flatten = browser.post("/admin/agents/new", withField("flattenMinutesBeforeClose", "391"));
         assertTrue(element(flatten.body(), "flattenMinutesBeforeClose-error").contains("At most 390 minutes"), flatten.body());
+        HttpResponse<String> coolDown = browser.post("/admin/agents/new", withField("coolDownAfterLosses", "0"));
+        assertTrue(element(coolDown.body(), "coolDownAfterLosses-error").contains("At least 1."), coolDown.body());
         HttpResponse<String> empty = browser.post("/admin/agents/new", withField("name", ""));
         assertTrue(element(empty.body(), "name-error").contains("Give the agent a name."), empty.body());
     }

@@ -81,6 +81,7 @@ public final class Broker {
     private final Map<String, RiskLimits> riskLimits = new HashMap<>();
     /** Keys of the corporate actions applied: each applies once. */
     private final Set<String> appliedActions = new HashSet<>();
+    private final LosingStreaks losingStreaks = new LosingStreaks();
     private boolean killSwitchEngaged;
 
     public Broker(Clock clock, FillModel fillModel, FeeModel feeModel) {
@@ -129,6 +130,13 @@ public final class Broker {
     /** The corporate actions applied before (restored from the store): they are never applied again. */
     public void rememberApplied(Collection<String> actionKeys) {
         appliedActions.addAll(actionKeys);
+    }
+
+    /** At a restart: positions closed lately, in any order, so the agents' losing streaks of the day count on. */
+    public void rememberClosed(Collection<Position> closed) {
+        closed.stream().filter(position -> !position.isOpen())
+                .sorted(Comparator.comparing(Position::closedAt).thenComparing(Position::id))
+                .forEach(position -> losingStreaks.closed(position, tradingDay(position.closedAt())));
     }
 
     public boolean hasApplied(CorporateAction action) {
@@ -389,7 +397,7 @@ public final class Broker {
 
     private Optional<String> riskDenial(OrderRequest request, long quantity, BigDecimal price, Account account,
                                         RiskLimits limits, Instant now, ChangeSet changes) {
-        LocalDate day = now.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+        LocalDate day = tradingDay(now);
         if (request.side().isEntry() && !account.isHaltedOn(day)) {
             limits.dailyLossBreach(account).ifPresent(reason -> {
                 account.haltForDay(day, reason);
@@ -401,7 +409,7 @@ public final class Broker {
                 .filter(order -> order.status().isWorking())
                 .toList();
         RiskCheck check = new RiskCheck(request, quantity, price, feeModel.commissionFor(quantity), account, limits,
-                accountPositions, working, killSwitchEngaged, now, calendar);
+                accountPositions, working, killSwitchEngaged, losingStreaks.losses(request.agentId(), day), now, calendar);
         return RiskRules.firstDenial(rules, check);
     }
 
@@ -430,7 +438,7 @@ public final class Broker {
     // ---- bars ----
 
     private void startDay(Instant barStart, ChangeSet changes) {
-        LocalDate day = barStart.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+        LocalDate day = tradingDay(barStart);
         for (Account account : accounts.values()) {
             if (day.isAfter(account.tradingDay())) {
                 account.startDay(day);
@@ -499,6 +507,7 @@ public final class Broker {
         }
         if (!position.isOpen()) {
             positions.remove(position);
+            losingStreaks.closed(position, tradingDay(bar.start()));
             cancelExits(position, "position " + order.ticker() + " closed", bar.start(), now, changes);
         }
         settleLegs(order, bar.start(), now, changes);
@@ -639,5 +648,10 @@ public final class Broker {
             unrealized = unrealized.add(position.unrealizedPnl());
         }
         account.revalue(longValue, shortValue, unrealized, at);
+    }
+
+    /** The New York date of an instant: the trading day the daily limits count in. */
+    private static LocalDate tradingDay(Instant at) {
+        return at.atZone(MarketCalendar.NEW_YORK).toLocalDate();
     }
 }

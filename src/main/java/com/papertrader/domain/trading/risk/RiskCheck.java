@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param quantity             shares the order would trade (0 when sizing gave nothing)
  * @param price                the price the order is expected to trade at
  * @param estimatedCommission  commission the fee model would charge for the whole order
+ * @param lossesInARowToday    the agent's losing round trips in a row on the current trading day
  */
 public record RiskCheck(OrderRequest request, long quantity, BigDecimal price, BigDecimal estimatedCommission,
                         Account account, RiskLimits limits, Map<String, Position> positions, List<Order> workingOrders,
-                        boolean killSwitchEngaged, Instant now, MarketCalendar calendar) {
+                        boolean killSwitchEngaged, int lossesInARowToday, Instant now, MarketCalendar calendar) {
 
     public RiskCheck {
         positions = Map.copyOf(positions);

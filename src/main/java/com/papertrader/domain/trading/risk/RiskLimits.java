@@ -17,14 +17,17 @@ import java.util.Optional;
  * @param stopLossPercent           default stop-loss distance from the entry price when the signal gives none, or null
  * @param takeProfitPercent         default take-profit distance from the entry price when the signal gives none, or null
  * @param flattenMinutesBeforeClose close positions this many minutes before the close (early closes too), or null
+ * @param coolDownAfterLosses       losing round trips in a row on one trading day after which the agent opens nothing
+ *                                  more that day, or null
  */
 public record RiskLimits(BigDecimal positionSizePercent, int maxOpenPositions, Long maxPositionShares,
                          BigDecimal maxPositionNotional, boolean pyramiding, BigDecimal maxDailyLoss,
-                         BigDecimal stopLossPercent, BigDecimal takeProfitPercent, Integer flattenMinutesBeforeClose) {
+                         BigDecimal stopLossPercent, BigDecimal takeProfitPercent, Integer flattenMinutesBeforeClose,
+                         Integer coolDownAfterLosses) {
 
     /** 10% of equity per entry, at most 5 positions of 10,000 shares / 25,000.00, no pyramiding, 2,000.00 daily loss. */
     public static final RiskLimits DEFAULTS = new RiskLimits(BigDecimal.TEN, 5, 10_000L, new BigDecimal("25000.00"),
-            false, new BigDecimal("2000.00"), null, null, null);
+            false, new BigDecimal("2000.00"), null, null, null, null);
 
     public RiskLimits {
         requirePositive(positionSizePercent, "position size percent");
@@ -50,6 +53,9 @@ public record RiskLimits(BigDecimal positionSizePercent, int maxOpenPositions, L
         if (flattenMinutesBeforeClose != null && flattenMinutesBeforeClose < 0) {
             throw new IllegalArgumentException("flatten minutes must not be negative, was " + flattenMinutesBeforeClose);
         }
+        if (coolDownAfterLosses != null && coolDownAfterLosses < 1) {
+            throw new IllegalArgumentException("cool-down after losses must be at least 1, was " + coolDownAfterLosses);
+        }
     }
 
     /** Why the account's day P&L breaches this agent's max daily loss, if it does. */
@@ -63,42 +69,47 @@ public record RiskLimits(BigDecimal positionSizePercent, int maxOpenPositions, L
 
     public RiskLimits withPositionSizePercent(BigDecimal value) {
         return new RiskLimits(value, maxOpenPositions, maxPositionShares, maxPositionNotional, pyramiding, maxDailyLoss,
-                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose);
+                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose, coolDownAfterLosses);
     }
 
     public RiskLimits withMaxOpenPositions(int value) {
         return new RiskLimits(positionSizePercent, value, maxPositionShares, maxPositionNotional, pyramiding, maxDailyLoss,
-                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose);
+                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose, coolDownAfterLosses);
     }
 
     public RiskLimits withMaxPositionShares(Long value) {
         return new RiskLimits(positionSizePercent, maxOpenPositions, value, maxPositionNotional, pyramiding, maxDailyLoss,
-                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose);
+                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose, coolDownAfterLosses);
     }
 
     public RiskLimits withMaxPositionNotional(BigDecimal value) {
         return new RiskLimits(positionSizePercent, maxOpenPositions, maxPositionShares, value, pyramiding, maxDailyLoss,
-                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose);
+                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose, coolDownAfterLosses);
     }
 
     public RiskLimits withPyramiding(boolean value) {
         return new RiskLimits(positionSizePercent, maxOpenPositions, maxPositionShares, maxPositionNotional, value, maxDailyLoss,
-                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose);
+                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose, coolDownAfterLosses);
     }
 
     public RiskLimits withMaxDailyLoss(BigDecimal value) {
         return new RiskLimits(positionSizePercent, maxOpenPositions, maxPositionShares, maxPositionNotional, pyramiding, value,
-                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose);
+                stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose, coolDownAfterLosses);
     }
 
     public RiskLimits withBracketPercents(BigDecimal stopLoss, BigDecimal takeProfit) {
         return new RiskLimits(positionSizePercent, maxOpenPositions, maxPositionShares, maxPositionNotional, pyramiding,
-                maxDailyLoss, stopLoss, takeProfit, flattenMinutesBeforeClose);
+                maxDailyLoss, stopLoss, takeProfit, flattenMinutesBeforeClose, coolDownAfterLosses);
     }
 
     public RiskLimits withFlattenMinutesBeforeClose(Integer value) {
         return new RiskLimits(positionSizePercent, maxOpenPositions, maxPositionShares, maxPositionNotional, pyramiding,
-                maxDailyLoss, stopLossPercent, takeProfitPercent, value);
+                maxDailyLoss, stopLossPercent, takeProfitPercent, value, coolDownAfterLosses);
+    }
+
+    public RiskLimits withCoolDownAfterLosses(Integer value) {
+        return new RiskLimits(positionSizePercent, maxOpenPositions, maxPositionShares, maxPositionNotional, pyramiding,
+                maxDailyLoss, stopLossPercent, takeProfitPercent, flattenMinutesBeforeClose, value);
     }
 
     private static void requirePositive(BigDecimal value, String name) {

@@ -10,7 +10,7 @@ public final class RiskRules {
     }
 
     public static List<RiskRule> standard() {
-        return List.of(new KillSwitchRule(), new TradingHaltRule(), new PositionDirectionRule(), new PositiveQuantityRule(),
+        return List.of(new KillSwitchRule(), new TradingHaltRule(), new CoolDownRule(), new PositionDirectionRule(), new PositiveQuantityRule(),
                 new BracketRule(), new PyramidingRule(), new MaxOpenPositionsRule(), new MaxPositionSizeRule(),
                 new BuyingPowerRule(), new FlattenWindowRule());
     }

@@ -92,6 +92,10 @@ public class AgentForm {
     @DecimalMax(value = "390", message = "At most 390 minutes (the whole regular session).")
     String flattenMinutesBeforeClose;
 
+    @Pattern(regexp = "\\d{1,2}", message = "A whole number of losing trades, such as 3, or empty for none.")
+    @DecimalMin(value = "1", message = "At least 1.")
+    String coolDownAfterLosses;
+
     @NotBlank(message = "The script is empty; it must define scan(bars, ctx).")
     @Size(max = Agent.MAX_SCRIPT_LENGTH, message = "The script is at most {max} characters.")
     String script;
@@ -144,6 +148,7 @@ public class AgentForm {
         form.maxDailyLoss = plain(risk.getMaxDailyLoss());
         form.flattenMinutesBeforeClose = risk.getFlattenMinutesBeforeClose() == null ? null
                 : risk.getFlattenMinutesBeforeClose().toString();
+        form.coolDownAfterLosses = risk.getCoolDownAfterLosses() == null ? null : risk.getCoolDownAfterLosses().toString();
         form.dryRunBars = "100";
         return form;
     }
@@ -164,6 +169,7 @@ public class AgentForm {
         form.allowPyramiding = request.getParameter("allowPyramiding") != null;
         form.maxDailyLoss = blankToNull(text(request, "maxDailyLoss"));
         form.flattenMinutesBeforeClose = blankToNull(text(request, "flattenMinutesBeforeClose"));
+        form.coolDownAfterLosses = blankToNull(text(request, "coolDownAfterLosses"));
         form.script = text(request, "script");
         form.dryRunTicker = strip(text(request, "dryRunTicker"));
         form.dryRunBars = strip(text(request, "dryRunBars"));
@@ -203,7 +209,7 @@ public class AgentForm {
                 AgentParameters.fromJson(parameters == null ? "" : parameters),
                 new AgentRiskSettings(new BigDecimal(positionNotional), Integer.parseInt(maxOpenPositions),
                         decimal(stopLossPercent), decimal(takeProfitPercent), allowPyramiding, decimal(maxDailyLoss),
-                        flattenMinutesBeforeClose == null ? null : Integer.valueOf(flattenMinutesBeforeClose)),
+                        wholeNumber(flattenMinutesBeforeClose), wholeNumber(coolDownAfterLosses)),
                 account);
     }
 
@@ -261,6 +267,10 @@ public class AgentForm {
         return flattenMinutesBeforeClose;
     }
 
+    public String getCoolDownAfterLosses() {
+        return coolDownAfterLosses;
+    }
+
     public String getScript() {
         return script;
     }
@@ -293,6 +303,10 @@ public class AgentForm {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Integer wholeNumber(String value) {
+        return value == null ? null : Integer.valueOf(value);
     }
 
     private static BigDecimal decimal(String value) {

@@ -226,6 +226,67 @@ class BrokerTest {
                 assertThrows(IllegalArgumentException.class, () -> broker.closePosition("alice", "AAPL", "again")).getMessage());
     }
 
+    // ---- cool-down ----
+
+    @Test
+    void anAgentThatLostItsLimitInARowTodayOpensNothingMoreThatDayEvenAfterARestart() {
+        Broker broker = coolingBroker();
+        List<Position> closed = new ArrayList<>();
+        closed.addAll(losingRoundTrip(broker, B1));
+        closed.addAll(losingRoundTrip(broker, minutesAfter(B1, 15)));
+
+        Instant third = minutesAfter(B1, 30);
+        clock.set(minutesAfter(third, 5));
+        String coolDown = "cool-down: 2 losing trades in a row today (limit 2); no new entries until the next trading day";
+        assertEquals(coolDown, rejected(broker.submit(signal("alice", "AAPL", OrderSide.BUY, third, "100").quantity(10).build())).reason());
+
+        Broker restarted = coolingBroker();
+        restarted.rememberClosed(closed);
+        assertEquals(coolDown, rejected(restarted.submit(signal("alice", "AAPL", OrderSide.BUY, third, "100").quantity(10).build())).reason(),
+                "the day's streak is counted again from the positions closed");
+
+        Instant nextDay = Instant.parse("2026-11-25T14:30:00Z");
+        clock.set(minutesAfter(nextDay, 5));
+        accepted(broker.submit(signal("alice", "AAPL", OrderSide.BUY, nextDay, "100").quantity(10).build()));
+    }
+
+    @Test
+    void aWinningTripEndsTheLosingStreak() {
+        Broker broker = coolingBroker();
+        losingRoundTrip(broker, B1);
+        roundTrip(broker, minutesAfter(B1, 15), "100", "101");
+        losingRoundTrip(broker, minutesAfter(B1, 30));
+
+        Instant next = minutesAfter(B1, 45);
+        clock.set(minutesAfter(next, 5));
+        accepted(broker.submit(signal("alice", "AAPL", OrderSide.BUY, next, "100").quantity(10).build()));
+    }
+
+    private Broker coolingBroker() {
+        Broker broker = freeBroker();
+        broker.setRiskLimits("alice", RiskLimits.DEFAULTS.withCoolDownAfterLosses(2));
+        broker.openAccount("alice", d("100000"), BigDecimal.ONE);
+        return broker;
+    }
+
+    /** Buys 10 at 100 at the open after {@code signalBar}, sells them at 99 the bar after: the positions it changed. */
+    private List<Position> losingRoundTrip(Broker broker, Instant signalBar) {
+        return roundTrip(broker, signalBar, "100", "99");
+    }
+
+    private List<Position> roundTrip(Broker broker, Instant signalBar, String buy, String sell) {
+        Instant entryBar = minutesAfter(signalBar, 5);
+        Instant exitBar = minutesAfter(signalBar, 10);
+        clock.set(entryBar);
+        accepted(broker.submit(signal("alice", "AAPL", OrderSide.BUY, signalBar, buy).quantity(10).build()));
+        broker.onBar(bar("AAPL", entryBar, buy, buy, buy, buy));
+        clock.set(exitBar);
+        accepted(broker.submit(signal("alice", "AAPL", OrderSide.SELL, entryBar, sell).quantity(10).build()));
+        List<Position> changed = broker.onBar(bar("AAPL", exitBar, sell, sell, sell, sell)).positions();
+        assertTrue(broker.position("alice", "AAPL").isEmpty(), "the round trip closed the position");
+        return changed;
+    }
+
     @Test
     void whenOneBarTouchesBothLegsTheStopLossWins() {
         Broker broker = freeBroker();

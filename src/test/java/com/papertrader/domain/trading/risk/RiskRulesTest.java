@@ -46,6 +46,17 @@ class RiskRulesTest {
     }
 
     @Test
+    void aCoolDownRefusesEntriesOnceTheAgentLostItsLimitInARowTodayButNotExits() {
+        Scenario s = new Scenario().limits(RiskLimits.DEFAULTS.withCoolDownAfterLosses(3));
+        assertEquals(Optional.empty(), new CoolDownRule().check(s.check(buy("AAPL"), 10, 2)));
+        assertEquals(Optional.of("cool-down: 3 losing trades in a row today (limit 3); no new entries until the next trading day"),
+                new CoolDownRule().check(s.check(buy("AAPL"), 10, 3)));
+        assertEquals(Optional.empty(), new CoolDownRule().check(s.holding(position("alice", "AAPL", OrderSide.BUY, 10, "100"))
+                .check(sell("AAPL"), 10, 5)), "exits go on");
+        assertEquals(Optional.empty(), new CoolDownRule().check(new Scenario().check(buy("AAPL"), 10, 9)), "no limit, no cool-down");
+    }
+
+    @Test
     void aHaltedAccountTakesNoEntriesForTheDay() {
         account.haltForDay(LocalDate.of(2026, 11, 24), "day P&L -600.00 breached the max daily loss of 500.00");
         assertEquals(Optional.of("account alice is halted for 2026-11-24: day P&L -600.00 breached the max daily loss of 500.00"),
@@ -251,9 +262,13 @@ class RiskRulesTest {
         }
 
         RiskCheck check(OrderRequest request, long quantity) {
+            return check(request, quantity, 0);
+        }
+
+        RiskCheck check(OrderRequest request, long quantity, int lossesInARowToday) {
             Map<String, Position> byTicker = positions.stream().collect(Collectors.toMap(Position::ticker, Function.identity()));
             return new RiskCheck(request, quantity, request.expectedPrice(), commission, account, limits, byTicker, working,
-                    killSwitch, now, MarketCalendar.nyse());
+                    killSwitch, lossesInARowToday, now, MarketCalendar.nyse());
         }
 
         private static <T> List<T> plus(List<T> list, T item) {

@@ -40,6 +40,7 @@ class AgentFormTest {
         form.takeProfitPercent = null;
         form.maxDailyLoss = "1500.50";
         form.flattenMinutesBeforeClose = "15";
+        form.coolDownAfterLosses = "3";
 
         assertEquals(Map.of(), form.errors(NO_VIOLATIONS, false));
         AgentDefinition agent = form.toDefinition();
@@ -54,6 +55,7 @@ class AgentFormTest {
         assertNull(agent.risk().getTakeProfitPercent());
         assertEquals(0, new BigDecimal("1500.50").compareTo(agent.risk().getMaxDailyLoss()));
         assertEquals(15, agent.risk().getFlattenMinutesBeforeClose());
+        assertEquals(3, agent.risk().getCoolDownAfterLosses());
         assertNull(agent.account());
     }
 
@@ -89,6 +91,7 @@ class AgentFormTest {
         assertEquals("4", form.getTakeProfitPercent());
         assertEquals("2000", form.getMaxDailyLoss());
         assertNull(form.getFlattenMinutesBeforeClose());
+        assertNull(form.getCoolDownAfterLosses());
         assertEquals(blank.getScript(), form.getScript());
     }
 }
