@@ -1,5 +1,6 @@
 package com.papertrader.infrastructure.persistence;
 
+import com.papertrader.application.ingest.CorporateActionStore;
 import com.papertrader.application.scanning.AgentScanner;
 import com.papertrader.application.trading.BarChanges;
 import com.papertrader.application.trading.BarClock;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -172,7 +174,7 @@ public class CorporateActionsBenchmark {
             store.save(held);
             JpaCorporateActionStore actionStore = new JpaCorporateActionStore();
             actionStore.em = em;
-            actionStore.store(today, entry);
+            actionStore.store(today, new CorporateActionStore.Coverage(Set.copyOf(tickers), day), entry);
         });
         processor.follow(CorporateActions.of(today));
         for (int i = 0; i < TICKERS; i++) {

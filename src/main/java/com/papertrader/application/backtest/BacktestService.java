@@ -2,7 +2,6 @@ package com.papertrader.application.backtest;
 
 import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.CorporateActionStore;
-import com.papertrader.application.ingest.CorporateActionStore.KnownAction;
 import com.papertrader.application.settings.MarketSettings;
 import com.papertrader.application.settings.ScannerSettings;
 import com.papertrader.application.settings.TradingSettings;
@@ -250,7 +249,7 @@ public class BacktestService {
         if (request.rawPrices()) {
             return backtester;
         }
-        return backtester.following(CorporateActions.of(corporateActions.all().stream().map(KnownAction::action)
+        return backtester.following(CorporateActions.of(corporateActions.inForce().stream()
                 .filter(action -> request.tickers().contains(action.ticker())).toList()));
     }
 

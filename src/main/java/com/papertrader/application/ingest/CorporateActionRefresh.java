@@ -1,5 +1,6 @@
 package com.papertrader.application.ingest;
 
+import com.papertrader.application.ingest.CorporateActionStore.Coverage;
 import com.papertrader.application.ingest.CorporateActionStore.StoredActions;
 import com.papertrader.domain.market.CorporateAction;
 import com.papertrader.domain.market.CorporateActionFeed;
@@ -14,15 +15,16 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * Keeps the stored corporate actions current: at the first tick after a start, then once a day from
  * {@value #DAILY_HOUR}:00 New York (before the open), it fetches the followed tickers' splits and cash dividends
- * effective from {@value #LOOKBACK_DAYS} days back (and those announced ahead), stores what is new or corrected, and
- * announces it so trading follows it from the ticker's next bar. A failed fetch is tried again a minute later.
- * Plain Java: the container calls {@link #tick()} from the poll timer, before the bars.
+ * effective from {@value #LOOKBACK_DAYS} days back (and those announced ahead), stores what is new, corrected or
+ * withdrawn (a known action the source no longer lists), and announces it so trading follows it from the ticker's
+ * next bar. A failed fetch is tried again a minute later. Plain Java: the container calls {@link #tick()} from the poll timer, before the bars.
  */
 public final class CorporateActionRefresh {
 
@@ -62,13 +64,18 @@ public final class CorporateActionRefresh {
             return;
         }
         try {
-            CorporateActionFeed.Fetched fetched = feed.fetch(tickers, today.minusDays(LOOKBACK_DAYS));
+            LocalDate from = today.minusDays(LOOKBACK_DAYS);
+            CorporateActionFeed.Fetched fetched = feed.fetch(tickers, from);
             fetched.rejected().forEach(reason -> LOG.warning("Corporate action skipped: " + reason));
-            StoredActions stored = store.store(fetched.actions(), clock.instant());
+            StoredActions stored = store.store(fetched.actions(), new Coverage(Set.copyOf(tickers), from), clock.instant());
             stored.added().forEach(action -> LOG.info(() -> "Corporate action: " + describe(action)));
             stored.corrected().forEach(action -> LOG.info(() -> "Corporate action corrected: " + describe(action)));
-            stored.refused().forEach(action -> LOG.warning("Corporate action " + describe(action)
+            stored.withdrawn().forEach(action -> LOG.warning("Corporate action withdrawn by the source: " + describe(action)
+                    + "; it will not be applied"));
+            stored.refusedCorrections().forEach(action -> LOG.warning("Corporate action " + describe(action)
                     + " differs from the one applied already; the applied one stands"));
+            stored.refusedWithdrawals().forEach(action -> LOG.warning("Corporate action " + describe(action)
+                    + " was withdrawn by the source after it was applied; what was applied stands"));
             if (stored.changedAnything()) {
                 downstream.accept(new CorporateActionsStored(stored));
             }

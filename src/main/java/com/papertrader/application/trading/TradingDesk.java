@@ -105,10 +105,10 @@ public class TradingDesk {
         announce(guarded(() -> barTrading.onBars(event)));
     }
 
-    /** New or corrected corporate actions: followed from the next bar of their tickers on. */
+    /** New, corrected or withdrawn corporate actions: followed from the next bar of their tickers on. */
     public void onCorporateActions(@Observes CorporateActionsStored stored) {
         guarded(() -> {
-            barTrading.follow(CorporateActions.of(corporateActions.all().stream().map(KnownAction::action).toList()));
+            barTrading.follow(CorporateActions.of(corporateActions.inForce()));
             return stored;
         });
     }
@@ -211,7 +211,7 @@ public class TradingDesk {
         }
         barTrading = new BarTrading(new BarProcessor(broker, clock, scanner), store.cursors(), store, bars, scanner,
                 scanning, calendar);
-        barTrading.follow(CorporateActions.of(actions.stream().map(KnownAction::action).toList()));
+        barTrading.follow(CorporateActions.of(actions.stream().filter(KnownAction::isInForce).map(KnownAction::action).toList()));
         barTrading.warmWindows(market.tickers());
         publishSummary();
         LOG.info(() -> "Broker restored: " + broker.accounts().size() + " accounts, " + broker.openPositions().size()

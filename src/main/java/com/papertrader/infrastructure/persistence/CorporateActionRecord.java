@@ -1,5 +1,6 @@
 package com.papertrader.infrastructure.persistence;
 
+import com.papertrader.application.ingest.CorporateActionStore.KnownAction;
 import com.papertrader.domain.market.CashDividend;
 import com.papertrader.domain.market.CorporateAction;
 import com.papertrader.domain.market.Split;
@@ -14,12 +15,14 @@ import java.time.LocalDate;
 
 /**
  * One row of corporate_actions: a split or a cash dividend, its id the action's key. Decimals are text, exactly as
- * given. {@code appliedAt} is set once live trading has applied it (the start of that bar).
+ * given. {@code appliedAt} is set once live trading has applied it (the start of that bar), {@code withdrawnAt} when the
+ * source stopped listing it.
  */
 @Entity
 @Table(name = "corporate_actions")
 // A split before a dividend of the same day, as they apply (SPLIT sorts after DIVIDEND).
 @NamedQuery(name = CorporateActionRecord.ALL, query = "select r from CorporateActionRecord r order by r.effectiveDate, r.ticker, r.kind desc")
+@NamedQuery(name = CorporateActionRecord.FROM, query = "select r from CorporateActionRecord r where r.effectiveDate >= :from")
 @NamedQuery(name = CorporateActionRecord.APPLIED_SPLITS, query = "select r from CorporateActionRecord r"
         + " where r.ticker = :ticker and r.kind = 'SPLIT' and r.appliedAt is not null order by r.effectiveDate")
 @NamedQuery(name = CorporateActionRecord.MARK_APPLIED,
@@ -27,6 +30,7 @@ import java.time.LocalDate;
 public class CorporateActionRecord {
 
     static final String ALL = "CorporateActionRecord.all";
+    static final String FROM = "CorporateActionRecord.from";
     static final String MARK_APPLIED = "CorporateActionRecord.markApplied";
     static final String APPLIED_SPLITS = "CorporateActionRecord.appliedSplits";
 
@@ -58,6 +62,8 @@ public class CorporateActionRecord {
     private Instant receivedAt;
     @Column(name = "applied_at")
     private Instant appliedAt;
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
 
     protected CorporateActionRecord() {
         // for JPA
@@ -69,8 +75,9 @@ public class CorporateActionRecord {
         take(action);
     }
 
-    /** The values of {@code action} (same key): a correction. */
+    /** The values of {@code action} (same key): a correction, or the source listing it again after a withdrawal. */
     void take(CorporateAction action) {
+        withdrawnAt = null;
         ticker = action.ticker();
         effectiveDate = action.effectiveDate();
         if (action instanceof Split split) {
@@ -87,17 +94,23 @@ public class CorporateActionRecord {
         }
     }
 
+    /** The source no longer lists it. */
+    void withdraw(Instant at) {
+        withdrawnAt = at;
+    }
+
+    String id() {
+        return id;
+    }
+
+    KnownAction known() {
+        return new KnownAction(action(), receivedAt, appliedAt, withdrawnAt);
+    }
+
     CorporateAction action() {
         return SPLIT.equals(kind)
                 ? new Split(ticker, effectiveDate, new BigDecimal(splitFrom), new BigDecimal(splitTo), sourceId)
                 : new CashDividend(ticker, effectiveDate, payDate, new BigDecimal(cashAmount), currency, sourceId);
     }
 
-    Instant receivedAt() {
-        return receivedAt;
-    }
-
-    Instant appliedAt() {
-        return appliedAt;
-    }
 }

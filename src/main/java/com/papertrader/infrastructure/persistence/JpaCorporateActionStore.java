@@ -8,8 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.hibernate.jpa.HibernateHints;
 
 /** {@link CorporateActionStore} in JPA; writes take SQLite's write lock first ({@link SqliteWriteLock}). */
@@ -21,26 +23,19 @@ public class JpaCorporateActionStore implements CorporateActionStore {
     EntityManager em;
 
     @Override
-    public StoredActions store(List<CorporateAction> actions, Instant receivedAt) {
+    public StoredActions store(List<CorporateAction> fetched, Coverage covered, Instant receivedAt) {
         SqliteWriteLock.take(em);
-        List<CorporateAction> added = new ArrayList<>();
-        List<CorporateAction> corrected = new ArrayList<>();
-        List<CorporateAction> refused = new ArrayList<>();
-        for (CorporateAction action : actions) {
-            CorporateActionRecord stored = em.find(CorporateActionRecord.class, action.key());
-            if (stored == null) {
-                em.persist(new CorporateActionRecord(action, receivedAt));
-                added.add(action);
-            } else if (!stored.action().equals(action)) {
-                if (stored.appliedAt() == null) {
-                    stored.take(action);
-                    corrected.add(action);
-                } else {
-                    refused.add(action);
-                }
-            }
-        }
-        return new StoredActions(added, corrected, refused);
+        Map<String, CorporateActionRecord> records = new HashMap<>();
+        em.createNamedQuery(CorporateActionRecord.FROM, CorporateActionRecord.class).setParameter("from", covered.from())
+                .getResultStream().forEach(record -> records.put(record.id(), record));
+        Map<String, KnownAction> known = new HashMap<>();
+        records.forEach((id, record) -> known.put(id, record.known()));
+        StoredActions stored = StoredActions.between(known, fetched, covered);
+        stored.added().forEach(action -> em.persist(new CorporateActionRecord(action, receivedAt)));
+        stored.corrected().forEach(action -> records.get(action.key()).take(action));
+        Stream.concat(stored.withdrawn().stream(), stored.refusedWithdrawals().stream())
+                .forEach(action -> records.get(action.key()).withdraw(receivedAt));
+        return stored;
     }
 
     @Override
@@ -56,7 +51,7 @@ public class JpaCorporateActionStore implements CorporateActionStore {
     @Override
     public List<KnownAction> all() {
         return em.createNamedQuery(CorporateActionRecord.ALL, CorporateActionRecord.class).getResultStream()
-                .map(record -> new KnownAction(record.action(), record.receivedAt(), record.appliedAt()))
+                .map(CorporateActionRecord::known)
                 .toList();
     }
 }

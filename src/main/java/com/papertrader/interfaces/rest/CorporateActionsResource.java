@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -54,11 +55,16 @@ public class CorporateActionsResource {
                 json.add("payDate", dividend.payDate().toString());
             }
         }
-        if (known.appliedAt() == null) {
-            json.addNull("appliedAt");
+        instant(json, "appliedAt", known.appliedAt());
+        instant(json, "withdrawnAt", known.withdrawnAt());
+        return json.add("inForce", known.isInForce()).build();
+    }
+
+    private static void instant(JsonObjectBuilder json, String name, Instant at) {
+        if (at == null) {
+            json.addNull(name);
         } else {
-            json.add("appliedAt", known.appliedAt().toString());
+            json.add(name, at.toString());
         }
-        return json.build();
     }
 }

@@ -73,6 +73,21 @@ class CorporateActionRefreshTest {
     }
 
     @Test
+    void anActionTheSourceStopsListingIsWithdrawnAndAnnouncedSoTradingDropsIt() {
+        refresh.tick();
+        answer.clear();
+        clock.advance(Duration.ofHours(30)); // Thursday 09:00
+        refresh.tick();
+        clock.advance(Duration.ofDays(1));
+        refresh.tick();
+
+        assertEquals(2, announced.size(), "the withdrawal is announced once");
+        assertEquals(List.of(NVDA), announced.get(1).stored().withdrawn());
+        assertEquals(List.of(), store.inForce());
+        assertTrue(store.all().get(0).isWithdrawn(), "kept, marked withdrawn, for the page");
+    }
+
+    @Test
     void aFailedFetchIsTriedAgainAMinuteLater() {
         failing = true;
         refresh.tick();

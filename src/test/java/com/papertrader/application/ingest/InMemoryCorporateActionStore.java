@@ -3,37 +3,31 @@ package com.papertrader.application.ingest;
 import com.papertrader.domain.market.CorporateAction;
 import com.papertrader.domain.market.Split;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@link CorporateActionStore} in memory, with the same rules: by key, corrections only until applied. */
+/** {@link CorporateActionStore} in memory, by the same rule ({@link StoredActions#between}). */
 public final class InMemoryCorporateActionStore implements CorporateActionStore {
 
     private final Map<String, KnownAction> known = new LinkedHashMap<>();
 
     @Override
-    public StoredActions store(List<CorporateAction> actions, Instant receivedAt) {
-        List<CorporateAction> added = new ArrayList<>();
-        List<CorporateAction> corrected = new ArrayList<>();
-        List<CorporateAction> refused = new ArrayList<>();
-        for (CorporateAction action : actions) {
-            KnownAction stored = known.get(action.key());
-            if (stored == null) {
-                added.add(action);
-                known.put(action.key(), new KnownAction(action, receivedAt, null));
-            } else if (!stored.action().equals(action)) {
-                if (stored.isApplied()) {
-                    refused.add(action);
-                } else {
-                    corrected.add(action);
-                    known.put(action.key(), new KnownAction(action, stored.receivedAt(), null));
-                }
-            }
-        }
-        return new StoredActions(added, corrected, refused);
+    public StoredActions store(List<CorporateAction> fetched, Coverage covered, Instant receivedAt) {
+        StoredActions stored = StoredActions.between(known, fetched, covered);
+        stored.added().forEach(action -> known.put(action.key(), new KnownAction(action, receivedAt, null, null)));
+        stored.corrected().forEach(action -> known.put(action.key(), new KnownAction(action, receivedAt(action), null, null)));
+        stored.withdrawn().forEach(action -> known.put(action.key(), new KnownAction(action, receivedAt(action), null, receivedAt)));
+        stored.refusedWithdrawals().forEach(action -> {
+            KnownAction applied = known.get(action.key());
+            known.put(action.key(), new KnownAction(action, applied.receivedAt(), applied.appliedAt(), receivedAt));
+        });
+        return stored;
+    }
+
+    private Instant receivedAt(CorporateAction action) {
+        return known.get(action.key()).receivedAt();
     }
 
     @Override
@@ -49,6 +43,6 @@ public final class InMemoryCorporateActionStore implements CorporateActionStore 
 
     public void markApplied(String key, Instant at) {
         KnownAction stored = known.get(key);
-        known.put(key, new KnownAction(stored.action(), stored.receivedAt(), at));
+        known.put(key, new KnownAction(stored.action(), stored.receivedAt(), at, stored.withdrawnAt()));
     }
 }

@@ -27,6 +27,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Test-only, once per database: an agent of its own (added through the admin path) holds SPLT when a 4-for-1 split and
@@ -84,7 +85,8 @@ public class CorporateActionsProbe {
         desk.addAgent(AgentScriptFiles.parse(AGENT + ".js", SCRIPT));
         corporateActionsStored.fire(new CorporateActionsStored(corporateActions.store(List.of(
                 new Split(TICKER, TUESDAY, BigDecimal.ONE, new BigDecimal("4"), "probe-split"),
-                new CashDividend(TICKER, TUESDAY, null, new BigDecimal("0.10"), CashDividend.USD, "probe-dividend")), Instant.now())));
+                new CashDividend(TICKER, TUESDAY, null, new BigDecimal("0.10"), CashDividend.USD, "probe-dividend")),
+                new CorporateActionStore.Coverage(Set.of(TICKER), TUESDAY), Instant.now())));
         deliver(day(MONDAY, new BigDecimal("200.00"), new BigDecimal("0.50")));
         deliver(day(TUESDAY, new BigDecimal("52.50"), new BigDecimal("0.125")));
     }
