@@ -73,7 +73,7 @@ public class BrokerBenchmark {
         Instant signalBar = starts.next();
         clock = new BarClock(signalBar.plus(BenchMarket.FIVE_MINUTES.length()));
         broker = new Broker(clock, FillModel.of(BenchMarket.CALENDAR), FeeModel.free());
-        RiskLimits limits = new RiskLimits(BigDecimal.TEN, BenchMarket.TICKERS.size(), null, null, false, null, null, null, null, null);
+        RiskLimits limits = new RiskLimits(BigDecimal.TEN, BenchMarket.TICKERS.size(), null, null, false, null, null, null, null, null, null);
         for (int a = 0; a < ACCOUNTS; a++) {
             String agent = "agent-" + a;
             broker.openAccount(agent, new BigDecimal("1000000.00"), BigDecimal.ONE);

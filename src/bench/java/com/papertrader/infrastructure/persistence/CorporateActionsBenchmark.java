@@ -132,7 +132,7 @@ public class CorporateActionsBenchmark {
         processor = new BarProcessor(broker, clock, scanner);
         TradingChanges held = new TradingChanges();
         List<BrokerChanges> entries = new ArrayList<>();
-        RiskLimits limits = new RiskLimits(BigDecimal.TEN, TICKERS / ACCOUNTS, null, null, false, null, null, null, null, null);
+        RiskLimits limits = new RiskLimits(BigDecimal.TEN, TICKERS / ACCOUNTS, null, null, false, null, null, null, null, null, null);
         List<String> accounts = new ArrayList<>();
         for (int a = 0; a < ACCOUNTS; a++) {
             String account = "day-" + iteration + "-agent-" + a;

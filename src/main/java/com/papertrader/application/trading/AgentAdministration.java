@@ -126,6 +126,24 @@ public final class AgentAdministration {
     }
 
     /**
+     * Releases an account's drawdown lock: its agents may open positions again from the next bar, the drawdown measured
+     * afresh from the equity now.
+     *
+     * @throws AgentChangeRefused when there is no such account or it is not locked
+     */
+    public void releaseDrawdownLock(AccountId id, String user) {
+        Account account = broker.account(id.value())
+                .orElseThrow(() -> new AgentChangeRefused(null, "there is no account " + id));
+        if (!account.isLocked()) {
+            throw new AgentChangeRefused(null, "account " + id + " is not locked");
+        }
+        String reason = account.lockReason();
+        account.releaseLock();
+        store.save(account);
+        LOG.warning(() -> "Drawdown lock of account " + id + " (" + reason + ") released by " + user);
+    }
+
+    /**
      * Cancels a working order (or a held bracket leg) by hand.
      *
      * @throws AgentChangeRefused when the order is not working (filled, canceled, expired or unknown)

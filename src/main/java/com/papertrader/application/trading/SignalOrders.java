@@ -70,7 +70,7 @@ public final class SignalOrders {
         return new RiskLimits(defaults.positionSizePercent(), risk.getMaxOpenPositions(), defaults.maxPositionShares(),
                 defaults.maxPositionNotional().max(risk.getPositionNotional()), risk.isAllowPyramiding(),
                 risk.getMaxDailyLoss(), risk.getStopLossPercent(), risk.getTakeProfitPercent(),
-                risk.getFlattenMinutesBeforeClose(), risk.getCoolDownAfterLosses());
+                risk.getFlattenMinutesBeforeClose(), risk.getCoolDownAfterLosses(), risk.getMaxDrawdownPercent());
     }
 
     /** What a script sees of a broker position. */

@@ -141,6 +141,14 @@ public class TradingDesk {
         });
     }
 
+    /** @see AgentAdministration#releaseDrawdownLock */
+    public void releaseDrawdownLock(AccountId id, String user) {
+        guarded(() -> {
+            administration.releaseDrawdownLock(id, user);
+            return id;
+        });
+    }
+
     /** @see AgentAdministration#resetAccount */
     public void resetAccount(AccountId id) {
         guarded(() -> {

@@ -48,6 +48,10 @@ public class AgentRiskSettings {
     @Column(name = "cool_down_after_losses")
     private Integer coolDownAfterLosses;
 
+    /** Fall of the account's equity from its peak, in percent, that locks the agent's entries until an admin releases it, or null. */
+    @Column(name = "max_drawdown_percent", precision = 9, scale = 4)
+    private BigDecimal maxDrawdownPercent;
+
     protected AgentRiskSettings() {
         // for JPA
     }
@@ -55,7 +59,7 @@ public class AgentRiskSettings {
     /** As the full constructor, with the default daily loss limit and no end-of-day flatten. */
     public AgentRiskSettings(BigDecimal positionNotional, int maxOpenPositions, BigDecimal stopLossPercent,
                              BigDecimal takeProfitPercent, boolean allowPyramiding) {
-        this(positionNotional, maxOpenPositions, stopLossPercent, takeProfitPercent, allowPyramiding, DEFAULT_MAX_DAILY_LOSS, null, null);
+        this(positionNotional, maxOpenPositions, stopLossPercent, takeProfitPercent, allowPyramiding, DEFAULT_MAX_DAILY_LOSS, null, null, null);
     }
 
     /**
@@ -63,7 +67,7 @@ public class AgentRiskSettings {
      */
     public AgentRiskSettings(BigDecimal positionNotional, int maxOpenPositions, BigDecimal stopLossPercent,
                              BigDecimal takeProfitPercent, boolean allowPyramiding, BigDecimal maxDailyLoss,
-                             Integer flattenMinutesBeforeClose, Integer coolDownAfterLosses) {
+                             Integer flattenMinutesBeforeClose, Integer coolDownAfterLosses, BigDecimal maxDrawdownPercent) {
         Objects.requireNonNull(positionNotional, "positionNotional");
         if (positionNotional.signum() <= 0) {
             throw new IllegalArgumentException("position notional must be positive, got " + positionNotional.toPlainString());
@@ -87,6 +91,10 @@ public class AgentRiskSettings {
         if (coolDownAfterLosses != null && coolDownAfterLosses < 1) {
             throw new IllegalArgumentException("cool-down after losses must be at least 1, got " + coolDownAfterLosses);
         }
+        if (maxDrawdownPercent != null && (maxDrawdownPercent.signum() <= 0 || maxDrawdownPercent.compareTo(HUNDRED) >= 0)) {
+            throw new IllegalArgumentException("max drawdown percent must be above 0 and below 100, got "
+                    + maxDrawdownPercent.toPlainString());
+        }
         this.positionNotional = positionNotional;
         this.maxOpenPositions = maxOpenPositions;
         this.stopLossPercent = stopLossPercent;
@@ -95,9 +103,13 @@ public class AgentRiskSettings {
         this.maxDailyLoss = maxDailyLoss;
         this.flattenMinutesBeforeClose = flattenMinutesBeforeClose;
         this.coolDownAfterLosses = coolDownAfterLosses;
+        this.maxDrawdownPercent = maxDrawdownPercent;
     }
 
-    /** $10,000 per position, at most 5 open, 2 % stop-loss, 4 % take-profit, no pyramiding, $2,000 daily loss, no flatten, no cool-down. */
+    /**
+     * $10,000 per position, at most 5 open, 2 % stop-loss, 4 % take-profit, no pyramiding, $2,000 daily loss, no flatten,
+     * no cool-down, no drawdown lock.
+     */
     public static AgentRiskSettings defaults() {
         return new AgentRiskSettings(BigDecimal.valueOf(10_000), 5, BigDecimal.valueOf(2), BigDecimal.valueOf(4), false);
     }
@@ -139,6 +151,11 @@ public class AgentRiskSettings {
         return coolDownAfterLosses;
     }
 
+    /** Null when no drawdown locks the agent's entries. */
+    public BigDecimal getMaxDrawdownPercent() {
+        return maxDrawdownPercent;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof AgentRiskSettings that
@@ -149,7 +166,8 @@ public class AgentRiskSettings {
                 && allowPyramiding == that.allowPyramiding
                 && sameAmount(maxDailyLoss, that.maxDailyLoss)
                 && Objects.equals(flattenMinutesBeforeClose, that.flattenMinutesBeforeClose)
-                && Objects.equals(coolDownAfterLosses, that.coolDownAfterLosses);
+                && Objects.equals(coolDownAfterLosses, that.coolDownAfterLosses)
+                && sameAmount(maxDrawdownPercent, that.maxDrawdownPercent);
     }
 
     @Override
@@ -157,7 +175,8 @@ public class AgentRiskSettings {
         return Objects.hash(positionNotional.stripTrailingZeros(), maxOpenPositions,
                 stopLossPercent == null ? null : stopLossPercent.stripTrailingZeros(),
                 takeProfitPercent == null ? null : takeProfitPercent.stripTrailingZeros(), allowPyramiding,
-                maxDailyLoss == null ? null : maxDailyLoss.stripTrailingZeros(), flattenMinutesBeforeClose, coolDownAfterLosses);
+                maxDailyLoss == null ? null : maxDailyLoss.stripTrailingZeros(), flattenMinutesBeforeClose, coolDownAfterLosses,
+                maxDrawdownPercent == null ? null : maxDrawdownPercent.stripTrailingZeros());
     }
 
     @Override
@@ -166,7 +185,8 @@ public class AgentRiskSettings {
                 + ", stopLossPercent=" + plain(stopLossPercent) + ", takeProfitPercent=" + plain(takeProfitPercent)
                 + ", allowPyramiding=" + allowPyramiding + ", maxDailyLoss=" + plain(maxDailyLoss)
                 + ", flattenMinutesBeforeClose=" + (flattenMinutesBeforeClose == null ? "none" : flattenMinutesBeforeClose)
-                + ", coolDownAfterLosses=" + (coolDownAfterLosses == null ? "none" : coolDownAfterLosses) + "]";
+                + ", coolDownAfterLosses=" + (coolDownAfterLosses == null ? "none" : coolDownAfterLosses)
+                + ", maxDrawdownPercent=" + plain(maxDrawdownPercent) + "]";
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

@@ -35,7 +35,8 @@ public final class AgentScriptFiles {
     private static final String HEADER_END = "*/";
     private static final Set<String> METADATA_KEYS = Set.of("name", "tickers", "parameters", "risk", "account");
     private static final Set<String> RISK_KEYS = Set.of("positionNotional", "maxOpenPositions", "stopLossPercent",
-            "takeProfitPercent", "allowPyramiding", "maxDailyLoss", "flattenMinutesBeforeClose", "coolDownAfterLosses");
+            "takeProfitPercent", "allowPyramiding", "maxDailyLoss", "flattenMinutesBeforeClose", "coolDownAfterLosses",
+            "maxDrawdownPercent");
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private AgentScriptFiles() {
@@ -139,7 +140,8 @@ public final class AgentScriptFiles {
                 risk.containsKey("maxDailyLoss") ? number(risk, "maxDailyLoss") : defaults.getMaxDailyLoss(),
                 risk.containsKey("flattenMinutesBeforeClose") ? wholeNumber(risk, "flattenMinutesBeforeClose")
                         : defaults.getFlattenMinutesBeforeClose(),
-                risk.containsKey("coolDownAfterLosses") ? wholeNumber(risk, "coolDownAfterLosses") : defaults.getCoolDownAfterLosses());
+                risk.containsKey("coolDownAfterLosses") ? wholeNumber(risk, "coolDownAfterLosses") : defaults.getCoolDownAfterLosses(),
+                risk.containsKey("maxDrawdownPercent") ? number(risk, "maxDrawdownPercent") : defaults.getMaxDrawdownPercent());
     }
 
     /** A number, or null for JSON null. */

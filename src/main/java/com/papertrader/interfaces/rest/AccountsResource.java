@@ -2,6 +2,8 @@ package com.papertrader.interfaces.rest;
 
 import com.papertrader.application.reporting.AccountQueries;
 import com.papertrader.application.reporting.PageRequest;
+import com.papertrader.application.trading.AgentChangeRefused;
+import com.papertrader.application.trading.TradingDesk;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
@@ -11,12 +13,14 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,8 @@ import java.util.Map;
 /**
  * GET /api/accounts, /api/accounts/{id} (cash, equity, buying power, P&amp;L and the agents trading in it),
  * /api/accounts/{id}/equity?limit= (the newest points of its equity curve, oldest first) and /api/accounts/{id}/ledger
- * (its cash movements, newest first, paged). Money as strings.
+ * (its cash movements, newest first, paged). Money as strings. POST /api/accounts/{id}/release-lock (admin) releases
+ * its drawdown lock.
  */
 @Path("accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +37,9 @@ public class AccountsResource {
 
     @Inject
     AccountQueries queries;
+
+    @Inject
+    TradingDesk desk;
 
     @GET
     public JsonObject accounts() {
@@ -84,6 +92,19 @@ public class AccountsResource {
                 });
     }
 
+    /** Admin: releases the account's drawdown lock (409 when it is not locked); answers the account as it is then. */
+    @POST
+    @Path("{id}/release-lock")
+    public JsonObject releaseLock(@PathParam("id") String id, @Context SecurityContext caller) {
+        Account account = find(id);
+        try {
+            desk.releaseDrawdownLock(AccountId.of(account.id()), caller.getUserPrincipal().getName());
+        } catch (AgentChangeRefused refused) {
+            throw ApiErrors.conflict(refused.getMessage());
+        }
+        return account(id);
+    }
+
     private Account find(String id) {
         return AccountId.tryParse(id).flatMap(queries::account).orElseThrow(() -> ApiErrors.notFound("no account '" + id + "'"));
     }
@@ -92,7 +113,7 @@ public class AccountsResource {
         JsonArrayBuilder traders = JsonValues.JSON.createArrayBuilder();
         agents.forEach(agent -> traders.add(JsonValues.JSON.createObjectBuilder()
                 .add("id", agent.getId().value()).add("name", agent.getName()).add("state", agent.getState().name())));
-        return JsonValues.JSON.createObjectBuilder()
+        JsonObjectBuilder json = JsonValues.JSON.createObjectBuilder()
                 .add("id", account.id())
                 .add("startingCash", JsonValues.decimal(account.startingCash()))
                 .add("cash", JsonValues.decimal(account.cash()))
@@ -103,8 +124,14 @@ public class AccountsResource {
                 .add("realizedPnl", JsonValues.decimal(account.realizedPnl()))
                 .add("unrealizedPnl", JsonValues.decimal(account.unrealizedPnl()))
                 .add("dayPnl", JsonValues.decimal(account.dayPnl()))
+                .add("peakEquity", JsonValues.decimal(account.peakEquity()))
                 .add("valuedAt", account.valuedAt().toString())
-                .add("agents", traders)
-                .build();
+                .add("agents", traders);
+        if (account.isLocked()) {
+            json.add("lockedAt", account.lockedAt().toString()).add("lockReason", account.lockReason());
+        } else {
+            json.addNull("lockedAt").addNull("lockReason");
+        }
+        return json.build();
     }
 }

@@ -5,6 +5,7 @@ import static com.papertrader.application.trading.LiveDesk.STEPPER;
 import static com.papertrader.application.trading.LiveDesk.day;
 import static com.papertrader.application.trading.LiveDesk.definition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,5 +168,19 @@ class AgentAdministrationTest {
         assertTrue(desk.store.agents.isEmpty());
         assertTrue(desk.scanner.agents().isEmpty(), "no longer scanned");
         assertEquals(2, desk.store.fills.size(), "its history stays");
+    }
+
+    @Test
+    void aDrawdownLockIsReleasedByAnAdminAndSaved() {
+        desk.add("stepper", STEPPER);
+        desk.broker.account("stepper").orElseThrow().lock("equity 90000.00 is 10.00% below its peak", LiveDesk.WALL.instant());
+
+        desk.administration.releaseDrawdownLock(AccountId.of("stepper"), "carol");
+
+        assertFalse(desk.store.accounts.get("stepper").isLocked());
+        assertEquals("account stepper is not locked", assertThrows(AgentChangeRefused.class,
+                () -> desk.administration.releaseDrawdownLock(AccountId.of("stepper"), "carol")).getMessage());
+        assertEquals("there is no account nobody", assertThrows(AgentChangeRefused.class,
+                () -> desk.administration.releaseDrawdownLock(AccountId.of("nobody"), "carol")).getMessage());
     }
 }

@@ -111,7 +111,7 @@ class BarProcessorTest {
                 }
                 """;
         install(new Agent(AgentId.of("day-trader"), "day-trader", buyLate, WatchedTickers.of("TEST"), AgentParameters.none(),
-                new AgentRiskSettings(new BigDecimal("10000"), 5, null, null, false, null, 15, null), CREATED));
+                new AgentRiskSettings(new BigDecimal("10000"), 5, null, null, false, null, 15, null, null), CREATED));
         Instant first = LocalDateTime.parse("2026-03-04T15:20").atZone(MarketCalendar.NEW_YORK).toInstant();
         List<BrokerChanges> changes = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

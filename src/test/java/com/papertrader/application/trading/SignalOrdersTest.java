@@ -98,14 +98,15 @@ class SignalOrdersTest {
     }
 
     @Test
-    void theAgentsDailyLossLimitEndOfDayFlattenAndCoolDownReachTheBroker() {
+    void theAgentsDailyLossLimitEndOfDayFlattenCoolDownAndDrawdownLockReachTheBroker() {
         RiskLimits limits = SignalOrders.limits(new AgentRiskSettings(new BigDecimal("5000"), 3, null, null, false,
-                new BigDecimal("750.50"), 10, 3));
+                new BigDecimal("750.50"), 10, 3, new BigDecimal("12.5")));
         assertEquals(0, new BigDecimal("750.50").compareTo(limits.maxDailyLoss()));
         assertEquals(10, limits.flattenMinutesBeforeClose());
         assertEquals(3, limits.coolDownAfterLosses());
+        assertEquals(0, new BigDecimal("12.5").compareTo(limits.maxDrawdownPercent()));
 
-        assertNull(SignalOrders.limits(new AgentRiskSettings(new BigDecimal("5000"), 3, null, null, false, null, null, null))
+        assertNull(SignalOrders.limits(new AgentRiskSettings(new BigDecimal("5000"), 3, null, null, false, null, null, null, null))
                 .maxDailyLoss(), "no limit when the agent sets none");
     }
 

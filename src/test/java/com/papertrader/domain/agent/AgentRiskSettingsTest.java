@@ -36,11 +36,15 @@ class AgentRiskSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> new AgentRiskSettings(BigDecimal.TEN, 1, new BigDecimal("100"), null, false));
         assertThrows(IllegalArgumentException.class, () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, new BigDecimal("-1"), false));
         assertEquals("max daily loss must be positive, got 0", assertThrows(IllegalArgumentException.class,
-                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, BigDecimal.ZERO, null, null)).getMessage());
+                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, BigDecimal.ZERO, null, null, null)).getMessage());
         assertEquals("flatten minutes before the close must be 0 to 390, got 391", assertThrows(IllegalArgumentException.class,
-                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, 391, null)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, -1, null));
+                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, 391, null, null)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, -1, null, null));
         assertEquals("cool-down after losses must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
-                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, null, 0)).getMessage());
+                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, null, 0, null)).getMessage());
+        assertEquals("max drawdown percent must be above 0 and below 100, got 100", assertThrows(IllegalArgumentException.class,
+                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, null, null, new BigDecimal("100"))).getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new AgentRiskSettings(BigDecimal.TEN, 1, null, null, false, null, null, null, new BigDecimal("-5")));
     }
 }

@@ -58,8 +58,10 @@ class AgentScriptFilesTest {
     @Test
     void theDailyLossLimitAndTheEndOfDayFlatten() {
         AgentDefinition definition = AgentScriptFiles.parse("day.js", "/* agent {\"name\": \"Day\", \"tickers\": \"all\","
-                + " \"risk\": {\"maxDailyLoss\": 500, \"flattenMinutesBeforeClose\": 10, \"coolDownAfterLosses\": 3}} */\nfunction scan() {}");
+                + " \"risk\": {\"maxDailyLoss\": 500, \"flattenMinutesBeforeClose\": 10, \"coolDownAfterLosses\": 3,"
+                + " \"maxDrawdownPercent\": 12.5}} */\nfunction scan() {}");
         assertEquals(0, new BigDecimal("500").compareTo(definition.risk().getMaxDailyLoss()));
+        assertEquals(0, new BigDecimal("12.5").compareTo(definition.risk().getMaxDrawdownPercent()));
         assertEquals(10, definition.risk().getFlattenMinutesBeforeClose());
         assertEquals(3, definition.risk().getCoolDownAfterLosses());
 
@@ -68,6 +70,7 @@ class AgentScriptFilesTest {
         assertNull(unlimited.risk().getMaxDailyLoss(), "null for no limit");
         assertNull(unlimited.risk().getFlattenMinutesBeforeClose(), "held overnight unless set");
         assertNull(unlimited.risk().getCoolDownAfterLosses(), "no cool-down unless set");
+        assertNull(unlimited.risk().getMaxDrawdownPercent(), "no drawdown lock unless set");
 
         assertEquals("agent file x.js: flattenMinutesBeforeClose must be a whole number or null, got 2.5",
                 assertThrows(IllegalArgumentException.class, () -> AgentScriptFiles.parse("x.js",

@@ -7,6 +7,7 @@ import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -78,6 +79,8 @@ class AccountsAndChartIT {
         assertEquals("11.25", account.getString("unrealizedPnl"));
         assertEquals("41.25", account.getString("dayPnl"));
         assertEquals("2026-06-11T15:10:00Z", account.getString("valuedAt"), "valued at bar 19's end, 11:10 New York");
+        assertTrue(new BigDecimal(account.getString("peakEquity")).compareTo(new BigDecimal("100041.25")) >= 0, account.toString());
+        assertTrue(account.isNull("lockedAt") && account.isNull("lockReason"), "no drawdown lock: " + account);
         JsonArray agents = account.getJsonArray("agents");
         assertEquals(1, agents.size());
         assertEquals("chart-it", agents.getJsonObject(0).getString("id"));
@@ -243,6 +246,15 @@ class AccountsAndChartIT {
         assertPageError(400, "/chart/TOOLONGTICKER", "&#39;TOOLONGTICKER&#39; is not a ticker");
         assertPageError(400, "/chart/CHRT?agent=Not_An_Id", "agent id &#39;Not_An_Id&#39; must be");
         assertPageError(404, "/accounts/no-such-account", "No account &#39;no-such-account&#39;.");
+    }
+
+    @Test
+    void releasingALockThatDoesNotHoldIsRefused() throws Exception {
+        HttpResponse<String> notLocked = Http.postAsAdmin(base, "/api/accounts/chart-it/release-lock");
+        assertEquals(409, notLocked.statusCode(), notLocked.body());
+        assertEquals("account chart-it is not locked", Http.json(notLocked).getString("error"));
+        HttpResponse<String> unknown = Http.postAsAdmin(base, "/api/accounts/no-such-account/release-lock");
+        assertEquals(404, unknown.statusCode(), unknown.body());
     }
 
     private void assertError(int status, String path, String message) throws Exception {

@@ -404,6 +404,12 @@ public final class Broker {
                 changes.account(account);
             });
         }
+        if (request.side().isEntry() && !account.isLocked()) {
+            limits.drawdownBreach(account).ifPresent(reason -> {
+                account.lock(reason, now);
+                changes.account(account);
+            });
+        }
         Map<String, Position> accountPositions = positions.ofAccount(account.id());
         List<Order> working = liveOrders.ofAccount(account.id()).stream()
                 .filter(order -> order.status().isWorking())

@@ -25,6 +25,8 @@ import java.util.Objects;
  * Buying power = equity x margin multiplier - gross exposure (long + short market value), never below zero.
  * With multiplier 1 (a cash account) and only long positions that is exactly the cash.
  * Day P&L = equity - equity at the previous close; {@link #startDay} rolls it over at the first bar of a session.
+ * Drawdown = peak equity - equity; an account that reached its agent's max drawdown is locked for new entries until
+ * an admin releases it ({@link #lock}).
  * <p>
  * Every change of the cash is a {@link LedgerEntry} too; the entries made since the account was last saved are handed
  * to the store with it ({@link #takeNewLedgerEntries()}), so the ledger always sums to the cash.
@@ -63,6 +65,14 @@ public class Account {
     private LocalDate haltedOn;
     @Column(length = 500)
     private String haltReason;
+    /** The highest equity since the account opened, was reset or its drawdown lock released: drawdown is measured from it. */
+    @Convert(converter = CashColumn.class)
+    @Column(nullable = false)
+    private BigDecimal peakEquity;
+    /** Why new entries are locked (max drawdown) until an admin releases the lock; null while not locked. */
+    @Column(length = 500)
+    private String lockReason;
+    private Instant lockedAt;
     @Column(nullable = false)
     private Instant openedAt;
     @Column(nullable = false)
@@ -93,6 +103,7 @@ public class Account {
         this.longMarketValue = Money.ZERO;
         this.shortMarketValue = Money.ZERO;
         this.previousCloseEquity = this.startingCash;
+        this.peakEquity = this.startingCash;
         this.openedAt = Objects.requireNonNull(openedAt, "openedAt");
         this.valuedAt = openedAt;
         this.tradingDay = openedAt.atZone(MarketCalendar.NEW_YORK).toLocalDate();
@@ -143,6 +154,7 @@ public class Account {
         shortMarketValue = Money.cash(shortValue);
         unrealizedPnl = Money.cash(unrealized);
         valuedAt = Objects.requireNonNull(at, "at");
+        peakEquity = peakEquity.max(equity());
     }
 
     /**
@@ -161,8 +173,11 @@ public class Account {
         realizedPnl = Money.ZERO;
         unrealizedPnl = Money.ZERO;
         previousCloseEquity = startingCash;
+        peakEquity = startingCash;
         haltedOn = null;
         haltReason = null;
+        lockReason = null;
+        lockedAt = null;
         valuedAt = Objects.requireNonNull(at, "at");
     }
 
@@ -182,6 +197,38 @@ public class Account {
 
     public boolean isHaltedOn(LocalDate day) {
         return day.equals(haltedOn);
+    }
+
+    /** Locks new entries (exits stay allowed) until {@link #releaseLock}: the max drawdown was reached. */
+    public void lock(String reason, Instant at) {
+        lockReason = Objects.requireNonNull(reason, "reason");
+        lockedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /** Lifts the lock; drawdown is measured afresh from the equity now, so the same loss does not lock it again. */
+    public void releaseLock() {
+        lockReason = null;
+        lockedAt = null;
+        peakEquity = equity();
+    }
+
+    public boolean isLocked() {
+        return lockReason != null;
+    }
+
+    /** Null while not locked. */
+    public String lockReason() {
+        return lockReason;
+    }
+
+    /** Null while not locked. */
+    public Instant lockedAt() {
+        return lockedAt;
+    }
+
+    /** The highest equity seen (see the field): at least the equity now. */
+    public BigDecimal peakEquity() {
+        return peakEquity.max(equity());
     }
 
     /** The ledger entries made since this was last called: the store saves them with the account. */

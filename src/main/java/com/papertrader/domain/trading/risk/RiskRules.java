@@ -10,9 +10,9 @@ public final class RiskRules {
     }
 
     public static List<RiskRule> standard() {
-        return List.of(new KillSwitchRule(), new TradingHaltRule(), new CoolDownRule(), new PositionDirectionRule(), new PositiveQuantityRule(),
-                new BracketRule(), new PyramidingRule(), new MaxOpenPositionsRule(), new MaxPositionSizeRule(),
-                new BuyingPowerRule(), new FlattenWindowRule());
+        return List.of(new KillSwitchRule(), new TradingHaltRule(), new DrawdownLockRule(), new CoolDownRule(),
+                new PositionDirectionRule(), new PositiveQuantityRule(), new BracketRule(), new PyramidingRule(),
+                new MaxOpenPositionsRule(), new MaxPositionSizeRule(), new BuyingPowerRule(), new FlattenWindowRule());
     }
 
     /** The first denial among {@code rules}, if any. */

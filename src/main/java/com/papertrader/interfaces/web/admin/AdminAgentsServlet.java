@@ -1,6 +1,7 @@
 package com.papertrader.interfaces.web.admin;
 
 import com.papertrader.application.StatusService;
+import com.papertrader.application.reporting.AccountQueries;
 import com.papertrader.application.scanning.ScannerBean;
 import com.papertrader.application.scanning.ScriptValidation;
 import com.papertrader.application.trading.AgentChangeRefused;
@@ -10,6 +11,7 @@ import com.papertrader.domain.agent.AgentDryRun;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentParameters;
 import com.papertrader.domain.agent.ScriptError;
+import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.interfaces.web.Pages;
 import jakarta.inject.Inject;
@@ -32,19 +34,19 @@ import java.util.stream.Collectors;
  * The agents' admin pages (role admin, see web.xml): the list with enable/pause buttons and delete and account reset
  * links (GET /admin/agents), the form to create (/admin/agents/new) or edit (/admin/agents/{id}/edit) an agent, whose
  * script is compiled before anything is saved and can be dry-run over stored bars, and the actions
- * (POST /admin/agents/{id}/enable|pause|delete, POST /admin/agents/accounts/{account}/reset). Delete and reset cannot
- * be undone, so their GET is a page that says what they do and asks first.
+ * (POST /admin/agents/{id}/enable|pause|delete, POST /admin/agents/accounts/{account}/reset|release-lock). Delete and
+ * reset cannot be undone, so their GET is a page that says what they do and asks first.
  * Every change goes through the {@link TradingDesk}, so it applies at once without a restart.
  */
 @WebServlet("/admin/agents/*")
 public class AdminAgentsServlet extends HttpServlet {
 
     private static final Pattern AGENT_PATH = Pattern.compile("/(" + AgentId.PATTERN + ")/(edit|enable|pause|delete)");
-    private static final Pattern ACCOUNT_PATH = Pattern.compile("/accounts/(" + AccountId.PATTERN + ")/reset");
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("/accounts/(" + AccountId.PATTERN + ")/(reset|release-lock)");
     private static final Pattern KILL_SWITCH_PATH = Pattern.compile("/kill-switch/(engage|release)");
     /** What the list page says after an action; keyed by the action so no text comes from the URL. */
     private static final Map<String, String> DONE = Map.of("created", "created", "saved", "saved", "enable", "enabled",
-            "pause", "paused", "delete", "deleted", "reset", "reset", "engage", "engaged", "release", "released");
+            "pause", "paused", "delete", "deleted", "reset", "reset", "engage", "engaged", "release", "released", "release-lock", "lock released");
 
     @Inject
     Pages pages;
@@ -63,6 +65,9 @@ public class AdminAgentsServlet extends HttpServlet {
 
     @Inject
     StatusService status;
+
+    @Inject
+    AccountQueries accounts;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -89,7 +94,8 @@ public class AdminAgentsServlet extends HttpServlet {
             confirm(request, response, "Delete agent " + agent.get().getName(), "Deleting " + agent.get().getName() + " ("
                     + agent.get().getId() + ") stops it for good and cancels its working orders; its orders, fills and scans "
                     + "stay as history. It is refused while its account " + agent.get().getAccountId() + " holds open positions.", path);
-        } else if (accountPath.matches() && scanner.agents().stream().anyMatch(agent -> agent.getAccountId().equals(accountPath.group(1)))) {
+        } else if (accountPath.matches() && accountPath.group(2).equals("reset")
+                && scanner.agents().stream().anyMatch(agent -> agent.getAccountId().equals(accountPath.group(1)))) {
             confirm(request, response, "Reset account " + accountPath.group(1), "Resetting account " + accountPath.group(1)
                     + " cancels its working orders and puts its cash back to the starting cash; its P&L starts again from "
                     + "zero and its order history stays. It is refused while the account holds open positions.", path);
@@ -128,8 +134,13 @@ public class AdminAgentsServlet extends HttpServlet {
                     done(request, response, agentPath.group(2), id.value());
                 }
             } else if (accountPath.matches()) {
-                desk.resetAccount(AccountId.of(accountPath.group(1)));
-                done(request, response, "reset", accountPath.group(1));
+                AccountId account = AccountId.of(accountPath.group(1));
+                if (accountPath.group(2).equals("reset")) {
+                    desk.resetAccount(account);
+                } else {
+                    desk.releaseDrawdownLock(account, request.getUserPrincipal().getName());
+                }
+                done(request, response, accountPath.group(2), account.value());
             } else if (killSwitchPath.matches()) {
                 String user = request.getUserPrincipal().getName();
                 if (killSwitchPath.group(1).equals("engage")) {
@@ -196,6 +207,8 @@ public class AdminAgentsServlet extends HttpServlet {
         model.put("notice", done != null && subject != null && subject.matches(AgentId.PATTERN) ? subject + " " + done + "." : null);
         model.put("error", error);
         model.put("status", status.current());
+        model.put("lockedAccounts", accounts.accounts().stream().filter(Account::isLocked)
+                .collect(Collectors.toMap(Account::id, Account::lockReason)));
         pages.render("admin/agents", model, request, response);
     }
 

@@ -96,6 +96,10 @@ public class AgentForm {
     @DecimalMin(value = "1", message = "At least 1.")
     String coolDownAfterLosses;
 
+    @Pattern(regexp = "\\d{1,2}(\\.\\d{1,4})?", message = "A percentage such as 10 or 7.5, or empty for none.")
+    @DecimalMin(value = "0", inclusive = false, message = "Above 0 percent.")
+    String maxDrawdownPercent;
+
     @NotBlank(message = "The script is empty; it must define scan(bars, ctx).")
     @Size(max = Agent.MAX_SCRIPT_LENGTH, message = "The script is at most {max} characters.")
     String script;
@@ -149,6 +153,7 @@ public class AgentForm {
         form.flattenMinutesBeforeClose = risk.getFlattenMinutesBeforeClose() == null ? null
                 : risk.getFlattenMinutesBeforeClose().toString();
         form.coolDownAfterLosses = risk.getCoolDownAfterLosses() == null ? null : risk.getCoolDownAfterLosses().toString();
+        form.maxDrawdownPercent = plain(risk.getMaxDrawdownPercent());
         form.dryRunBars = "100";
         return form;
     }
@@ -170,6 +175,7 @@ public class AgentForm {
         form.maxDailyLoss = blankToNull(text(request, "maxDailyLoss"));
         form.flattenMinutesBeforeClose = blankToNull(text(request, "flattenMinutesBeforeClose"));
         form.coolDownAfterLosses = blankToNull(text(request, "coolDownAfterLosses"));
+        form.maxDrawdownPercent = blankToNull(text(request, "maxDrawdownPercent"));
         form.script = text(request, "script");
         form.dryRunTicker = strip(text(request, "dryRunTicker"));
         form.dryRunBars = strip(text(request, "dryRunBars"));
@@ -209,7 +215,7 @@ public class AgentForm {
                 AgentParameters.fromJson(parameters == null ? "" : parameters),
                 new AgentRiskSettings(new BigDecimal(positionNotional), Integer.parseInt(maxOpenPositions),
                         decimal(stopLossPercent), decimal(takeProfitPercent), allowPyramiding, decimal(maxDailyLoss),
-                        wholeNumber(flattenMinutesBeforeClose), wholeNumber(coolDownAfterLosses)),
+                        wholeNumber(flattenMinutesBeforeClose), wholeNumber(coolDownAfterLosses), decimal(maxDrawdownPercent)),
                 account);
     }
 
@@ -269,6 +275,10 @@ public class AgentForm {
 
     public String getCoolDownAfterLosses() {
         return coolDownAfterLosses;
+    }
+
+    public String getMaxDrawdownPercent() {
+        return maxDrawdownPercent;
     }
 
     public String getScript() {

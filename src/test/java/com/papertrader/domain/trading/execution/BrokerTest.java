@@ -262,6 +262,38 @@ class BrokerTest {
         accepted(broker.submit(signal("alice", "AAPL", OrderSide.BUY, next, "100").quantity(10).build()));
     }
 
+    // ---- max-drawdown lock ----
+
+    @Test
+    void anAccountThatFellItsMaxDrawdownFromItsPeakOpensNothingUntilTheLockIsReleasedButExits() {
+        Broker broker = freeBroker();
+        broker.setRiskLimits("alice", RiskLimits.DEFAULTS.withMaxDrawdownPercent(new BigDecimal("1")));
+        Account alice = broker.openAccount("alice", d("100000"), BigDecimal.ONE);
+        Instant entryBar = minutesAfter(B1, 5);
+        clock.set(entryBar);
+        accepted(broker.submit(signal("alice", "AAPL", OrderSide.BUY, B1, "100").quantity(100).build()));
+        broker.onBar(bar("AAPL", entryBar, "100", "102", "100", "102")); // bought at 100, equity peaks at 100,200
+        Instant fallBar = minutesAfter(B1, 10);
+        clock.set(fallBar);
+        broker.onBar(bar("AAPL", fallBar, "101", "101", "90", "91")); // equity 99,100: 1.10 % below the peak
+        assertEquals("100200.00", alice.peakEquity().toPlainString());
+
+        String locked = "account alice is locked since " + fallBar + ": equity 99100.00 is 1.10% below its peak of 100200.00"
+                + " (max drawdown 1%); an admin releases the lock";
+        assertEquals(locked, rejected(broker.submit(signal("alice", "MSFT", OrderSide.BUY, fallBar, "50").quantity(10).build())).reason());
+        Instant nextDay = Instant.parse("2026-11-25T14:30:00Z");
+        clock.set(minutesAfter(nextDay, 5));
+        assertEquals(locked, rejected(broker.submit(signal("alice", "MSFT", OrderSide.BUY, nextDay, "50").quantity(10).build())).reason(),
+                "a lock, unlike the daily halt, does not lift by itself");
+        accepted(broker.submit(signal("alice", "AAPL", OrderSide.SELL, nextDay, "91").quantity(100).build()));
+
+        alice.releaseLock();
+        assertEquals(alice.equity(), alice.peakEquity(), "measured afresh from the equity at the release");
+        Instant later = minutesAfter(nextDay, 5);
+        clock.set(minutesAfter(later, 5));
+        accepted(broker.submit(signal("alice", "MSFT", OrderSide.BUY, later, "50").quantity(10).build()));
+    }
+
     private Broker coolingBroker() {
         Broker broker = freeBroker();
         broker.setRiskLimits("alice", RiskLimits.DEFAULTS.withCoolDownAfterLosses(2));

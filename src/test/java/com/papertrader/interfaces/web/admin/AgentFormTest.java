@@ -41,6 +41,7 @@ class AgentFormTest {
         form.maxDailyLoss = "1500.50";
         form.flattenMinutesBeforeClose = "15";
         form.coolDownAfterLosses = "3";
+        form.maxDrawdownPercent = "12.5";
 
         assertEquals(Map.of(), form.errors(NO_VIOLATIONS, false));
         AgentDefinition agent = form.toDefinition();
@@ -56,6 +57,7 @@ class AgentFormTest {
         assertEquals(0, new BigDecimal("1500.50").compareTo(agent.risk().getMaxDailyLoss()));
         assertEquals(15, agent.risk().getFlattenMinutesBeforeClose());
         assertEquals(3, agent.risk().getCoolDownAfterLosses());
+        assertEquals(0, new BigDecimal("12.5").compareTo(agent.risk().getMaxDrawdownPercent()));
         assertNull(agent.account());
     }
 
