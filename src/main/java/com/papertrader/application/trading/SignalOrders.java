@@ -8,6 +8,7 @@ import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.order.OrderSide;
 import com.papertrader.domain.trading.order.TimeInForce;
+import com.papertrader.domain.trading.order.Trail;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.portfolio.PositionSide;
 import com.papertrader.domain.trading.risk.RiskLimits;
@@ -57,6 +58,9 @@ public final class SignalOrders {
         }
         if (signal.stopLoss() != null) {
             request.stopLoss(signal.stopLoss());
+        }
+        if (signal.trailStopPercent() != null || signal.trailStopAmount() != null) {
+            request.trailingStop(new Trail(signal.trailStopPercent(), signal.trailStopAmount()));
         }
         if (signal.takeProfit() != null) {
             request.takeProfit(signal.takeProfit());

@@ -15,18 +15,21 @@ import java.util.Set;
  * @param limitPrice  for LIMIT and STOP_LIMIT orders only
  * @param stopPrice   for STOP and STOP_LIMIT orders only
  * @param stopLoss    price at which to close the position this entry opens (BUY and SHORT only)
+ * @param trailStopPercent a trailing stop for the position this entry opens, this percent from the best price since
+ *                    the entry (BUY and SHORT only; instead of stopLoss)
+ * @param trailStopAmount  the same, by this many dollars per share
  * @param takeProfit  price at which to take the profit of the position this entry opens (BUY and SHORT only)
  * @param reason      the script's explanation, shown with the order; may be empty
  */
 public record Signal(Action action, BigDecimal quantity, BigDecimal notional, OrderType orderType,
-                     BigDecimal limitPrice, BigDecimal stopPrice, BigDecimal stopLoss, BigDecimal takeProfit,
-                     TimeInForce timeInForce, String reason) {
+                     BigDecimal limitPrice, BigDecimal stopPrice, BigDecimal stopLoss, BigDecimal trailStopPercent,
+                     BigDecimal trailStopAmount, BigDecimal takeProfit, TimeInForce timeInForce, String reason) {
 
     public static final int MAX_REASON_LENGTH = 200;
 
     /** The field names a script may use in a signal object. */
     public static final Set<String> FIELDS = Set.of("action", "qty", "notional", "orderType", "limitPrice", "stopPrice",
-            "stopLoss", "takeProfit", "timeInForce", "reason");
+            "stopLoss", "trailStopPercent", "trailStopAmount", "takeProfit", "timeInForce", "reason");
 
     public enum Action {
         /** Open or add to a long position. */
@@ -69,8 +72,15 @@ public record Signal(Action action, BigDecimal quantity, BigDecimal notional, Or
         require(needsStop || stopPrice == null, "stopPrice is only for stop and stop_limit orders, not " + type);
         requirePositive("stopLoss", stopLoss);
         requirePositive("takeProfit", takeProfit);
-        require(action.entersPosition() || (stopLoss == null && takeProfit == null),
-                "stopLoss and takeProfit belong to entries (buy, short), not " + action.name().toLowerCase(Locale.ROOT));
+        requirePositive("trailStopPercent", trailStopPercent);
+        requirePositive("trailStopAmount", trailStopAmount);
+        require(trailStopPercent == null || trailStopPercent.compareTo(BigDecimal.valueOf(100)) < 0,
+                "trailStopPercent must be below 100, got " + (trailStopPercent == null ? "" : trailStopPercent.toPlainString()));
+        require(trailStopPercent == null || trailStopAmount == null, "give trailStopPercent or trailStopAmount, not both");
+        require(stopLoss == null || (trailStopPercent == null && trailStopAmount == null),
+                "give stopLoss or a trailing stop (trailStopPercent, trailStopAmount), not both");
+        require(action.entersPosition() || (stopLoss == null && takeProfit == null && trailStopPercent == null && trailStopAmount == null),
+                "stopLoss, trailing stops and takeProfit belong to entries (buy, short), not " + action.name().toLowerCase(Locale.ROOT));
         if (action.entersPosition()) {
             requireOrdered(action == Action.BUY, stopLoss, limitPrice, takeProfit);
         }
@@ -81,7 +91,7 @@ public record Signal(Action action, BigDecimal quantity, BigDecimal notional, Or
 
     /** A market order for the day with no quantity, prices or exits of its own. */
     public static Signal market(Action action, String reason) {
-        return new Signal(action, null, null, OrderType.MARKET, null, null, null, null, TimeInForce.DAY, reason);
+        return new Signal(action, null, null, OrderType.MARKET, null, null, null, null, null, null, TimeInForce.DAY, reason);
     }
 
     /**
@@ -94,7 +104,7 @@ public record Signal(Action action, BigDecimal quantity, BigDecimal notional, Or
         Objects.requireNonNull(fields, "fields");
         for (String key : fields.keySet()) {
             require(FIELDS.contains(key), "unknown field '" + key + "'; a signal has action, qty, notional, orderType, "
-                    + "limitPrice, stopPrice, stopLoss, takeProfit, timeInForce, reason");
+                    + "limitPrice, stopPrice, stopLoss, trailStopPercent, trailStopAmount, takeProfit, timeInForce, reason");
         }
         String action = text(fields, "action");
         require(action != null, "action is required: one of buy, sell, short, cover, exit");
@@ -108,6 +118,8 @@ public record Signal(Action action, BigDecimal quantity, BigDecimal notional, Or
                 number(fields, "limitPrice"),
                 number(fields, "stopPrice"),
                 number(fields, "stopLoss"),
+                number(fields, "trailStopPercent"),
+                number(fields, "trailStopAmount"),
                 number(fields, "takeProfit"),
                 timeInForce == null ? TimeInForce.DAY : choice(TimeInForce.class, "timeInForce", timeInForce),
                 text(fields, "reason"));

@@ -8,6 +8,7 @@ import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderEvent;
+import com.papertrader.domain.trading.order.Trail;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.Position;
 import jakarta.json.Json;
@@ -61,6 +62,8 @@ final class TradingJson {
         json.add("quantity", o.quantity()).add("filledQuantity", o.filledQuantity());
         money(json, "limitPrice", o.limitPrice());
         money(json, "stopPrice", o.stopPrice());
+        text(json, "trail", o.trail().map(Trail::describe).orElse(null));
+        money(json, "bestPrice", o.bestPrice());
         money(json, "referencePrice", o.referencePrice());
         money(json, "averageFillPrice", o.averageFillPrice());
         money(json, "commission", o.commission());

@@ -16,6 +16,7 @@ import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.order.OrderSide;
 import com.papertrader.domain.trading.order.OrderType;
 import com.papertrader.domain.trading.order.TimeInForce;
+import com.papertrader.domain.trading.order.Trail;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.risk.RiskLimits;
 import java.math.BigDecimal;
@@ -78,6 +79,15 @@ class SignalOrdersTest {
     @Test
     void exitWhenFlatPlacesNothing() {
         assertTrue(request(Map.of("action", "exit"), Optional.empty()).isEmpty());
+    }
+
+    @Test
+    void aTrailingStopOfTheSignalReachesTheRequest() {
+        assertEquals(Trail.percent(new BigDecimal("4.5")),
+                request(Map.of("action", "buy", "trailStopPercent", 4.5), Optional.empty()).orElseThrow().trailingStop());
+        assertEquals(Trail.amount(new BigDecimal("1.25")),
+                request(Map.of("action", "short", "trailStopAmount", 1.25), Optional.empty()).orElseThrow().trailingStop());
+        assertNull(request(Map.of("action", "buy"), Optional.empty()).orElseThrow().trailingStop());
     }
 
     @Test

@@ -40,8 +40,8 @@ class SignalTest {
         Signal signal = Signal.from(fields("action", "buy", "qty", 10, "orderType", "stop_limit", "stopPrice", 101.5,
                 "limitPrice", 102.0, "stopLoss", 99.2, "takeProfit", 108, "timeInForce", "gtc", "reason", "breakout"));
         assertEquals(new Signal(Signal.Action.BUY, new BigDecimal("10"), null, Signal.OrderType.STOP_LIMIT,
-                new BigDecimal("102.0"), new BigDecimal("101.5"), new BigDecimal("99.2"), new BigDecimal("108"),
-                Signal.TimeInForce.GTC, "breakout"), signal);
+                new BigDecimal("102.0"), new BigDecimal("101.5"), new BigDecimal("99.2"), null, null,
+                new BigDecimal("108"), Signal.TimeInForce.GTC, "breakout"), signal);
     }
 
     @Test
@@ -75,10 +75,12 @@ class SignalTest {
         assertEquals("timeInForce 'ioc' is not one of day, gtc", rejection("action", "buy", "timeInForce", "ioc"));
         assertEquals("exit closes the whole position and takes no qty or notional; use sell or cover with qty for part of it",
                 rejection("action", "exit", "qty", 5));
-        assertEquals("stopLoss and takeProfit belong to entries (buy, short), not sell",
+        assertEquals("stopLoss, trailing stops and takeProfit belong to entries (buy, short), not sell",
                 rejection("action", "sell", "stopLoss", 90));
+        assertEquals("stopLoss, trailing stops and takeProfit belong to entries (buy, short), not exit",
+                rejection("action", "exit", "trailStopPercent", 5));
         assertEquals("unknown field 'stoploss'; a signal has action, qty, notional, orderType, limitPrice, stopPrice, "
-                + "stopLoss, takeProfit, timeInForce, reason", rejection("action", "buy", "stoploss", 90));
+                + "stopLoss, trailStopPercent, trailStopAmount, takeProfit, timeInForce, reason", rejection("action", "buy", "stoploss", 90));
         assertEquals("reason has 201 characters; at most 200 are allowed", rejection("action", "buy", "reason", "x".repeat(201)));
     }
 
@@ -94,5 +96,17 @@ class SignalTest {
                 rejection("action", "buy", "stopLoss", 110, "takeProfit", 105));
         Signal shortEntry = Signal.from(fields("action", "short", "orderType", "limit", "limitPrice", 50, "stopLoss", 52, "takeProfit", 45));
         assertEquals(new BigDecimal("52"), shortEntry.stopLoss());
+    }
+
+    @Test
+    void aTrailingStopTrailsByAPercentOrAnAmountInsteadOfAStopLoss() {
+        assertEquals(0, new BigDecimal("4.5").compareTo(Signal.from(fields("action", "buy", "trailStopPercent", 4.5)).trailStopPercent()));
+        assertEquals(0, new BigDecimal("1.25").compareTo(Signal.from(fields("action", "short", "trailStopAmount", 1.25)).trailStopAmount()));
+        assertEquals("give trailStopPercent or trailStopAmount, not both",
+                rejection("action", "buy", "trailStopPercent", 5, "trailStopAmount", 2));
+        assertEquals("give stopLoss or a trailing stop (trailStopPercent, trailStopAmount), not both",
+                rejection("action", "buy", "stopLoss", 95, "trailStopPercent", 5));
+        assertEquals("trailStopPercent must be below 100, got 100", rejection("action", "buy", "trailStopPercent", 100));
+        assertEquals("trailStopAmount must be positive, got 0", rejection("action", "buy", "trailStopAmount", 0));
     }
 }

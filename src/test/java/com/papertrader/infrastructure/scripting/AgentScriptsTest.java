@@ -41,7 +41,7 @@ class AgentScriptsTest {
 
     private static Expected at(String time, String action, String stopLoss, String takeProfit, String reason) {
         return new Expected(time, new Signal(Signal.Action.valueOf(action), null, null, Signal.OrderType.MARKET, null, null,
-                stopLoss == null ? null : new BigDecimal(stopLoss), takeProfit == null ? null : new BigDecimal(takeProfit),
+                stopLoss == null ? null : new BigDecimal(stopLoss), null, null, takeProfit == null ? null : new BigDecimal(takeProfit),
                 Signal.TimeInForce.DAY, reason));
     }
 

@@ -191,9 +191,9 @@ class RhinoAgentRuntimeTest {
                 + "{action: 'sell', qty: 10, orderType: 'limit', limitPrice: 11.25, timeInForce: 'gtc'}]; }");
         assertEquals(List.of(
                 new Signal(Signal.Action.BUY, new BigDecimal("10"), null, Signal.OrderType.MARKET, null, null,
-                        new BigDecimal("9.5"), null, Signal.TimeInForce.DAY, ""),
+                        new BigDecimal("9.5"), null, null, null, Signal.TimeInForce.DAY, ""),
                 new Signal(Signal.Action.SELL, new BigDecimal("10"), null, Signal.OrderType.LIMIT, new BigDecimal("11.25"), null,
-                        null, null, Signal.TimeInForce.GTC, "")), two.signals());
+                        null, null, null, null, Signal.TimeInForce.GTC, "")), two.signals());
         assertTrue(two.duration().toNanos() > 0);
     }
 

@@ -13,6 +13,7 @@ import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.order.OrderRole;
 import com.papertrader.domain.trading.order.OrderStatus;
+import com.papertrader.domain.trading.order.OrderType;
 import com.papertrader.domain.trading.order.TimeInForce;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
@@ -419,14 +420,17 @@ public final class Broker {
         return RiskRules.firstDenial(rules, check);
     }
 
-    /** Stop-loss and take-profit legs: the signal's prices, else the agent's percent defaults around the expected price. */
+    /**
+     * Stop-loss and take-profit legs: the signal's prices (or its trailing stop), else the agent's percent defaults
+     * around the expected price.
+     */
     private List<Order> bracketLegs(Order entry, OrderRequest request, RiskLimits limits, BigDecimal price, Instant now) {
         if (!entry.side().isEntry()) {
             return List.of();
         }
         int down = entry.side().isLong() ? -1 : 1;
         BigDecimal stopLoss = request.stopLoss() != null ? request.stopLoss()
-                : limits.stopLossPercent() == null ? null
+                : limits.stopLossPercent() == null || request.trailingStop() != null ? null
                 : Money.movePrice(price, limits.stopLossPercent().multiply(BigDecimal.valueOf(down)));
         BigDecimal takeProfit = request.takeProfit() != null ? request.takeProfit()
                 : limits.takeProfitPercent() == null ? null
@@ -434,6 +438,9 @@ public final class Broker {
         List<Order> legs = new ArrayList<>();
         if (stopLoss != null) {
             legs.add(entry.bracketLeg(OrderRole.STOP_LOSS, stopLoss, now));
+        }
+        if (request.trailingStop() != null) {
+            legs.add(entry.trailingStopLeg(request.trailingStop(), price, now));
         }
         if (takeProfit != null) {
             legs.add(entry.bracketLeg(OrderRole.TAKE_PROFIT, takeProfit, now));
@@ -471,6 +478,11 @@ public final class Broker {
             if (decision.fills() && liquidity > 0) {
                 long filled = fillWithinPosition(order, Math.min(order.remainingQuantity(), liquidity), decision.price(), bar, now, changes);
                 liquidity -= filled;
+            }
+            // after the bar, so its own high never tightens the stop it is tested against (the low may have come first)
+            if (order.type() == OrderType.TRAILING_STOP && order.status().isWorking() && !order.isTriggered()
+                    && order.trail(bar.high(), bar.low())) {
+                changes.order(order);
             }
         }
     }
@@ -547,6 +559,9 @@ public final class Broker {
         }
         for (Order leg : legsOf(parent)) {
             if (parent.filledQuantity() > 0) {
+                if (leg.type() == OrderType.TRAILING_STOP) {
+                    leg.startTrailing(parent.averageFillPrice());
+                }
                 changes.event(leg, leg.activate(parent.filledQuantity(), at, "parent " + parent.id() + " filled "
                         + parent.filledQuantity() + " @ " + parent.averageFillPrice().toPlainString(), at, now));
             } else {

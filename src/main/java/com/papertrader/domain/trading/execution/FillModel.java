@@ -20,6 +20,8 @@ import java.util.Optional;
  *     beyond it (a buy limit above the open fills at the open; a sell limit below the open fills at the open).</li>
  * <li>Stop orders trigger when the range touches the stop and fill at the stop, or at the open when the bar gaps
  *     through it (a buy stop below the open fills at the open). A triggered stop's unfilled rest is a market order.</li>
+ * <li>Trailing stops are stops whose price the broker moves after each bar ({@link Order#trail}); on a bar they
+ *     trigger and fill as a stop at the price set by the bars before it.</li>
  * <li>Stop-limit orders trigger like stops; on the triggering bar they fill only if the trigger price (stop or gapped
  *     open) is within the limit, at that price; later bars treat them as limit orders.</li>
  * <li>Slippage (basis points, against the trader) applies to market and stop fills; limit fills never exceed their
@@ -87,7 +89,7 @@ public final class FillModel {
         return switch (order.type()) {
             case MARKET -> FillDecision.fillAt(slipped(bar.open(), buy));
             case LIMIT -> limitFill(order.limitPrice(), buy, bar);
-            case STOP -> order.isTriggered()
+            case STOP, TRAILING_STOP -> order.isTriggered()
                     ? FillDecision.fillAt(slipped(bar.open(), buy))
                     : touchedStop(order.stopPrice(), buy, bar)
                         .map(trigger -> new FillDecision(true, slipped(trigger, buy)))

@@ -74,6 +74,13 @@ public class Order {
     @Convert(converter = PriceColumn.class)
     @Column(nullable = false)
     private BigDecimal referencePrice;
+    /** A trailing stop's trail (one of the two), and the best price since its entry filled: the stop follows it. */
+    @Column(precision = 9, scale = 4)
+    private BigDecimal trailPercent;
+    @Convert(converter = PriceColumn.class)
+    private BigDecimal trailAmount;
+    @Convert(converter = PriceColumn.class)
+    private BigDecimal bestPrice;
     @Convert(converter = PriceColumn.class)
     private BigDecimal averageFillPrice;
     @Convert(converter = CashColumn.class)
@@ -172,6 +179,56 @@ public class Order {
                 "held until " + id + " fills");
     }
 
+    /**
+     * A trailing stop leg of this entry, held (NEW) until this order fills, GTC and sized when activated. Until then
+     * its stop trails from {@code expectedEntryPrice}; at the fill it starts from the fill price ({@link #startTrailing}).
+     */
+    public Order trailingStopLeg(Trail trail, BigDecimal expectedEntryPrice, Instant now) {
+        if (!side.isEntry()) {
+            throw new IllegalStateException("Order " + id + " is an exit; only entries carry brackets");
+        }
+        OrderSide closing = side.closingSide();
+        BigDecimal stop = trail.stopFrom(expectedEntryPrice, !closing.isBuy());
+        Order leg = new Order(orderId().forLeg(OrderRole.STOP_LOSS), agentId, accountId, ticker, closing, OrderType.TRAILING_STOP,
+                TimeInForce.GTC, OrderRole.STOP_LOSS, id, quantity, null, stop, expectedEntryPrice,
+                "trailing stop " + trail.describe() + " for " + id, scriptHash, barTime, null, now, "held until " + id + " fills");
+        leg.trailPercent = trail.percent();
+        leg.trailAmount = trail.amount();
+        leg.bestPrice = Money.price(expectedEntryPrice);
+        return leg;
+    }
+
+    /** A trailing stop's trail from the price its entry filled at: the best price so far. */
+    public void startTrailing(BigDecimal entryPrice) {
+        requireTrailing();
+        bestPrice = Money.price(entryPrice);
+        stopPrice = trail().orElseThrow().stopFrom(bestPrice, !side.isBuy());
+    }
+
+    /**
+     * Moves a trailing stop after a bar it did not fill on: the best price since the entry takes the bar's high (a sell
+     * stop under a long) or low (a buy stop over a short), and the stop follows at the trail, never back.
+     *
+     * @return whether the best price or the stop moved
+     */
+    public boolean trail(BigDecimal barHigh, BigDecimal barLow) {
+        requireTrailing();
+        boolean sellStop = !side.isBuy();
+        BigDecimal best = sellStop ? bestPrice.max(Money.price(barHigh)) : bestPrice.min(Money.price(barLow));
+        BigDecimal followed = trail().orElseThrow().stopFrom(best, sellStop);
+        BigDecimal stop = sellStop ? stopPrice.max(followed) : stopPrice.min(followed);
+        boolean moved = best.compareTo(bestPrice) != 0 || stop.compareTo(stopPrice) != 0;
+        bestPrice = best;
+        stopPrice = stop;
+        return moved;
+    }
+
+    private void requireTrailing() {
+        if (type != OrderType.TRAILING_STOP) {
+            throw new IllegalStateException("Order " + id + " is a " + type + " order, not a trailing stop");
+        }
+    }
+
     /** A market order that closes a position before the close (end-of-day flatten). */
     public static Order flatten(String agentId, String accountId, String ticker, OrderSide side, long quantity,
                                 BigDecimal referencePrice, Instant barTime, Instant expiresAt, Instant now, String reason) {
@@ -255,6 +312,8 @@ public class Order {
         stopPrice = newPrice(split, stopPrice);
         referencePrice = newPrice(split, referencePrice);
         averageFillPrice = newPrice(split, averageFillPrice);
+        bestPrice = newPrice(split, bestPrice);
+        trailAmount = newPrice(split, trailAmount);
         OrderEvent event = new OrderEvent(this, events.size() + 1, status, status, "adjusted for the " + split.describe() + " of "
                 + ticker + " on " + split.executionDate() + ": " + before + " -> " + quantity + " shares" + prices(), at, recordedAt,
                 null, null);
@@ -276,7 +335,7 @@ public class Order {
 
     /** Marks a stop or stop-limit order as triggered: from now on it behaves as a market or limit order. */
     public void trigger(Instant at) {
-        if (type != OrderType.STOP && type != OrderType.STOP_LIMIT) {
+        if (!type.needsStop()) {
             throw new IllegalStateException("Order " + id + " is a " + type + " order and has no stop to trigger");
         }
         if (!status.isWorking()) {
@@ -395,6 +454,16 @@ public class Order {
 
     public BigDecimal referencePrice() {
         return referencePrice;
+    }
+
+    /** A trailing stop's trail; empty for every other type. */
+    public Optional<Trail> trail() {
+        return type == OrderType.TRAILING_STOP ? Optional.of(new Trail(trailPercent, trailAmount)) : Optional.empty();
+    }
+
+    /** A trailing stop's best price since its entry filled (the expected entry price before); null for other types. */
+    public BigDecimal bestPrice() {
+        return bestPrice;
     }
 
     /** Volume-weighted average of the fills; null before the first fill. */

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Size is {@code quantity} (shares) or {@code notional} (cash), or neither: then an entry is sized by the agent's
  * {@code RiskLimits.positionSizePercent} and an exit closes the whole position.
  * {@code stopLoss} / {@code takeProfit} are absolute prices of bracket legs (entries only; when absent the agent's
- * percent defaults apply). {@code referencePrice} is the close of the bar that produced the signal: market orders
+ * percent defaults apply); {@code trailingStop} makes the stop-loss leg a trailing stop instead (never with
+ * {@code stopLoss}). {@code referencePrice} is the close of the bar that produced the signal: market orders
  * are sized and checked against it. A request that cannot be an order throws here, naming agent, ticker and field.
  *
  * @param accountId   the paper account to trade; null means the agent's own account (id = agent id)
@@ -22,7 +23,7 @@ import java.util.Optional;
 public record OrderRequest(String agentId, String accountId, String ticker, OrderSide side,
                            Long quantity, BigDecimal notional, OrderType type,
                            BigDecimal limitPrice, BigDecimal stopPrice, TimeInForce timeInForce,
-                           BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal referencePrice,
+                           BigDecimal stopLoss, Trail trailingStop, BigDecimal takeProfit, BigDecimal referencePrice,
                            String reason, Instant barTime, int signalIndex, String scriptHash) {
 
     public OrderRequest {
@@ -43,6 +44,8 @@ public record OrderRequest(String agentId, String accountId, String ticker, Orde
                 "reference price (the signal bar's close) must be positive, was " + referencePrice);
         require(stopLoss == null || stopLoss.signum() > 0, agentId, ticker, "stop loss must be positive, was " + stopLoss);
         require(takeProfit == null || takeProfit.signum() > 0, agentId, ticker, "take profit must be positive, was " + takeProfit);
+        require(stopLoss == null || trailingStop == null, agentId, ticker, "give a stop loss or a trailing stop, not both");
+        require(trailingStop == null || side.isEntry(), agentId, ticker, "a trailing stop belongs to an entry");
         Optional<String> priceProblem = type.priceProblem(limitPrice, stopPrice);
         require(priceProblem.isEmpty(), agentId, ticker, priceProblem.orElse(""));
         notional = notional == null ? null : Money.cash(notional);
@@ -89,6 +92,7 @@ public record OrderRequest(String agentId, String accountId, String ticker, Orde
         private BigDecimal stopPrice;
         private TimeInForce timeInForce = TimeInForce.DAY;
         private BigDecimal stopLoss;
+        private Trail trailingStop;
         private BigDecimal takeProfit;
         private String reason = "";
         private int signalIndex;
@@ -146,6 +150,11 @@ public record OrderRequest(String agentId, String accountId, String ticker, Orde
             return this;
         }
 
+        public Builder trailingStop(Trail trailingStop) {
+            this.trailingStop = trailingStop;
+            return this;
+        }
+
         public Builder takeProfit(BigDecimal takeProfit) {
             this.takeProfit = takeProfit;
             return this;
@@ -168,7 +177,7 @@ public record OrderRequest(String agentId, String accountId, String ticker, Orde
 
         public OrderRequest build() {
             return new OrderRequest(agentId, accountId, ticker, side, quantity, notional, type, limitPrice, stopPrice,
-                    timeInForce, stopLoss, takeProfit, referencePrice, reason, barTime, signalIndex, scriptHash);
+                    timeInForce, stopLoss, trailingStop, takeProfit, referencePrice, reason, barTime, signalIndex, scriptHash);
         }
     }
 }

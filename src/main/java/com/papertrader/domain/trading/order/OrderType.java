@@ -3,9 +3,12 @@ package com.papertrader.domain.trading.order;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** Market, limit, stop and stop-limit, with the prices each one needs. */
+/**
+ * Market, limit, stop, stop-limit and trailing stop (a stop whose price follows the best price since the entry;
+ * its stop price is the current one), with the prices each one needs.
+ */
 public enum OrderType {
-    MARKET(false, false), LIMIT(true, false), STOP(false, true), STOP_LIMIT(true, true);
+    MARKET(false, false), LIMIT(true, false), STOP(false, true), STOP_LIMIT(true, true), TRAILING_STOP(false, true);
 
     private final boolean needsLimit;
     private final boolean needsStop;
@@ -13,6 +16,11 @@ public enum OrderType {
     OrderType(boolean needsLimit, boolean needsStop) {
         this.needsLimit = needsLimit;
         this.needsStop = needsStop;
+    }
+
+    /** Whether the type has a stop price that triggers it. */
+    public boolean needsStop() {
+        return needsStop;
     }
 
     /** What is wrong with these prices for this type, if anything. */

@@ -20,6 +20,7 @@ import com.papertrader.domain.trading.order.OrderSide;
 import com.papertrader.domain.trading.order.OrderStatus;
 import com.papertrader.domain.trading.order.OrderType;
 import com.papertrader.domain.trading.order.TimeInForce;
+import com.papertrader.domain.trading.order.Trail;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
 import com.papertrader.domain.trading.portfolio.Position;
@@ -317,6 +318,63 @@ class BrokerTest {
         List<Position> changed = broker.onBar(bar("AAPL", exitBar, sell, sell, sell, sell)).positions();
         assertTrue(broker.position("alice", "AAPL").isEmpty(), "the round trip closed the position");
         return changed;
+    }
+
+    // ---- trailing stops ----
+
+    @Test
+    void aTrailingStopFollowsTheBestHighAfterTheEntryAndFillsAtTheOpenWhenABarGapsThroughIt() {
+        Broker broker = freeBroker();
+        Account alice = broker.openAccount("alice", d("100000"), BigDecimal.ONE);
+        SubmitResult.Accepted entry = accepted(broker.submit(signal("alice", "AAPL", OrderSide.BUY, B1, "100").quantity(10)
+                .trailingStop(Trail.percent(d("5"))).takeProfit(d("130")).build()));
+        Order trailing = entry.bracketLegs().get(0);
+        assertEquals(OrderType.TRAILING_STOP, trailing.type());
+
+        broker.onBar(bar("AAPL", B2, "100.00", "103.00", "99.50", "102.00")); // bought at the open, 100.00
+        assertEquals("95.0000", trailing.stopPrice().toPlainString(), "5 % under the fill; the entry bar's high does not count");
+        clock.set(B3);
+        broker.onBar(bar("AAPL", B3, "102.00", "110.00", "101.00", "108.00"));
+        assertEquals("110.0000", trailing.bestPrice().toPlainString());
+        assertEquals("104.5000", trailing.stopPrice().toPlainString(), "5 % under the best high since the entry");
+        clock.set(B4);
+        BrokerChanges quiet = broker.onBar(bar("AAPL", B4, "108.00", "109.00", "105.00", "106.00"));
+        assertEquals("104.5000", trailing.stopPrice().toPlainString(), "a lower high never loosens it");
+        assertTrue(quiet.orders().stream().noneMatch(order -> order.id().equals(trailing.id())), "nothing moved, nothing to save");
+        clock.set(B5);
+        broker.onBar(bar("AAPL", B5, "101.00", "102.00", "99.00", "100.00")); // opens below the stop
+
+        assertEquals(OrderStatus.FILLED, trailing.status());
+        assertEquals("101.0000", trailing.averageFillPrice().toPlainString(), "a gap through the stop fills at the open");
+        assertEquals(OrderStatus.CANCELED, entry.bracketLegs().get(1).status(), "the take profit is canceled with it");
+        assertEquals("10.00", alice.realizedPnl().toPlainString());
+    }
+
+    @Test
+    void aShortsTrailingStopByAnAmountFollowsTheLowestLowAndFillsAtTheStopWhenTouched() {
+        Broker broker = freeBroker();
+        broker.openAccount("alice", d("100000"), new BigDecimal("2"));
+        SubmitResult.Accepted entry = accepted(broker.submit(signal("alice", "AAPL", OrderSide.SELL_SHORT, B1, "50").quantity(10)
+                .trailingStop(Trail.amount(d("2"))).build()));
+        Order trailing = entry.bracketLegs().get(0);
+
+        broker.onBar(bar("AAPL", B2, "50.00", "50.50", "49.00", "49.50")); // shorted at 50.00
+        assertEquals("52.0000", trailing.stopPrice().toPlainString());
+        clock.set(B3);
+        broker.onBar(bar("AAPL", B3, "49.00", "49.50", "45.00", "46.00"));
+        assertEquals("47.0000", trailing.stopPrice().toPlainString(), "$2 over the lowest low since the entry");
+        clock.set(B4);
+        broker.onBar(bar("AAPL", B4, "46.00", "47.50", "45.50", "47.20"));
+
+        assertEquals("47.0000", trailing.averageFillPrice().toPlainString(), "touched: filled at the stop");
+        assertEquals("30.00", broker.account("alice").orElseThrow().realizedPnl().toPlainString());
+    }
+
+    @Test
+    void aTrailingStopIsRefusedBesideAStopLoss() {
+        assertEquals("Order request of agent alice for AAPL: give a stop loss or a trailing stop, not both",
+                assertThrows(IllegalArgumentException.class, () -> signal("alice", "AAPL", OrderSide.BUY, B1, "100")
+                        .stopLoss(d("95")).trailingStop(Trail.percent(d("5"))).build()).getMessage());
     }
 
     @Test

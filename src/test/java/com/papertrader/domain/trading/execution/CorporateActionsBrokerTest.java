@@ -19,6 +19,7 @@ import com.papertrader.domain.trading.order.OrderRole;
 import com.papertrader.domain.trading.order.OrderSide;
 import com.papertrader.domain.trading.order.OrderStatus;
 import com.papertrader.domain.trading.order.TimeInForce;
+import com.papertrader.domain.trading.order.Trail;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import com.papertrader.domain.trading.portfolio.Position;
@@ -81,6 +82,27 @@ class CorporateActionsBrokerTest {
         assertEquals("25300.00", position.marketValue().toPlainString());
         assertEquals("100300.00", alice.equity().toPlainString());
         assertEquals(OrderStatus.ACCEPTED, stop.status());
+    }
+
+    @Test
+    void aTrailingStopFollowsATwoForOneSplitOnTheNewBasis() {
+        open("alice");
+        Order entry = submit(OrderRequest.builder("alice", "AAPL", OrderSide.BUY, B1, d("100.00")).quantity(10)
+                .timeInForce(TimeInForce.GTC).trailingStop(Trail.amount(d("2"))).build());
+        fillAtNextOpen("AAPL", "100.00", "101.00", "99.50", "100.50"); // bought at 100.00: best 100, stop 98
+        Order trailing = leg(entry, OrderRole.STOP_LOSS);
+        clock.set(minutesAfter(B2, 5));
+        broker.onBar(bar("AAPL", minutesAfter(B2, 5), "100.50", "110.00", "100.00", "109.00")); // best 110, stop 108
+
+        broker.apply(new Split("AAPL", WEDNESDAY, d("1"), d("2"), null), WEDNESDAY_OPEN);
+
+        assertEquals(20, trailing.quantity());
+        assertEquals("55.0000", trailing.bestPrice().toPlainString());
+        assertEquals("54.0000", trailing.stopPrice().toPlainString());
+        assertEquals(Trail.amount(d("1")), trailing.trail().orElseThrow(), "the amount per share halves with the price");
+        clock.set(minutesAfter(WEDNESDAY_OPEN, 5));
+        broker.onBar(bar("AAPL", WEDNESDAY_OPEN, "55.00", "60.00", "54.50", "59.00"));
+        assertEquals("59.0000", trailing.stopPrice().toPlainString(), "$1 under the new best on the new basis");
     }
 
     @Test

@@ -1,0 +1,10 @@
+-- Trailing stops: a new order type, its trail (a percent or an amount) and the best price since the entry filled.
+-- SQLite cannot change a CHECK constraint in place, so the orders table is rebuilt with its rows and indexes.
+CREATE TABLE orders_rebuilt (id varchar(200) not null, accountId varchar(255) not null, activeAfter timestamp not null, agentId varchar(255) not null, averageFillPrice bigint, barTime timestamp not null, commission bigint not null, createdAt timestamp not null, expiresAt timestamp, filledQuantity bigint not null, limitPrice bigint, parentId varchar(200), quantity bigint not null, reason varchar(1000) not null, referencePrice bigint not null, role varchar(16) not null check (role in ('SIGNAL','STOP_LOSS','TAKE_PROFIT','FLATTEN')), scriptHash varchar(128), side varchar(16) not null check (side in ('BUY','SELL','SELL_SHORT','BUY_TO_COVER')), status varchar(16) not null check (status in ('NEW','ACCEPTED','PARTIALLY_FILLED','FILLED','CANCELED','EXPIRED','REJECTED')), stopPrice bigint, ticker varchar(16) not null, timeInForce varchar(8) not null check (timeInForce in ('DAY','GTC')), triggeredAt timestamp, type varchar(16) not null check (type in ('MARKET','LIMIT','STOP','STOP_LIMIT','TRAILING_STOP')), trailPercent numeric(9,4), trailAmount bigint, bestPrice bigint, primary key (id));
+INSERT INTO orders_rebuilt (id, accountId, activeAfter, agentId, averageFillPrice, barTime, commission, createdAt, expiresAt, filledQuantity, limitPrice, parentId, quantity, reason, referencePrice, role, scriptHash, side, status, stopPrice, ticker, timeInForce, triggeredAt, type)
+SELECT id, accountId, activeAfter, agentId, averageFillPrice, barTime, commission, createdAt, expiresAt, filledQuantity, limitPrice, parentId, quantity, reason, referencePrice, role, scriptHash, side, status, stopPrice, ticker, timeInForce, triggeredAt, type FROM orders;
+DROP TABLE orders;
+ALTER TABLE orders_rebuilt RENAME TO orders;
+CREATE INDEX ix_orders_created ON orders (createdAt, id);
+CREATE INDEX ix_orders_agent_created ON orders (agentId, createdAt, id);
+CREATE INDEX ix_orders_ticker_created ON orders (ticker, createdAt, id);
