@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 public class JpaTradingStore implements TradingStore {
 
     /** Well under SQLite's limit of bound parameters in one statement. */
-    private static final int IDS_PER_UPDATE = 500;
+    private static final int IDS_PER_STATEMENT = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -175,22 +175,47 @@ public class JpaTradingStore implements TradingStore {
         changes.cursors().forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
     }
 
-    /** One update per bar start and {@value #IDS_PER_UPDATE} actions, not one per action. */
+    /** One update per bar start and {@value #IDS_PER_STATEMENT} actions, not one per action. */
     private void markApplied(Map<String, Instant> appliedActions) {
         Map<Instant, List<String>> byBar = new TreeMap<>();
         appliedActions.forEach((key, at) -> byBar.computeIfAbsent(at, bar -> new ArrayList<>()).add(key));
         byBar.forEach((at, keys) -> {
-            for (int from = 0; from < keys.size(); from += IDS_PER_UPDATE) {
+            for (int from = 0; from < keys.size(); from += IDS_PER_STATEMENT) {
                 em.createNamedQuery(CorporateActionRecord.MARK_APPLIED)
-                        .setParameter("ids", keys.subList(from, Math.min(keys.size(), from + IDS_PER_UPDATE)))
+                        .setParameter("ids", keys.subList(from, Math.min(keys.size(), from + IDS_PER_STATEMENT)))
                         .setParameter("at", at)
                         .executeUpdate();
             }
         });
     }
 
+    /**
+     * Merges each change without a select per entity: the stored ones among them are loaded first, a few queries of
+     * {@value #IDS_PER_STATEMENT} ids (orders with their events), so each merge finds its entity in the persistence context;
+     * what those queries did not find, and the rows the broker has just made, are new and inserted without a lookup
+     * ({@link NewRows}). A day's corporate actions touch thousands of orders and positions at once.
+     */
     private void saveAll(List<BrokerChanges> changes) {
-        changes.forEach(change -> change.entitiesToSave().forEach(em::merge));
+        List<Object> entities = changes.stream().flatMap(change -> change.entitiesToSave().stream()).toList();
+        List<Object> newRows = new ArrayList<>(changes.stream().flatMap(change -> change.newRows().stream()).toList());
+        newRows.addAll(notStored(entities, Order.class, "select o from Order o left join fetch o.events where o.id in :ids"));
+        newRows.addAll(notStored(entities, Position.class, "select p from Position p where p.id in :ids"));
+        newRows.addAll(notStored(entities, Account.class, "select a from Account a where a.id in :ids"));
+        NewRows.during(newRows, () -> entities.forEach(em::merge));
+    }
+
+    /** Loads the stored ones of {@code entities} of type {@code type} by {@code query}; returns the others. */
+    private <T> List<T> notStored(List<Object> entities, Class<T> type, String query) {
+        Map<Object, T> byId = new LinkedHashMap<>();
+        entities.stream().filter(type::isInstance).map(type::cast)
+                .forEach(entity -> byId.put(em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity), entity));
+        List<Object> ids = new ArrayList<>(byId.keySet());
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            em.createQuery(query, type).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)))
+                    .getResultList()
+                    .forEach(stored -> byId.remove(em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(stored)));
+        }
+        return List.copyOf(byId.values());
     }
 
     /** An account changed outside a bar event, with the ledger entries it made. */

@@ -1,0 +1,123 @@
+package com.papertrader.infrastructure.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.trading.execution.Broker;
+import com.papertrader.domain.trading.execution.FeeModel;
+import com.papertrader.domain.trading.execution.FillModel;
+import com.papertrader.domain.trading.execution.SubmitResult;
+import com.papertrader.domain.trading.order.OrderRequest;
+import com.papertrader.domain.trading.order.OrderSide;
+import com.papertrader.domain.trading.portfolio.Account;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What saving the broker's changes asks of the database: the rows the broker has just made are never looked up. */
+class JpaTradingStoreTest {
+
+    private static final Instant SIGNAL_BAR = Instant.parse("2026-11-24T14:30:00Z"); // 09:30 New York
+    private static final Instant FILL_BAR = SIGNAL_BAR.plus(Duration.ofMinutes(5));
+
+    @TempDir
+    Path dir;
+    private final List<String> selects = new ArrayList<>();
+    private EntityManagerFactory entityManagers;
+
+    @BeforeEach
+    void bootstrap() {
+        SqliteTestDatabase database = new SqliteTestDatabase(dir.resolve("trading.db"));
+        entityManagers = database.start(SqliteTestDatabase.entityClasses(), countingSelects(database.dataSource()));
+    }
+
+    @AfterEach
+    void close() {
+        entityManagers.close();
+    }
+
+    @Test
+    void savingTheBrokersChangesLooksNothingUpOneByOne() {
+        Broker broker = new Broker(Clock.fixed(FILL_BAR, ZoneOffset.UTC), FillModel.of(MarketCalendar.nyse()), FeeModel.free());
+        Account alice = broker.openAccount("alice", new BigDecimal("100000"), BigDecimal.ONE);
+        save(store -> store.save(alice));
+        SubmitResult submitted = broker.submit(OrderRequest.builder("alice", "AAPL", OrderSide.BUY, SIGNAL_BAR, new BigDecimal("100"))
+                .quantity(100).stopLoss(new BigDecimal("95")).takeProfit(new BigDecimal("110")).build());
+        assertInstanceOf(SubmitResult.Accepted.class, submitted);
+        selects.clear();
+
+        save(store -> store.save(submitted.changes()));
+        save(store -> store.save(broker.onBar(new Bar("AAPL", FILL_BAR, Duration.ofMinutes(5), new BigDecimal("100.50"),
+                new BigDecimal("101"), new BigDecimal("100"), new BigDecimal("100.80"), new BigDecimal("100000"), null, null))));
+
+        // the stored orders (with their events), positions and accounts are loaded by a query per kind; nothing is
+        // looked up one by one, so a bar event touching thousands of them costs a few queries, not thousands
+        Pattern lookUpById = Pattern.compile(".* from (orders|order_events|positions|accounts|fills|ledger_entries) \\w+ .*where \\w+\\.id=\\?.*");
+        assertEquals(List.of(), selects.stream().filter(sql -> lookUpById.matcher(sql).matches()).toList());
+        assertEquals(4, selects.stream().filter(sql -> sql.contains(" in (")).count(),
+                "the submission's orders; then the fill's orders, position and account");
+        assertEquals(7L, count("OrderEvent"), "entry NEW, ACCEPTED, FILLED; each leg NEW, ACCEPTED");
+        assertEquals(1L, count("Fill"));
+        assertEquals(2L, count("LedgerEntry"), "the opening cash and the trade");
+    }
+
+    private long count(String entity) {
+        return SqliteTestDatabase.inTransaction(entityManagers, em -> {
+            return em.createQuery("select count(x) from " + entity + " x", Long.class).getSingleResult();
+        });
+    }
+
+    private void save(Consumer<JpaTradingStore> work) {
+        SqliteTestDatabase.inTransaction(entityManagers, (EntityManager em) -> {
+            JpaTradingStore store = new JpaTradingStore();
+            store.em = em;
+            work.accept(store);
+        });
+    }
+
+    /** The data source, noting the SQL of every SELECT prepared on its connections. */
+    private DataSource countingSelects(DataSource target) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+            Object result = invoke(target, method, args);
+            return result instanceof Connection connection ? noting(connection) : result;
+        });
+    }
+
+    private Connection noting(Connection target) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("prepareStatement") && args[0] instanceof String sql
+                    && sql.strip().toLowerCase(Locale.ROOT).startsWith("select")) {
+                selects.add(sql);
+            }
+            return invoke(target, method, args);
+        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
