@@ -1,11 +1,9 @@
 package com.papertrader.interfaces.web.security;
 
+import com.papertrader.application.security.Logins;
 import com.papertrader.application.settings.SecuritySettings;
 import com.papertrader.interfaces.web.Pages;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +28,7 @@ public class LoginServlet extends HttpServlet {
     SecuritySettings settings;
 
     @Inject
-    IdentityStoreHandler identityStores;
+    ConfiguredLogins logins;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -41,13 +39,20 @@ public class LoginServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String username = value(request, "username");
         String password = value(request, "password");
-        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        Logins.Attempt attempt = logins.attempt(request, username, password);
+        if (attempt instanceof Logins.Throttled throttled) {
+            long seconds = PaperTraderAuthentication.retryAfterSeconds(throttled);
+            response.setStatus(PaperTraderAuthentication.TOO_MANY_REQUESTS);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            form(request, response, username, "Too many failed logins from your address: try again in " + seconds + " seconds.");
+            return;
+        }
+        if (!(attempt instanceof Logins.Valid valid)) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             form(request, response, username, "Wrong user name or password.");
             return;
         }
-        PaperTraderAuthentication.logIn(request, result);
+        PaperTraderAuthentication.logIn(request, valid.login());
         response.sendRedirect(request.getContextPath() + safeNext(request.getParameter("next")));
     }
 

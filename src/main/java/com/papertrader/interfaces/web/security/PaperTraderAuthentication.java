@@ -1,22 +1,23 @@
 package com.papertrader.interfaces.web.security;
 
+import com.papertrader.application.security.Credentials;
+import com.papertrader.application.security.Logins;
 import com.papertrader.application.settings.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Who is calling, on every request: a script sends the admin's or the viewer's credentials as HTTP Basic
@@ -32,9 +33,11 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_LOGIN = PaperTraderAuthentication.class.getName() + ".login";
     private static final String BY_HEADER = PaperTraderAuthentication.class.getName() + ".byHeader";
     private static final String BASIC = "Basic ";
+    static final int TOO_MANY_REQUESTS = 429;
+    private static final Logger LOG = Logger.getLogger(PaperTraderAuthentication.class.getName());
 
     @Inject
-    IdentityStoreHandler identityStores;
+    ConfiguredLogins logins;
 
     @Inject
     SecuritySettings settings;
@@ -45,11 +48,11 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** Remembers a login in the session under a new session id (so a session id planted before it is worthless). */
-    static void logIn(HttpServletRequest request, CredentialValidationResult login) {
+    static void logIn(HttpServletRequest request, Credentials login) {
         request.getSession(true);
         request.changeSessionId();
         HttpSession session = request.getSession();
-        session.setAttribute(SESSION_LOGIN, new SessionLogin(login.getCallerPrincipal().getName(), Set.copyOf(login.getCallerGroups())));
+        session.setAttribute(SESSION_LOGIN, new SessionLogin(login.username(), login.roles()));
         CsrfFilter.renew(session);
     }
 
@@ -58,13 +61,17 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
-            CredentialValidationResult result = identityStores.validate(basicCredential(authorization.substring(BASIC.length())));
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                SecurityHeadersFilter.apply(response);
-                return context.responseUnauthorized();
+            String[] credential = basicCredential(authorization.substring(BASIC.length()));
+            Logins.Attempt attempt = logins.attempt(request, credential[0], credential[1]);
+            if (attempt instanceof Logins.Valid valid) {
+                request.setAttribute(BY_HEADER, Boolean.TRUE);
+                return context.notifyContainerAboutLogin(valid.login().username(), valid.login().roles());
             }
-            request.setAttribute(BY_HEADER, Boolean.TRUE);
-            return context.notifyContainerAboutLogin(result);
+            SecurityHeadersFilter.apply(response);
+            if (attempt instanceof Logins.Throttled throttled) {
+                return tooManyAttempts(response, throttled);
+            }
+            return context.responseUnauthorized();
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_LOGIN) instanceof SessionLogin login) {
@@ -76,6 +83,26 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
                     : context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(next(request), StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    /** 429 with Retry-After (whole seconds, rounded up) and a JSON body saying why; the attempt was not checked. */
+    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, Logins.Throttled throttled) {
+        long seconds = retryAfterSeconds(throttled);
+        response.setStatus(TOO_MANY_REQUESTS);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter().write("{\"error\":\"too many failed logins from this address; try again in " + seconds + " s\"}");
+        } catch (IOException e) {
+            LOG.fine(() -> "The 429 answer could not be written: " + e.getMessage());
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** The wait in whole seconds, at least one, as Retry-After takes it. */
+    static long retryAfterSeconds(Logins.Throttled throttled) {
+        return Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
     }
 
     /** Who logged in with the form, and the roles the identity store gave them. */
@@ -97,8 +124,8 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
         return "GET".equals(request.getMethod()) && request.getQueryString() != null ? path + "?" + request.getQueryString() : path;
     }
 
-    /** user:password in Base64; anything malformed becomes a credential that cannot match. */
-    private static UsernamePasswordCredential basicCredential(String encoded) {
+    /** user:password in Base64, as {user, password}; anything malformed becomes a pair that cannot match. */
+    private static String[] basicCredential(String encoded) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
@@ -106,7 +133,6 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
             decoded = "";
         }
         int colon = decoded.indexOf(':');
-        return colon < 0 ? new UsernamePasswordCredential("", "")
-                : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return colon < 0 ? new String[] {"", ""} : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 }
