@@ -85,17 +85,14 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    /** 429 with Retry-After (whole seconds, rounded up) and a JSON body saying why; the attempt was not checked. */
+    /** 429 with Retry-After (whole seconds, rounded up), the message shown by {@link RefusedServlet}; the attempt was not checked. */
     private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, Logins.Throttled throttled) {
         long seconds = retryAfterSeconds(throttled);
-        response.setStatus(TOO_MANY_REQUESTS);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
         try {
-            response.getWriter().write("{\"error\":\"too many failed logins from this address; try again in " + seconds + " s\"}");
+            response.sendError(TOO_MANY_REQUESTS, "too many failed logins from this address; try again in " + seconds + " s");
         } catch (IOException e) {
-            LOG.fine(() -> "The 429 answer could not be written: " + e.getMessage());
+            LOG.fine(() -> "The 429 answer could not be sent: " + e.getMessage());
         }
         return AuthenticationStatus.SEND_FAILURE;
     }

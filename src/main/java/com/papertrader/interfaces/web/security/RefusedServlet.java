@@ -12,13 +12,14 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * The page for a refused request (web.xml maps status 403 here): the error page saying why, e.g. that the viewer
- * may read but not change anything, or a CSRF refusal's message; {@code {"error": ...}} for /api.
+ * The page for a refused request (web.xml maps statuses 403 and 429 here): the error page saying why, e.g. that the
+ * viewer may read but not change anything, a CSRF refusal's message, or how long an address that kept failing to log in
+ * must wait; {@code {"error": ...}} for /api. Headers set before the refusal (Retry-After) stay.
  */
-@WebServlet(ForbiddenServlet.PATH)
-public class ForbiddenServlet extends HttpServlet {
+@WebServlet(RefusedServlet.PATH)
+public class RefusedServlet extends HttpServlet {
 
-    static final String PATH = "/forbidden";
+    static final String PATH = "/refused";
 
     @Inject
     Pages pages;
@@ -29,9 +30,11 @@ public class ForbiddenServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
+                ? code : HttpServletResponse.SC_FORBIDDEN;
         String message = message(request);
         if (refusedUri.startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setStatus(status);
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(ApiErrors.document(message).toString());
@@ -42,10 +45,10 @@ public class ForbiddenServlet extends HttpServlet {
         if (session != null && session.getAttribute(CsrfFilter.SESSION_KEY) instanceof String token) {
             request.setAttribute(CsrfFilter.ATTRIBUTE, token);
         }
-        pages.error(HttpServletResponse.SC_FORBIDDEN, message, request, response);
+        pages.error(status, message, request, response);
     }
 
-    /** The refusal's own message (the CSRF filter's), else why the login does not reach: it is not the admin's. */
+    /** The refusal's own message (the CSRF filter's, the throttle's), else why the login does not reach: it is not the admin's. */
     private static String message(HttpServletRequest request) {
         Object given = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         if (given instanceof String text && !text.isBlank() && !text.equalsIgnoreCase("Forbidden")) {

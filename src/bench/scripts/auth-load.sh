@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Login cost and bad-login flood (issue "Hardening"), against a real WildFly with the WAR, on the simulated market.
+# Run by hand after `mvn -DskipTests package` (or any mvn verify):
+#
+#     src/bench/scripts/auth-load.sh
+#
+# In one run, each phase DURATION long with wrk:
+#   1. GET /api/status anonymously, then with the admin's correct HTTP Basic credentials (CLIENTS connections each):
+#      goal, authenticated throughput >= 0.5 x anonymous (the credentials are verified once, then remembered);
+#   2. the Overview (/) alone, then the same while FLOOD connections send a wrong Basic password to /api/status as fast
+#      as they are answered: goal, the Overview's p50 and p99 within 2 x of the quiet run (failed attempts from one
+#      address are throttled, and hashing runs on one thread).
+# Settings (environment): CLIENTS (4), FLOOD (20), DURATION (20s), PORT_OFFSET (410), WORK (target/bench-auth).
+# Needs: wrk (apt-get install -y wrk), curl.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+clients=${CLIENTS:-4}
+flood=${FLOOD:-20}
+duration=${DURATION:-20s}
+port_offset=${PORT_OFFSET:-410}
+work=${WORK:-target/bench-auth}
+password="bench-Pa55-$RANDOM"
+
+war=target/paper-trader.war
+wildfly=$(ls -d target/wildfly-*/ 2>/dev/null | head -1)
+[ -f "$war" ] && [ -n "$wildfly" ] || { echo "auth-load: run mvn -DskipTests package first (no $war or target/wildfly-*)"; exit 1; }
+for tool in wrk curl; do
+    command -v "$tool" > /dev/null || { echo "auth-load: $tool is missing (Debian: apt-get install -y $tool)"; exit 1; }
+done
+
+rm -rf "$work"
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+server="$work/wildfly"
+base="http://127.0.0.1:$((8080 + port_offset))"
+cp -r "$wildfly" "$server"
+cp "$war" "$server/standalone/deployments/"
+
+ADMIN_PASSWORD="$password" setsid "$server/bin/standalone.sh" -Djboss.socket.binding.port-offset="$port_offset" \
+    -Dpapertrader.data-dir="$work/data" > "$work/server.log" 2>&1 &
+pgid=$!
+stop() {
+    kill -TERM -- "-$pgid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 -- "-$pgid" 2>/dev/null || return 0; sleep 1; done
+    kill -KILL -- "-$pgid" 2>/dev/null || true
+}
+trap stop EXIT
+for _ in $(seq 1 180); do
+    curl -fs "$base/api/status" > /dev/null 2>&1 && break
+    sleep 1
+done
+curl -fs "$base/api/status" > /dev/null || { echo "auth-load: the server did not start; log: $work/server.log"; exit 1; }
+
+good="Authorization: Basic $(printf 'admin:%s' "$password" | base64 -w0)"
+bad="Authorization: Basic $(printf 'admin:%s' "wrong-$password" | base64 -w0)"
+
+# requests per second of a wrk run's output
+rps() { awk '/^Requests\/sec/ {print $2}'; }
+# the 50 % and 99 % latency lines of a wrk --latency run's output
+latency() { awk '$1 == "50%" || $1 == "99%" {printf "%s %s  ", $1, $2} END {print ""}'; }
+
+wrk -t2 -c"$clients" -d5s "$base/api/status" > /dev/null                        # warm-up
+wrk -t2 -c"$clients" -d5s -H "$good" "$base/api/status" > /dev/null
+wrk -t2 -c"$clients" -d5s "$base/" > /dev/null
+
+anonymous=$(wrk -t2 -c"$clients" -d"$duration" "$base/api/status" | rps)
+basic=$(wrk -t2 -c"$clients" -d"$duration" -H "$good" "$base/api/status" | rps)
+echo "GET /api/status, $clients connections: anonymous $anonymous req/s, admin Basic $basic req/s," \
+    "ratio $(awk -v a="$anonymous" -v b="$basic" 'BEGIN {printf "%.2f", b / a}')"
+
+quiet=$(wrk -t2 -c"$clients" -d"$duration" --latency "$base/" | latency)
+wrk -t2 -c"$flood" -d"$duration" -H "$bad" "$base/api/status" > "$work/flood.txt" &
+flooding=$!
+sleep 1
+flooded=$(wrk -t2 -c"$clients" -d"$duration" --latency "$base/" | latency)
+wait "$flooding"
+echo "Overview, $clients connections: quiet $quiet"
+echo "Overview during a flood of wrong passwords ($flood connections): $flooded"
+echo "The flood: $(awk '/requests in/ {print $1}' "$work/flood.txt") wrong-password requests answered (401 or 429);" \
+    "passwords actually checked and failed (log lines): $(grep -c 'Failed login for' "$work/server.log" || true)"
