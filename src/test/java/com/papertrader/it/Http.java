@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** A small HTTP client for tests that talk to the deployed application as a browser or script would. */
@@ -30,6 +31,24 @@ public final class Http {
         URI uri = URI.create(base.toExternalForm().replaceAll("/$", "") + path);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET as the admin over HTTP Basic. */
+    public static HttpResponse<String> getAsAdmin(URL base, String path) throws IOException, InterruptedException {
+        URI uri = URI.create(base.toExternalForm().replaceAll("/$", "") + path);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", adminBasicAuth())
+                .GET().build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The audit trail's entries about {@code subject} (e.g. "agent x"), newest first, as the admin reads them. */
+    public static List<JsonObject> audited(URL base, String subject) throws IOException, InterruptedException {
+        HttpResponse<String> audit = getAsAdmin(base, "/api/audit?size=500");
+        if (audit.statusCode() != 200) {
+            throw new AssertionError("GET /api/audit answered " + audit.statusCode() + ": " + audit.body());
+        }
+        return json(audit).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(entry -> entry.getString("subject").equals(subject)).toList();
     }
 
     /** The Authorization header a script sends to change things through /api. */

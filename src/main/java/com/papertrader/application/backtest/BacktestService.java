@@ -1,5 +1,8 @@
 package com.papertrader.application.backtest;
 
+import com.papertrader.application.audit.Actor;
+import com.papertrader.application.audit.Audit;
+import com.papertrader.application.audit.AuditAction;
 import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.CorporateActionStore;
 import com.papertrader.application.settings.MarketSettings;
@@ -48,6 +51,9 @@ public class BacktestService {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
+
+    @Inject
+    Audit audit;
 
     @Inject
     BacktestStore runs;
@@ -103,7 +109,7 @@ public class BacktestService {
      * @param source what to show as the bars' origin: "stored bars" or the uploaded file's name
      * @throws IllegalArgumentException naming an unknown agent, or an upload without bars of the tickers in the period
      */
-    public BacktestRun start(BacktestRequest request, Optional<List<List<Bar>>> uploaded, String source) {
+    public BacktestRun start(BacktestRequest request, Optional<List<List<Bar>>> uploaded, String source, Actor actor) {
         Agent agent = agent(request.agentId());
         if (uploaded.isPresent() && uploaded.get().stream().allMatch(List::isEmpty)) {
             throw new IllegalArgumentException("the file holds no bars of " + String.join(", ", request.tickers()) + " in the period");
@@ -121,6 +127,8 @@ public class BacktestService {
             runs.failed(run.getId(), "could not be started: " + e.getMessage(), clock.instant());
             throw e;
         }
+        audit.record(actor, AuditAction.BACKTEST_STARTED, "backtest " + run.getId(), "agent " + agent.getId() + ", "
+                + String.join(",", request.tickers()) + " " + request.from() + " to " + request.to() + ", " + run.getSource());
         return run;
     }
 
@@ -193,12 +201,13 @@ public class BacktestService {
     }
 
     /** @return false when the run is not going (finished, unknown, or left behind by a restart) */
-    public boolean cancel(String id) {
+    public boolean cancel(String id, Actor actor) {
         Running progress = running.get(id);
         if (progress == null) {
             return false;
         }
         progress.cancel = true;
+        audit.record(actor, AuditAction.BACKTEST_CANCELED, "backtest " + id, "");
         return true;
     }
 

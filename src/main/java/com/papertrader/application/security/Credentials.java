@@ -43,6 +43,11 @@ public final class Credentials {
 
     /** The roles a login with these credentials gets: the admin may also do everything a viewer may. */
     public Set<String> roles() {
+        return rolesOf(role);
+    }
+
+    /** The roles that go with a role: the admin may also do everything a viewer may. */
+    static Set<String> rolesOf(String role) {
         return role.equals(ADMIN_ROLE) ? Set.of(ADMIN_ROLE, VIEWER_ROLE) : Set.of(VIEWER_ROLE);
     }
 

@@ -1,5 +1,9 @@
 package com.papertrader.application.trading;
 
+import com.papertrader.application.audit.Actor;
+import com.papertrader.application.audit.AgentChanges;
+import com.papertrader.application.audit.Audit;
+import com.papertrader.application.audit.AuditAction;
 import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.application.ingest.CorporateActionStore;
@@ -36,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -47,6 +52,7 @@ import java.util.logging.Logger;
  * container-managed write lock (every method), and never interleave. The database is the truth: the broker and both
  * parts are rebuilt from it at start-up and after any failed change. After each change the desk publishes a
  * {@link TradingSummary} for the status, and after a bar event what it saved ({@link TradingSaved}) for the live pages.
+ * A person's change, once done, is recorded in the {@link Audit} trail with who asked for it.
  */
 @Singleton
 @Startup
@@ -84,6 +90,9 @@ public class TradingDesk {
     Clock wallClock;
 
     @Inject
+    Audit audit;
+
+    @Inject
     Event<TradingSaved> tradingSaved;
 
     @Inject
@@ -114,74 +123,93 @@ public class TradingDesk {
     }
 
     /** @see AgentAdministration#add */
-    public Agent addAgent(AgentDefinition definition) {
-        return guarded(() -> administration.add(definition));
+    public Agent addAgent(AgentDefinition definition, Actor actor) {
+        Agent added = guarded(() -> administration.add(definition));
+        audit.record(actor, AuditAction.AGENT_CREATED, "agent " + added.getId(), AgentChanges.of(added));
+        return added;
     }
 
     /** @see AgentAdministration#change */
-    public Agent changeAgent(AgentDefinition definition, Long seenVersion) {
-        return guarded(() -> administration.change(definition, seenVersion));
+    public Agent changeAgent(AgentDefinition definition, Long seenVersion, Actor actor) {
+        Optional<Map<String, String>> before = store.agent(definition.id()).map(AgentChanges::settings);
+        Agent changed = guarded(() -> administration.change(definition, seenVersion));
+        audit.record(actor, AuditAction.AGENT_CHANGED, "agent " + changed.getId(),
+                before.map(settings -> AgentChanges.between(settings, changed)).orElse(""));
+        return changed;
     }
 
     /** @see AgentAdministration#enable */
-    public Agent enableAgent(AgentId id) {
-        return guarded(() -> administration.enable(id));
+    public Agent enableAgent(AgentId id, Actor actor) {
+        Agent enabled = guarded(() -> administration.enable(id));
+        audit.record(actor, AuditAction.AGENT_ENABLED, "agent " + id, "");
+        return enabled;
     }
 
     /** @see AgentAdministration#pause */
-    public Agent pauseAgent(AgentId id) {
-        return guarded(() -> administration.pause(id));
+    public Agent pauseAgent(AgentId id, Actor actor) {
+        Agent paused = guarded(() -> administration.pause(id));
+        audit.record(actor, AuditAction.AGENT_PAUSED, "agent " + id, "");
+        return paused;
     }
 
     /** @see AgentAdministration#delete */
-    public void deleteAgent(AgentId id) {
+    public void deleteAgent(AgentId id, Actor actor) {
         guarded(() -> {
             administration.delete(id);
             return id;
         });
+        audit.record(actor, AuditAction.AGENT_DELETED, "agent " + id, "");
     }
 
     /** @see AgentAdministration#releaseDrawdownLock */
-    public void releaseDrawdownLock(AccountId id, String user) {
+    public void releaseDrawdownLock(AccountId id, Actor actor) {
         guarded(() -> {
-            administration.releaseDrawdownLock(id, user);
+            administration.releaseDrawdownLock(id, actor.user());
             return id;
         });
+        audit.record(actor, AuditAction.DRAWDOWN_LOCK_RELEASED, "account " + id, "");
     }
 
     /** @see AgentAdministration#resetAccount */
-    public void resetAccount(AccountId id) {
+    public void resetAccount(AccountId id, Actor actor) {
         guarded(() -> {
             administration.resetAccount(id);
             return id;
         });
+        audit.record(actor, AuditAction.ACCOUNT_RESET, "account " + id, "cash back to " + trading.startingCash().toPlainString());
     }
 
     /** @see AgentAdministration#cancelOrder */
-    public void cancelOrder(OrderId id, String user) {
+    public void cancelOrder(OrderId id, Actor actor) {
         guarded(() -> {
-            administration.cancelOrder(id, user);
+            administration.cancelOrder(id, actor.user());
             return id;
         });
+        audit.record(actor, AuditAction.ORDER_CANCELED, "order " + id.value(), "");
     }
 
     /** @see AgentAdministration#closePosition */
-    public OrderId closePosition(AccountId account, Ticker ticker, String user) {
-        return guarded(() -> administration.closePosition(account, ticker, user));
+    public OrderId closePosition(AccountId account, Ticker ticker, Actor actor) {
+        OrderId placed = guarded(() -> administration.closePosition(account, ticker, actor.user()));
+        audit.record(actor, AuditAction.POSITION_CLOSED, "position " + ticker + " of account " + account, "order " + placed.value());
+        return placed;
     }
 
     /** @see AgentAdministration#engageKillSwitch */
-    public KillSwitch engageKillSwitch(String user, boolean flatten) {
-        return guarded(() -> killSwitch = administration.engageKillSwitch(user, flatten));
+    public KillSwitch engageKillSwitch(Actor actor, boolean flatten) {
+        KillSwitch engaged = guarded(() -> killSwitch = administration.engageKillSwitch(actor.user(), flatten));
+        audit.record(actor, AuditAction.KILL_SWITCH_ENGAGED, "kill switch", flatten ? "open positions closed" : "positions kept");
+        return engaged;
     }
 
     /** @see AgentAdministration#releaseKillSwitch */
-    public void releaseKillSwitch(String user) {
+    public void releaseKillSwitch(Actor actor) {
         guarded(() -> {
-            administration.releaseKillSwitch(user);
+            administration.releaseKillSwitch(actor.user());
             killSwitch = null;
-            return user;
+            return actor;
         });
+        audit.record(actor, AuditAction.KILL_SWITCH_RELEASED, "kill switch", "");
     }
 
     /**

@@ -3,6 +3,8 @@ package com.papertrader.domain.agent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -179,21 +181,32 @@ public class AgentRiskSettings {
                 maxDrawdownPercent == null ? null : maxDrawdownPercent.stripTrailingZeros());
     }
 
+    /** Each setting by its agent-file key, as a person reads it ("none" where unset); in the agent file's order. */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("positionNotional", plain(positionNotional));
+        settings.put("maxOpenPositions", Integer.toString(maxOpenPositions));
+        settings.put("stopLossPercent", plain(stopLossPercent));
+        settings.put("takeProfitPercent", plain(takeProfitPercent));
+        settings.put("allowPyramiding", Boolean.toString(allowPyramiding));
+        settings.put("maxDailyLoss", plain(maxDailyLoss));
+        settings.put("flattenMinutesBeforeClose", flattenMinutesBeforeClose == null ? "none" : flattenMinutesBeforeClose.toString());
+        settings.put("coolDownAfterLosses", coolDownAfterLosses == null ? "none" : coolDownAfterLosses.toString());
+        settings.put("maxDrawdownPercent", plain(maxDrawdownPercent));
+        return settings;
+    }
+
     @Override
     public String toString() {
-        return "AgentRiskSettings[positionNotional=" + positionNotional.toPlainString() + ", maxOpenPositions=" + maxOpenPositions
-                + ", stopLossPercent=" + plain(stopLossPercent) + ", takeProfitPercent=" + plain(takeProfitPercent)
-                + ", allowPyramiding=" + allowPyramiding + ", maxDailyLoss=" + plain(maxDailyLoss)
-                + ", flattenMinutesBeforeClose=" + (flattenMinutesBeforeClose == null ? "none" : flattenMinutesBeforeClose)
-                + ", coolDownAfterLosses=" + (coolDownAfterLosses == null ? "none" : coolDownAfterLosses)
-                + ", maxDrawdownPercent=" + plain(maxDrawdownPercent) + "]";
+        return "AgentRiskSettings" + settings();
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
+    /** An amount as a person writes it: 750.5 whether it was read back from the database as 750.5000 or given as 750.50. */
     private static String plain(BigDecimal value) {
-        return value == null ? "none" : value.toPlainString();
+        return value == null ? "none" : value.stripTrailingZeros().toPlainString();
     }
 }

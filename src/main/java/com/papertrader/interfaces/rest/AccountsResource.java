@@ -8,10 +8,12 @@ import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
+import com.papertrader.interfaces.web.security.Callers;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -95,10 +96,10 @@ public class AccountsResource {
     /** Admin: releases the account's drawdown lock (409 when it is not locked); answers the account as it is then. */
     @POST
     @Path("{id}/release-lock")
-    public JsonObject releaseLock(@PathParam("id") String id, @Context SecurityContext caller) {
+    public JsonObject releaseLock(@PathParam("id") String id, @Context HttpServletRequest caller) {
         Account account = find(id);
         try {
-            desk.releaseDrawdownLock(AccountId.of(account.id()), caller.getUserPrincipal().getName());
+            desk.releaseDrawdownLock(AccountId.of(account.id()), Callers.actor(caller));
         } catch (AgentChangeRefused refused) {
             throw ApiErrors.conflict(refused.getMessage());
         }

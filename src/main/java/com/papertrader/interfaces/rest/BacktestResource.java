@@ -5,6 +5,7 @@ import com.papertrader.application.backtest.BacktestRun;
 import com.papertrader.application.backtest.BacktestService;
 import com.papertrader.application.backtest.ParityReport;
 import com.papertrader.application.backtest.Statistics;
+import com.papertrader.interfaces.web.security.Callers;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -13,6 +14,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -45,13 +48,13 @@ public class BacktestResource {
     /** Body: {"agentId", "tickers": ["AAPL"] or "AAPL,MSFT", "from": "yyyy-MM-dd", "to": "yyyy-MM-dd", "startingCash": "100000.00"}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(String body) {
+    public Response start(String body, @Context HttpServletRequest caller) {
         BacktestRequest request;
         try {
             JsonObject json = Json.createReader(new StringReader(body == null ? "" : body)).readObject();
             request = BacktestRequest.parse(text(json, "agentId"), tickers(json), text(json, "from"), text(json, "to"),
                     text(json, "startingCash"), false).withPrices(text(json, "prices"));
-            BacktestRun run = backtests.start(request, Optional.empty(), "stored bars");
+            BacktestRun run = backtests.start(request, Optional.empty(), "stored bars", Callers.actor(caller));
             return Response.accepted(Json.createObjectBuilder().add("id", run.getId()).add("status", run.getStatus().name())
                             .add("url", "/api/backtests/" + run.getId()).add("page", "/backtests/" + run.getId()).build())
                     .header("Location", "backtests/" + run.getId()).build();
@@ -78,11 +81,11 @@ public class BacktestResource {
 
     @POST
     @Path("{id}/cancel")
-    public Response cancel(@PathParam("id") String id) {
+    public Response cancel(@PathParam("id") String id, @Context HttpServletRequest caller) {
         if (backtests.find(id).isEmpty()) {
             return error(Response.Status.NOT_FOUND, "no backtest " + id);
         }
-        return backtests.cancel(id)
+        return backtests.cancel(id, Callers.actor(caller))
                 ? Response.accepted(Json.createObjectBuilder().add("id", id).add("cancel", true).build()).build()
                 : error(Response.Status.CONFLICT, "backtest " + id + " is not running");
     }

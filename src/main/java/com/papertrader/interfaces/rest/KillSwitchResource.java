@@ -4,9 +4,11 @@ import com.papertrader.application.StatusService;
 import com.papertrader.application.SystemStatus;
 import com.papertrader.application.trading.AgentChangeRefused;
 import com.papertrader.application.trading.TradingDesk;
+import com.papertrader.interfaces.web.security.Callers;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * The global kill switch: GET /api/kill-switch; POST /api/kill-switch/engage (admin; {@code ?flatten=true} also closes
@@ -47,9 +48,9 @@ public class KillSwitchResource {
 
     @POST
     @Path("engage")
-    public JsonObject engage(@QueryParam("flatten") boolean flatten, @Context SecurityContext caller) {
+    public JsonObject engage(@QueryParam("flatten") boolean flatten, @Context HttpServletRequest caller) {
         try {
-            desk.engageKillSwitch(caller.getUserPrincipal().getName(), flatten);
+            desk.engageKillSwitch(Callers.actor(caller), flatten);
         } catch (AgentChangeRefused refused) {
             throw ApiErrors.conflict(refused.getMessage());
         }
@@ -58,9 +59,9 @@ public class KillSwitchResource {
 
     @POST
     @Path("release")
-    public JsonObject release(@Context SecurityContext caller) {
+    public JsonObject release(@Context HttpServletRequest caller) {
         try {
-            desk.releaseKillSwitch(caller.getUserPrincipal().getName());
+            desk.releaseKillSwitch(Callers.actor(caller));
         } catch (AgentChangeRefused refused) {
             throw ApiErrors.conflict(refused.getMessage());
         }

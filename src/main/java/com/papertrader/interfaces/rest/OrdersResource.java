@@ -6,8 +6,10 @@ import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.application.trading.AgentChangeRefused;
 import com.papertrader.application.trading.TradingDesk;
 import com.papertrader.domain.trading.order.OrderId;
+import com.papertrader.interfaces.web.security.Callers;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -50,9 +51,9 @@ public class OrdersResource {
     /** Cancels a working order by hand, recorded with the caller's name; answers the order as it is now. */
     @POST
     @Path("{id}/cancel")
-    public JsonObject cancel(@PathParam("id") String id, @Context SecurityContext caller) {
+    public JsonObject cancel(@PathParam("id") String id, @Context HttpServletRequest caller) {
         try {
-            desk.cancelOrder(new OrderId(id), caller.getUserPrincipal().getName());
+            desk.cancelOrder(new OrderId(id), Callers.actor(caller));
         } catch (AgentChangeRefused refused) {
             throw ApiErrors.conflict(refused.getMessage());
         }

@@ -9,8 +9,10 @@ import com.papertrader.application.trading.TradingDesk;
 import com.papertrader.domain.market.Ticker;
 import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.portfolio.AccountId;
+import com.papertrader.interfaces.web.security.Callers;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /** GET /api/positions (filters agent, account, state=open|closed; paging page, size). */
@@ -50,12 +51,12 @@ public class PositionsResource {
      */
     @POST
     @Path("{account}/{ticker}/close")
-    public Response close(@PathParam("account") String account, @PathParam("ticker") String ticker, @Context SecurityContext caller) {
+    public Response close(@PathParam("account") String account, @PathParam("ticker") String ticker, @Context HttpServletRequest caller) {
         AccountId accountId = ApiErrors.validated(() -> AccountId.of(account));
         Ticker symbol = ApiErrors.validated(() -> Ticker.of(ticker));
         OrderId placed;
         try {
-            placed = desk.closePosition(accountId, symbol, caller.getUserPrincipal().getName());
+            placed = desk.closePosition(accountId, symbol, Callers.actor(caller));
         } catch (AgentChangeRefused refused) {
             throw ApiErrors.conflict(refused.getMessage());
         }

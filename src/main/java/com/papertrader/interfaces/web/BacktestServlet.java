@@ -8,6 +8,7 @@ import com.papertrader.application.backtest.Statistics;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.interfaces.web.security.Callers;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.MultipartConfig;
@@ -78,7 +79,7 @@ public class BacktestServlet extends HttpServlet {
         String path = path(request);
         if (path.endsWith("/cancel")) {
             String id = path.substring(0, path.length() - "/cancel".length());
-            backtests.cancel(id);
+            backtests.cancel(id, Callers.actor(request));
             response.sendRedirect(request.getContextPath() + "/backtests/" + id);
             return;
         }
@@ -95,8 +96,9 @@ public class BacktestServlet extends HttpServlet {
             BacktestRequest parsed = BacktestRequest.parse(form.get("agentId"), form.get("tickers"), form.get("from"),
                     form.get("to"), form.get("startingCash"), file.isPresent()).withPrices(form.get("prices"));
             BacktestRun run = file.isPresent()
-                    ? backtests.start(parsed, Optional.of(uploadedBars(file.get(), parsed)), "file " + file.get().getSubmittedFileName())
-                    : backtests.start(parsed, Optional.empty(), "stored bars");
+                    ? backtests.start(parsed, Optional.of(uploadedBars(file.get(), parsed)), "file " + file.get().getSubmittedFileName(),
+                            Callers.actor(request))
+                    : backtests.start(parsed, Optional.empty(), "stored bars", Callers.actor(request));
             response.sendRedirect(request.getContextPath() + "/backtests/" + run.getId());
         } catch (IllegalArgumentException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -44,6 +44,8 @@ class SettingsTest {
         values.put(SecuritySettings.ADMIN_USERNAME, "admin");
         values.put(SecuritySettings.VIEWER_USERNAME, "viewer");
         values.put(SecuritySettings.READ_REQUIRES_LOGIN, "false");
+        values.put(SecuritySettings.SESSION_IDLE_MINUTES, "30");
+        values.put(SecuritySettings.SESSION_LIFETIME_HOURS, "8");
     }
 
     private Settings settings() {
@@ -63,6 +65,8 @@ class SettingsTest {
         assertTrue(settings.feed().pollerEnabled());
         assertEquals("simulated", settings.feed().feedName());
         assertFalse(settings.feed().usesPolygon());
+        assertEquals(Duration.ofMinutes(30), settings.security().sessionIdleTimeout());
+        assertEquals(Duration.ofHours(8), settings.security().sessionLifetime());
     }
 
     @Test

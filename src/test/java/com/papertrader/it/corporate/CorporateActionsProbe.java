@@ -1,5 +1,6 @@
 package com.papertrader.it.corporate;
 
+import com.papertrader.application.audit.Actor;
 import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.application.ingest.CorporateActionStore;
@@ -82,7 +83,7 @@ public class CorporateActionsProbe {
         if (trading.agent(AgentId.of(AGENT)).isPresent()) {
             return;
         }
-        desk.addAgent(AgentScriptFiles.parse(AGENT + ".js", SCRIPT));
+        desk.addAgent(AgentScriptFiles.parse(AGENT + ".js", SCRIPT), new Actor("probe", "127.0.0.1"));
         corporateActionsStored.fire(new CorporateActionsStored(corporateActions.store(List.of(
                 new Split(TICKER, TUESDAY, BigDecimal.ONE, new BigDecimal("4"), "probe-split"),
                 new CashDividend(TICKER, TUESDAY, null, new BigDecimal("0.10"), CashDividend.USD, "probe-dividend")),

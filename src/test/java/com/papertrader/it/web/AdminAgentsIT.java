@@ -172,6 +172,15 @@ class AdminAgentsIT {
         assertTrue(Pattern.compile("name=\"maxDailyLoss\"\\s+value=\"750.5\"").matcher(edit).find(), edit);
         assertTrue(Pattern.compile("name=\"flattenMinutesBeforeClose\"\\s+value=\"15\"").matcher(edit).find(), edit);
         assertTrue(Pattern.compile("name=\"coolDownAfterLosses\"\\s+value=\"3\"").matcher(edit).find(), edit);
+
+        form.put("maxDailyLoss", "800");
+        form.put("version", version(edit));
+        assertEquals(302, browser.post("/admin/agents/" + id + "/edit", form).statusCode());
+        List<JsonObject> audited = Http.audited(base, "agent " + id);
+        assertEquals(List.of("AGENT_CHANGED", "AGENT_CREATED"), audited.stream().map(entry -> entry.getString("action")).toList());
+        assertEquals("maxDailyLoss: 750.5 -> 800", audited.get(0).getString("details"), "the edit says what it changed, only that");
+        assertEquals(Http.ADMIN_USER, audited.get(0).getString("user"));
+        assertFalse(audited.get(0).getString("address").isBlank(), audited.get(0).toString());
     }
 
     /** Two admins edit the same agent: the one who saves second, from a form opened before, is refused and told. */
@@ -256,6 +265,8 @@ class AdminAgentsIT {
         assertTrue(list.contains(id + " deleted."), "the list says what was done");
         assertEquals(404, browser.post("/admin/agents/" + id + "/delete", Map.of()).statusCode());
         assertEquals(404, browser.get("/admin/agents/" + id + "/delete").statusCode(), "nothing left to ask about");
+        assertEquals(List.of("AGENT_DELETED", "AGENT_ENABLED", "AGENT_PAUSED", "AGENT_CREATED"),
+                Http.audited(base, "agent " + id).stream().map(entry -> entry.getString("action")).toList(), "refusals are not actions");
     }
 
     @Test
@@ -325,6 +336,11 @@ class AdminAgentsIT {
         deliverBars();
         assertEquals("FILLED", Http.json(Http.get(base, "/api/orders/" + URLEncoder.encode(placed.getString("id"),
                 StandardCharsets.UTF_8))).getString("status"), "filled at the open of the next bar");
+        assertEquals(List.of("ORDER_CANCELED"), Http.audited(base, "order " + stop.getString("id")).stream()
+                .map(entry -> entry.getString("action")).toList(), "canceled once through the form; the API's second try was refused");
+        List<JsonObject> closed = Http.audited(base, "position AAPL of account " + id);
+        assertEquals(1, closed.size(), closed.toString());
+        assertEquals("order " + placed.getString("id"), closed.get(0).getString("details"));
     }
 
     private List<JsonObject> orders(String agent) {

@@ -1,5 +1,6 @@
 package com.papertrader.it.web;
 
+import com.papertrader.application.audit.Actor;
 import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.application.trading.TradingDesk;
@@ -71,7 +72,7 @@ public class ChartProbe {
         if (trading.agent(AgentId.of(AGENT)).isPresent()) {
             return;
         }
-        desk.addAgent(AgentScriptFiles.parse(AGENT + ".js", SCRIPT));
+        desk.addAgent(AgentScriptFiles.parse(AGENT + ".js", SCRIPT), new Actor("probe", "127.0.0.1"));
         Instant open = LocalDateTime.parse("2026-06-11T09:30").atZone(MarketCalendar.NEW_YORK).toInstant();
         List<Bar> morning = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -1,6 +1,7 @@
 package com.papertrader.interfaces.web.admin;
 
 import com.papertrader.application.StatusService;
+import com.papertrader.application.audit.Actor;
 import com.papertrader.application.reporting.AccountQueries;
 import com.papertrader.application.scanning.ScannerBean;
 import com.papertrader.application.scanning.ScriptValidation;
@@ -14,6 +15,7 @@ import com.papertrader.domain.agent.ScriptError;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.interfaces.web.Pages;
+import com.papertrader.interfaces.web.security.Callers;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -117,6 +119,7 @@ public class AdminAgentsServlet extends HttpServlet {
         Matcher agentPath = AGENT_PATH.matcher(path);
         Matcher accountPath = ACCOUNT_PATH.matcher(path);
         Matcher killSwitchPath = KILL_SWITCH_PATH.matcher(path);
+        Actor actor = Callers.actor(request);
         try {
             if (path.equals("/new")) {
                 submit(request, response, null);
@@ -126,9 +129,9 @@ public class AdminAgentsServlet extends HttpServlet {
                 AgentId id = AgentId.of(agentPath.group(1));
                 switch (agentPath.group(2)) {
                     case "edit" -> submit(request, response, id);
-                    case "enable" -> desk.enableAgent(id);
-                    case "pause" -> desk.pauseAgent(id);
-                    default -> desk.deleteAgent(id);
+                    case "enable" -> desk.enableAgent(id, actor);
+                    case "pause" -> desk.pauseAgent(id, actor);
+                    default -> desk.deleteAgent(id, actor);
                 }
                 if (!agentPath.group(2).equals("edit")) {
                     done(request, response, agentPath.group(2), id.value());
@@ -136,17 +139,16 @@ public class AdminAgentsServlet extends HttpServlet {
             } else if (accountPath.matches()) {
                 AccountId account = AccountId.of(accountPath.group(1));
                 if (accountPath.group(2).equals("reset")) {
-                    desk.resetAccount(account);
+                    desk.resetAccount(account, actor);
                 } else {
-                    desk.releaseDrawdownLock(account, request.getUserPrincipal().getName());
+                    desk.releaseDrawdownLock(account, actor);
                 }
                 done(request, response, accountPath.group(2), account.value());
             } else if (killSwitchPath.matches()) {
-                String user = request.getUserPrincipal().getName();
                 if (killSwitchPath.group(1).equals("engage")) {
-                    desk.engageKillSwitch(user, request.getParameter("flatten") != null);
+                    desk.engageKillSwitch(actor, request.getParameter("flatten") != null);
                 } else {
-                    desk.releaseKillSwitch(user);
+                    desk.releaseKillSwitch(actor);
                 }
                 done(request, response, killSwitchPath.group(1), "kill-switch");
             } else {
@@ -179,9 +181,9 @@ public class AdminAgentsServlet extends HttpServlet {
         if (errors.isEmpty()) {
             try {
                 if (creating) {
-                    desk.addAgent(form.toDefinition());
+                    desk.addAgent(form.toDefinition(), Callers.actor(request));
                 } else {
-                    desk.changeAgent(form.toDefinition(), form.seenVersion());
+                    desk.changeAgent(form.toDefinition(), form.seenVersion(), Callers.actor(request));
                 }
                 done(request, response, creating ? "created" : "saved", form.id);
                 return;

@@ -1,11 +1,13 @@
 package com.papertrader.interfaces.web.admin;
 
+import com.papertrader.application.audit.Actor;
 import com.papertrader.application.trading.AgentChangeRefused;
 import com.papertrader.application.trading.TradingDesk;
 import com.papertrader.domain.market.Ticker;
 import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.interfaces.web.Pages;
+import com.papertrader.interfaces.web.security.Callers;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -55,10 +57,10 @@ public class AdminTradingServlet extends HttpServlet {
         String path = path(request);
         Matcher cancel = CANCEL.matcher(path);
         Matcher close = CLOSE.matcher(path);
-        String user = request.getUserPrincipal().getName();
+        Actor actor = Callers.actor(request);
         if (cancel.matches()) {
             try {
-                desk.cancelOrder(new OrderId(cancel.group(1)), user);
+                desk.cancelOrder(new OrderId(cancel.group(1)), actor);
                 response.sendRedirect(orderPage(request, cancel.group(1)));
             } catch (AgentChangeRefused refused) {
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -66,7 +68,7 @@ public class AdminTradingServlet extends HttpServlet {
             }
         } else if (close.matches()) {
             try {
-                OrderId placed = desk.closePosition(AccountId.of(close.group(1)), Ticker.of(close.group(2)), user);
+                OrderId placed = desk.closePosition(AccountId.of(close.group(1)), Ticker.of(close.group(2)), actor);
                 response.sendRedirect(orderPage(request, placed.value()));
             } catch (AgentChangeRefused refused) {
                 response.setStatus(HttpServletResponse.SC_CONFLICT);

@@ -30,6 +30,9 @@ public class LoginServlet extends HttpServlet {
     @Inject
     ConfiguredLogins logins;
 
+    @Inject
+    Sessions sessions;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         form(request, response, "", null);
@@ -52,7 +55,7 @@ public class LoginServlet extends HttpServlet {
             form(request, response, username, "Wrong user name or password.");
             return;
         }
-        PaperTraderAuthentication.logIn(request, valid.login());
+        sessions.logIn(request, valid.login());
         response.sendRedirect(request.getContextPath() + safeNext(request.getParameter("next")));
     }
 

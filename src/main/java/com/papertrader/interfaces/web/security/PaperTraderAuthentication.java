@@ -1,6 +1,7 @@
 package com.papertrader.interfaces.web.security;
 
-import com.papertrader.application.security.Credentials;
+import com.papertrader.application.security.ApiToken;
+import com.papertrader.application.security.ApiTokens;
 import com.papertrader.application.security.Logins;
 import com.papertrader.application.settings.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,34 +11,38 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Set;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Who is calling, on every request: a script sends the admin's or the viewer's credentials as HTTP Basic
- * ({@code Authorization: Basic}); a browser logs in with the form at /login, which keeps the user and the roles the
- * identity store gave it in the session. A request that needs a login and has none is sent to /login (pages) or
- * answered 401 (/api). No {@code WWW-Authenticate} challenge is ever sent, so a browser never asks for and caches Basic
- * credentials. Which requests need the admin role is in web.xml; a login without it gets 403 there.
+ * Who is calling, on every request: a script sends an API token ({@code Authorization: Bearer pt_...}, see
+ * {@link ApiTokens}) or the admin's or the viewer's credentials as HTTP Basic ({@code Authorization: Basic}); a browser
+ * logs in with the form at /login, which keeps the user and the roles in the session ({@link Sessions}). A request that
+ * needs a login and has none is sent to /login (pages) or answered 401 (/api), as is any Authorization header that is
+ * not a valid token or credential. No {@code WWW-Authenticate} challenge is ever sent, so a browser never asks for and
+ * caches Basic credentials. Which requests need the admin role is in web.xml; a login without it gets 403 there.
  */
 @ApplicationScoped
 public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
 
-    /** The session attribute holding the logged-in user (set by the login page). */
-    static final String SESSION_LOGIN = PaperTraderAuthentication.class.getName() + ".login";
     private static final String BY_HEADER = PaperTraderAuthentication.class.getName() + ".byHeader";
-    private static final String BASIC = "Basic ";
+    private static final String BASIC = "Basic";
+    private static final String BEARER = "Bearer";
     static final int TOO_MANY_REQUESTS = 429;
     private static final Logger LOG = Logger.getLogger(PaperTraderAuthentication.class.getName());
 
     @Inject
     ConfiguredLogins logins;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    Sessions sessions;
 
     @Inject
     SecuritySettings settings;
@@ -47,35 +52,16 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
         return Boolean.TRUE.equals(request.getAttribute(BY_HEADER));
     }
 
-    /** Remembers a login in the session under a new session id (so a session id planted before it is worthless). */
-    static void logIn(HttpServletRequest request, Credentials login) {
-        request.getSession(true);
-        request.changeSessionId();
-        HttpSession session = request.getSession();
-        session.setAttribute(SESSION_LOGIN, new SessionLogin(login.username(), login.roles()));
-        CsrfFilter.renew(session);
-    }
-
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
-            String[] credential = basicCredential(authorization.substring(BASIC.length()));
-            Logins.Attempt attempt = logins.attempt(request, credential[0], credential[1]);
-            if (attempt instanceof Logins.Valid valid) {
-                request.setAttribute(BY_HEADER, Boolean.TRUE);
-                return context.notifyContainerAboutLogin(valid.login().username(), valid.login().roles());
-            }
-            SecurityHeadersFilter.apply(response);
-            if (attempt instanceof Logins.Throttled throttled) {
-                return tooManyAttempts(response, throttled);
-            }
-            return context.responseUnauthorized();
+        if (authorization != null) {
+            return byHeader(authorization.strip(), request, response, context);
         }
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_LOGIN) instanceof SessionLogin login) {
-            return context.notifyContainerAboutLogin(login.user(), login.roles());
+        Optional<Sessions.SessionLogin> login = sessions.current(request);
+        if (login.isPresent()) {
+            return context.notifyContainerAboutLogin(login.get().user(), login.get().roles());
         }
         if (context.isProtected() || settings.readRequiresLogin() && !openToAll(path(request))) {
             SecurityHeadersFilter.apply(response);
@@ -83,6 +69,37 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
                     : context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(next(request), StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    /**
+     * A request that says who it is: a Bearer token or Basic credentials. Anything else, or anything malformed, is a
+     * plain 401: the caller meant to log in, so it is not served as anonymous.
+     */
+    private AuthenticationStatus byHeader(String authorization, HttpServletRequest request, HttpServletResponse response,
+                                          HttpMessageContext context) {
+        int space = authorization.indexOf(' ');
+        String scheme = space < 0 ? authorization : authorization.substring(0, space);
+        String credentials = space < 0 ? "" : authorization.substring(space + 1).strip();
+        if (scheme.equalsIgnoreCase(BEARER)) {
+            Optional<ApiToken> token = tokens.authenticate(credentials);
+            if (token.isPresent()) {
+                request.setAttribute(BY_HEADER, Boolean.TRUE);
+                return context.notifyContainerAboutLogin(token.get().principal(), token.get().getRole().roles());
+            }
+        } else if (scheme.equalsIgnoreCase(BASIC)) {
+            String[] credential = basicCredential(credentials);
+            Logins.Attempt attempt = logins.attempt(request, credential[0], credential[1]);
+            if (attempt instanceof Logins.Valid valid) {
+                request.setAttribute(BY_HEADER, Boolean.TRUE);
+                return context.notifyContainerAboutLogin(valid.login().username(), valid.login().roles());
+            }
+            if (attempt instanceof Logins.Throttled throttled) {
+                SecurityHeadersFilter.apply(response);
+                return tooManyAttempts(response, throttled);
+            }
+        }
+        SecurityHeadersFilter.apply(response);
+        return context.responseUnauthorized();
     }
 
     /** 429 with Retry-After (whole seconds, rounded up), the message shown by {@link RefusedServlet}; the attempt was not checked. */
@@ -100,10 +117,6 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
     /** The wait in whole seconds, at least one, as Retry-After takes it. */
     static long retryAfterSeconds(Logins.Throttled throttled) {
         return Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
-    }
-
-    /** Who logged in with the form, and the roles the identity store gave them. */
-    record SessionLogin(String user, Set<String> roles) implements Serializable {
     }
 
     /** What a browser may load without a login even when reading needs one. */
@@ -125,7 +138,7 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
     private static String[] basicCredential(String encoded) {
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             decoded = "";
         }

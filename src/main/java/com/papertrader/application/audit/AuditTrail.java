@@ -1,0 +1,13 @@
+package com.papertrader.application.audit;
+
+import com.papertrader.application.reporting.Page;
+import com.papertrader.application.reporting.PageRequest;
+
+/** Where admin actions are kept. Only adding and reading: the application has no way to change or remove an entry. */
+public interface AuditTrail {
+
+    void add(AuditEntry entry);
+
+    /** Newest first. */
+    Page<AuditEntry> newestFirst(PageRequest page);
+}
