@@ -14,9 +14,9 @@ public record ScriptError(Kind kind, String message, int line, int column) {
         RUNTIME,
         /** The script touched something the sandbox forbids (Java classes, eval, a too large array or string). */
         SANDBOX,
-        /** The scan ran more instructions than allowed (an endless loop, most likely). */
+        /** The scan ran more instructions than allowed, built-in functions' work included (an endless loop, most likely). */
         INSTRUCTION_LIMIT,
-        /** The scan ran longer than its wall-clock bound. */
+        /** The scan ran longer than its wall-clock bound, a last resort behind the instruction budget. */
         TIME_LIMIT,
         /** The scan allocated more memory than allowed. */
         MEMORY_LIMIT,

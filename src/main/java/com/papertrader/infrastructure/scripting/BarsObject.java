@@ -72,8 +72,10 @@ final class BarsObject extends ScriptableObject {
         return index >= 0 && index < window.size();
     }
 
+    /** For for-in and Object.keys(bars): charged one instruction per bar, as Rhino counts none for building them. */
     @Override
     public Object[] getIds() {
+        SandboxContext.current().charge(window.size());
         Object[] ids = new Object[window.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = i;

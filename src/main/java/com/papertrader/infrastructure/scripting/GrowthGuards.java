@@ -3,6 +3,8 @@ package com.papertrader.infrastructure.scripting;
 import com.papertrader.domain.agent.ScriptError;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
@@ -17,14 +19,27 @@ import org.mozilla.javascript.SymbolKey;
 import org.mozilla.javascript.Undefined;
 
 /**
- * Bounds the built-in functions that could build a huge array or string in one call, where no instruction is counted
- * and so no budget is checked: {@code new Array(1e9).fill(0)}, {@code 'x'.repeat(1e9)}, {@code arr.join()} of a
- * million references to one long string, {@code [...Array(1e9)]}, {@code f.apply(null, {length: 1e9})}.
- * Each guarded built-in is replaced by a wrapper that checks the size it would work on or produce first and ends the
- * scan with a MEMORY_LIMIT error when it is over the limit. Growth step by step in script code is left to the
- * allocation budget, which the instruction observer checks.
+ * Bounds the built-in functions that go through arrays, strings or objects in Java, where Rhino counts no
+ * instruction, by replacing each with a wrapper:
+ * <ul>
+ * <li>growth: one that could build a huge array or string in one call ({@code new Array(1e9).fill(0)},
+ * {@code 'x'.repeat(1e9)}, {@code arr.join()} of a million references to one long string, {@code [...Array(1e9)]},
+ * {@code f.apply(null, {length: 1e9})}) checks the size it would work on or produce first and ends the scan with a
+ * MEMORY_LIMIT error when it is over the limit;</li>
+ * <li>work: the methods of arrays and strings, {@code Array.from}, {@code apply} and {@code Object.keys} and its
+ * relatives charge the scan one instruction per element, character or property they go through or return, so a loop
+ * of such calls is stopped by the instruction budget, the same on any machine, rather than by the wall clock.
+ * Constant-time methods ({@code push}, {@code pop}, {@code at}, {@code charAt}, ...) are not charged.</li>
+ * </ul>
+ * Growth step by step in script code is left to the allocation budget, which the instruction observer checks.
  */
 final class GrowthGuards {
+
+    /** Checked (push must not grow an array past the limit) but not charged: constant time per call. */
+    private static final Set<String> CONSTANT_TIME_ARRAY_METHODS = Set.of("push", "pop", "at");
+    /** Left alone: constant time, or what converting a String object to a string calls (toString, valueOf). */
+    private static final Set<String> UNCHARGED_STRING_METHODS = Set.of("constructor", "toString", "valueOf", "charAt",
+            "charCodeAt", "codePointAt", "at");
 
     private final ScriptableObject scope;
     private final int maxArrayLength;
@@ -51,35 +66,39 @@ final class GrowthGuards {
             }
         }
         Function iterator = (Function) arrayPrototype.get(SymbolKey.ITERATOR, arrayPrototype);
+        // not charged: for-of counts its steps, and spreading allocates what it iterates, within the allocation budget
         arrayPrototype.put(SymbolKey.ITERATOR, arrayPrototype, lengthChecked("Array.prototype[Symbol.iterator]", iterator));
 
         replace(arrayConstructor, "from", original -> guard("Array.from", original, (cx, thisObj, args) -> {
-            checkLength("Array.from", lengthOf(arg(args, 0)));
-            return original.call(cx, scope, thisObj, args);
+            long length = lengthOf(arg(args, 0));
+            checkLength("Array.from", length);
+            Object result = original.call(cx, scope, thisObj, args);
+            charge(cx, length + sizeOf(result));
+            return result;
         }));
         ScriptableObject functionPrototype = (ScriptableObject) ScriptableObject.getFunctionPrototype(scope);
-        replace(functionPrototype, "apply", original -> guard("Function.prototype.apply", original, (cx, thisObj, args) -> {
-            checkLength("Function.prototype.apply", lengthOf(arg(args, 1)));
-            return original.call(cx, scope, thisObj, args);
-        }));
+        replace(functionPrototype, "apply", original -> argumentListChecked("Function.prototype.apply", original, 1));
         ScriptableObject reflect = (ScriptableObject) scope.get("Reflect", scope);
         replace(reflect, "apply", original -> argumentListChecked("Reflect.apply", original, 2));
         replace(reflect, "construct", original -> argumentListChecked("Reflect.construct", original, 1));
+        ScriptableObject objectConstructor = (ScriptableObject) scope.get("Object", scope);
+        for (String name : List.of("keys", "values", "entries", "getOwnPropertyNames")) {
+            replace(objectConstructor, name, original -> guard("Object." + name, original, (cx, thisObj, args) -> {
+                Object result = original.call(cx, scope, thisObj, args);
+                charge(cx, sizeOf(result)); // one instruction per property listed
+                return result;
+            }));
+        }
 
         ScriptableObject stringConstructor = (ScriptableObject) scope.get("String", scope);
         ScriptableObject stringPrototype = (ScriptableObject) stringConstructor.get("prototype", stringConstructor);
-        replace(stringPrototype, "repeat", original -> stringMethod("String.prototype.repeat", original, false,
-                (text, args) -> (double) text.length() * ScriptRuntime.toInteger(arg(args, 0))));
-        replace(stringPrototype, "padStart", original -> stringMethod("String.prototype.padStart", original, false,
-                (text, args) -> ScriptRuntime.toInteger(arg(args, 0))));
-        replace(stringPrototype, "padEnd", original -> stringMethod("String.prototype.padEnd", original, false,
-                (text, args) -> ScriptRuntime.toInteger(arg(args, 0))));
-        replace(stringPrototype, "concat", original -> stringMethod("String.prototype.concat", original, true,
-                (text, args) -> text.length() + totalLength(args)));
-        replace(stringPrototype, "replace", original -> stringMethod("String.prototype.replace", original, false,
-                (text, args) -> replacementBound(text, arg(args, 1))));
-        replace(stringPrototype, "replaceAll", original -> stringMethod("String.prototype.replaceAll", original, false,
-                (text, args) -> replacementBound(text, arg(args, 1))));
+        for (Object id : stringPrototype.getAllIds()) {
+            if (id instanceof String name && !UNCHARGED_STRING_METHODS.contains(name)
+                    && stringPrototype.get(name, stringPrototype) instanceof Function original) {
+                stringPrototype.put(name, stringPrototype, stringMethod("String.prototype." + name, original,
+                        name.equals("concat"), resultBound(name)));
+            }
+        }
         replace(stringConstructor, "raw", original -> guard("String.raw", original, (cx, thisObj, args) -> {
             Object template = arg(args, 0);
             Object raw = template instanceof Scriptable object ? ScriptableObject.getProperty(object, "raw") : null;
@@ -89,6 +108,7 @@ final class GrowthGuards {
                 length += totalLength(elements(parts));
             }
             checkStringLength("String.raw", length);
+            charge(cx, (long) length);
             return original.call(cx, scope, thisObj, args);
         }));
         ScriptableObject regExpPrototype = (ScriptableObject) ScriptableObject.getClassPrototype(scope, "RegExp");
@@ -105,24 +125,26 @@ final class GrowthGuards {
 
     private Function arrayMethod(String name, Function original) {
         String qualified = "Array.prototype." + name;
-        return switch (name) {
-            case "join" -> guard(qualified, original, (cx, thisObj, args) -> join(cx, thisObj, arg(args, 0), qualified));
-            case "toString", "toLocaleString" -> guard(qualified, original, (cx, thisObj, args) -> join(cx, thisObj, null, qualified));
-            case "concat" -> guard(qualified, original, (cx, thisObj, args) -> {
+        if (CONSTANT_TIME_ARRAY_METHODS.contains(name)) {
+            return lengthChecked(qualified, original);
+        }
+        return charged(qualified, original, switch (name) {
+            case "join" -> (cx, thisObj, args) -> join(cx, thisObj, arg(args, 0), qualified);
+            case "toString", "toLocaleString" -> (cx, thisObj, args) -> join(cx, thisObj, null, qualified);
+            case "concat" -> (cx, thisObj, args) -> {
                 long total = lengthOf(thisObj);
                 for (Object item : args) {
                     total += ScriptRuntime.isArrayObject(item) ? lengthOf(item) : 1;
                 }
                 checkLength(qualified, total);
                 return original.call(cx, scope, thisObj, args);
-            });
-            case "flat" -> guard(qualified, original, (cx, thisObj, args) -> {
+            };
+            case "flat" -> (cx, thisObj, args) -> {
                 Object depth = arg(args, 0);
                 checkFlattened(qualified, thisObj, Undefined.isUndefined(depth) ? 1 : ScriptRuntime.toInteger(depth));
                 return original.call(cx, scope, thisObj, args);
-            });
-            case "flatMap" -> guard(qualified, original, (cx, thisObj, args) -> {
-                checkLength(qualified, lengthOf(thisObj));
+            };
+            case "flatMap" -> (cx, thisObj, args) -> {
                 if (!(arg(args, 0) instanceof Callable callback)) {
                     return original.call(cx, scope, thisObj, args);
                 }
@@ -135,9 +157,9 @@ final class GrowthGuards {
                     return result;
                 });
                 return original.call(cx, scope, thisObj, counted);
-            });
-            default -> lengthChecked(qualified, original);
-        };
+            };
+            default -> (cx, thisObj, args) -> original.call(cx, scope, thisObj, args);
+        });
     }
 
     private Function lengthChecked(String name, Function original) {
@@ -147,30 +169,60 @@ final class GrowthGuards {
         });
     }
 
+    /**
+     * An Array.prototype method: checks the length of the array it is called on, runs {@code call}, then charges one
+     * instruction per element of that array and of the array (or character of the string) it returned.
+     */
+    private Function charged(String name, Function original, Body call) {
+        return guard(name, original, (cx, thisObj, args) -> {
+            long length = lengthOf(thisObj);
+            checkLength(name, length);
+            Object result = call.call(cx, thisObj, args);
+            charge(cx, length + sizeOf(result));
+            return result;
+        });
+    }
+
+    /** Function.prototype.apply and the like, which spread an array-like into arguments: checked and charged on it. */
     private Function argumentListChecked(String name, Function original, int listIndex) {
         return guard(name, original, (cx, thisObj, args) -> {
-            checkLength(name, lengthOf(arg(args, listIndex)));
+            long length = lengthOf(arg(args, listIndex));
+            checkLength(name, length);
+            charge(cx, length);
             return original.call(cx, scope, thisObj, args);
         });
     }
 
+    /** The longest result a String.prototype method could give, for those whose result can outgrow their string. */
+    private static ResultBound resultBound(String name) {
+        return switch (name) {
+            case "repeat" -> (text, args) -> (double) text.length() * ScriptRuntime.toInteger(arg(args, 0));
+            case "padStart", "padEnd" -> (text, args) -> ScriptRuntime.toInteger(arg(args, 0));
+            case "concat" -> (text, args) -> text.length() + totalLength(args);
+            case "replace", "replaceAll" -> (text, args) -> replacementBound(text, arg(args, 1));
+            default -> (text, args) -> 0;
+        };
+    }
+
     /**
-     * A String.prototype method whose result length is bounded by {@code bound} before it runs. This and, when
-     * {@code stringArguments}, the arguments are converted to strings once here, so a script's toString runs once.
+     * A String.prototype method whose result length is bounded by {@code bound} before it runs, charged one
+     * instruction per character of its string and of the string (or element of the array) it returned. This and,
+     * when {@code stringArguments}, the arguments are converted to strings once here, so a script's toString runs once.
      */
     private Function stringMethod(String name, Function original, boolean stringArguments, ResultBound bound) {
         return guard(name, original, (cx, thisObj, args) -> {
             String text = ScriptRuntime.toString(thisObj);
             Object[] converted = stringArguments ? stringsOf(args) : args;
             checkStringLength(name, bound.of(text, converted));
-            return original.call(cx, scope, ScriptRuntime.toObject(cx, scope, text), converted);
+            Object result = original.call(cx, scope, ScriptRuntime.toObject(cx, scope, text), converted);
+            charge(cx, text.length() + sizeOf(result));
+            return result;
         });
     }
 
     /** Array.prototype.join with the output length checked as it grows; a cyclic array joins to "" as in Rhino. */
     private Object join(Context cx, Scriptable thisObj, Object separator, String name) {
         long length = lengthOf(thisObj);
-        checkLength(name, length);
         SandboxContext sandbox = (SandboxContext) cx;
         if (!sandbox.joining.add(thisObj)) {
             return "";
@@ -254,6 +306,16 @@ final class GrowthGuards {
             throw new SandboxLimitExceeded(ScriptError.Kind.MEMORY_LIMIT, name + " would build a string of "
                     + (long) length + " characters: agent scripts may build strings of at most " + maxStringLength);
         }
+    }
+
+    /** Charges the scan for work done in Java, where Rhino counts no instruction. */
+    private static void charge(Context cx, long work) {
+        ((SandboxContext) cx).charge(work);
+    }
+
+    /** Elements or characters of a built-in's result; other results count 0 (reading their length may run script code). */
+    private static long sizeOf(Object result) {
+        return result instanceof NativeArray array ? array.getLength() : result instanceof CharSequence text ? text.length() : 0;
     }
 
     private static long lengthOf(Object value) {

@@ -9,8 +9,8 @@ import org.mozilla.javascript.Context;
 /**
  * A Rhino context configured for agent scripts (ES6, compiled mode, no Java classes) that meters the scan it runs:
  * Rhino reports executed instructions every {@link SandboxLimits#observerThreshold()} instructions (counted at loop
- * iterations and calls, not in straight-line code) and {@link #charge} checks the instruction, time and allocation
- * budgets then.
+ * iterations and calls, not in straight-line code) and {@link #observe} checks the instruction, allocation and time
+ * budgets then; built-in functions {@link #charge} the work they do in Java.
  */
 final class SandboxContext extends Context {
 
@@ -49,12 +49,9 @@ final class SandboxContext extends Context {
         setInstructionObserverThreshold(limits.observerThreshold());
     }
 
-    void charge(int executed) {
-        instructions += executed;
-        if (instructions > limits.instructionBudget()) {
-            throw new SandboxLimitExceeded(ScriptError.Kind.INSTRUCTION_LIMIT, "the scan ran more than "
-                    + limits.instructionBudget() + " instructions (an endless loop?)");
-        }
+    /** Rhino's report of {@code executed} more instructions: charges them, then checks the allocation and time budgets. */
+    void observe(int executed) {
+        charge(executed);
         if (AllocationMeter.isSupported()) {
             long allocated = AllocationMeter.allocatedBytes();
             if (allocated - allocationStart > limits.allocationBudgetBytes()) {
@@ -70,7 +67,25 @@ final class SandboxContext extends Context {
         }
         if (System.nanoTime() - deadline > 0) {
             throw new SandboxLimitExceeded(ScriptError.Kind.TIME_LIMIT, "the scan ran longer than "
-                    + limits.timeBudget().toMillis() + " ms");
+                    + limits.timeBudget().toMillis() + " ms, the last-resort wall-clock guard behind the instruction budget");
         }
+    }
+
+    /**
+     * Adds {@code count} instructions to the scan and ends it once the budget is spent. Built-in functions that go
+     * through arrays, strings or bars in Java, where Rhino counts nothing, charge one per element, character or bar,
+     * so that the instruction budget alone bounds a scan's work.
+     */
+    void charge(long count) {
+        instructions += count;
+        if (instructions > limits.instructionBudget()) {
+            throw new SandboxLimitExceeded(ScriptError.Kind.INSTRUCTION_LIMIT, "the scan ran more than "
+                    + limits.instructionBudget() + " instructions (an endless loop?)");
+        }
+    }
+
+    /** The calling thread's context, for the functions of host objects, which Rhino does not hand one. */
+    static SandboxContext current() {
+        return (SandboxContext) Context.getCurrentContext();
     }
 }

@@ -33,6 +33,6 @@ final class SandboxContextFactory extends ContextFactory {
 
     @Override
     protected void observeInstructionCount(Context cx, int instructionCount) {
-        ((SandboxContext) cx).charge(instructionCount);
+        ((SandboxContext) cx).observe(instructionCount);
     }
 }

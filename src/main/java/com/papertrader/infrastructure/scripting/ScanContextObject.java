@@ -58,20 +58,38 @@ final class ScanContextObject extends ScriptableObject {
         periodic(prototype, shared, "highest", Indicators::highest);
         periodic(prototype, shared, "lowest", Indicators::lowest);
         periodic(prototype, shared, "avgVolume", Indicators::averageVolume);
-        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", "vwap", 1, (ctx, args) ->
-                HostFunctions.numberOrNull(Indicators.sessionVwap(ctx.window, HostFunctions.integer(args, 0, "offset", 0))));
-        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", "crossover", 2, (ctx, args) ->
-                Indicators.crossover(ctx.window, series(args, 0), series(args, 1)));
-        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", "crossunder", 2, (ctx, args) ->
-                Indicators.crossunder(ctx.window, series(args, 0), series(args, 1)));
+        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", "vwap", 1, (ctx, args) -> {
+            ctx.charge(1);
+            return HostFunctions.numberOrNull(Indicators.sessionVwap(ctx.window, HostFunctions.integer(args, 0, "offset", 0)));
+        });
+        // a crossover compares two series on the newest bar and the one before: four values
+        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", "crossover", 2, (ctx, args) -> {
+            ctx.charge(4);
+            return Indicators.crossover(ctx.window, series(args, 0), series(args, 1));
+        });
+        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", "crossunder", 2, (ctx, args) -> {
+            ctx.charge(4);
+            return Indicators.crossunder(ctx.window, series(args, 0), series(args, 1));
+        });
         return prototype;
     }
 
     /** ctx.name(period[, offset]): NaN becomes null, so "not enough bars yet" reads as a missing value. */
     private static void periodic(NativeObject prototype, ScriptableObject shared, String name, PeriodicIndicator indicator) {
-        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", name, 2, (ctx, args) ->
-                HostFunctions.numberOrNull(indicator.valueAt(ctx.window, HostFunctions.integer(args, 0, "period"),
-                        HostFunctions.integer(args, 1, "offset", 0))));
+        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", name, 2, (ctx, args) -> {
+            ctx.charge(1);
+            return HostFunctions.numberOrNull(indicator.valueAt(ctx.window, HostFunctions.integer(args, 0, "period"),
+                    HostFunctions.integer(args, 1, "offset", 0)));
+        });
+    }
+
+    /**
+     * Indicators go through bars in Java, where Rhino counts no instruction: each of the {@code values} computed is
+     * charged one instruction per bar of the window, the most one reads (ema, rsi and atr read from the oldest bar),
+     * so the instruction budget bounds a scan that computes indicators in a loop.
+     */
+    private void charge(int values) {
+        SandboxContext.current().charge((long) values * window.size());
     }
 
     private static Series series(Object[] args, int index) {
