@@ -23,6 +23,8 @@ db="$data/paper-trader.db"
 port_offset=100
 status_url="http://127.0.0.1:$((8080 + port_offset))/api/status"
 cp -r "$wildfly" "$server"
+# the WAR is deployed from deployments/ only: drop a deployment `mvn wildfly:run` left in the copied configuration
+sed -i '/<deployments>/,/<\/deployments>/d' "$server/standalone/configuration/standalone.xml"
 cp "$war" "$server/standalone/deployments/"
 pgid=""
 
