@@ -20,14 +20,12 @@ import com.papertrader.domain.market.MutableClock;
 import com.papertrader.domain.market.RetryPolicy;
 import com.papertrader.domain.market.StoredBars;
 import com.papertrader.infrastructure.feed.MarketSourceProducer;
-import com.papertrader.infrastructure.polygon.PolygonJson;
 import com.papertrader.infrastructure.polygon.PolygonMarketFeed;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.polygon.PolygonStub.Reply;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -39,7 +37,6 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,21 +48,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PolygonFeedIT {
 
-    private static final List<String> FIXTURES = List.of("aggs_ok.json", "aggs_paginated_page1.json",
-            "aggs_paginated_page2.json", "aggs_empty.json", "aggs_delayed.json", "aggs_nan.json",
-            "aggs_high_below_low.json", "aggs_truncated.txt", "error_401.json", "error_403_not_authorized.json",
-            "error_429.json", "error_500.json", "error_502.html");
-
     @Deployment
     static WebArchive deployment() {
-        WebArchive war = Deployments.war().addClasses(PolygonFeedIT.class, PolygonStub.class, PolygonStub.Reply.class, PolygonJson.class,
-                PolygonStub.Request.class, IngestedBarsRecorder.class, MutableClock.class, Deployments.class);
-        FIXTURES.forEach(name -> war.addAsResource("fixtures/polygon/" + name));
-        return war;
+        return PolygonStubDeployment.addTo(Deployments.war())
+                .addClasses(PolygonFeedIT.class, IngestedBarsRecorder.class, MutableClock.class, Deployments.class);
     }
-
-    @ArquillianResource
-    URL base;
 
     @Inject
     BarStore store;
@@ -84,7 +71,7 @@ class PolygonFeedIT {
         Config packaged = ConfigProvider.getConfig(PolygonFeedIT.class.getClassLoader());
         Map<String, String> overrides = Map.of(
                 FeedSettings.POLYGON_API_KEY, PolygonStub.KEY,
-                FeedSettings.POLYGON_BASE_URL, base.toExternalForm().replaceAll("/$", "") + "/api/polygon-stub",
+                FeedSettings.POLYGON_BASE_URL, PolygonStub.baseUrl(),
                 FeedSettings.POLYGON_TIMEOUT_SECONDS, "2",
                 FeedSettings.CALLS_PER_MINUTE, "100",
                 MarketSettings.PROVIDER_DELAY_MINUTES, "0");

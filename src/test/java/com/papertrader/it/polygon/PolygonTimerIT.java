@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.TradingSession;
-import com.papertrader.infrastructure.polygon.PolygonJson;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import jakarta.json.JsonObject;
@@ -40,12 +39,9 @@ class PolygonTimerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war()
-                // the reference stub too: the corporate actions fetched at start-up find none instead of a 404 that
-                // would race the DENIED ticker's 401 for the status's last error
-                .addClasses(PolygonStub.class, PolygonStub.Reply.class, PolygonJson.class, PolygonStub.Request.class,
-                        PolygonReferenceStub.class)
-                .addAsResource("fixtures/polygon/error_401.json")
+        // the stub answers splits and dividends too: the corporate actions fetched at start-up find none instead of a
+        // 404 that would race the DENIED ticker's 401 for the status's last error
+        return PolygonStubDeployment.addTo(Deployments.war())
                 // A second config source beside the packaged one: MicroProfile Config reads every
                 // META-INF/microprofile-config.properties on the class path, and this one's ordinal wins.
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "polygon-timer-config.jar")
