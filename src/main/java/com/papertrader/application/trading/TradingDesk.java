@@ -223,6 +223,11 @@ public class TradingDesk {
             return changed;
         } catch (AgentChangeRefused refused) {
             throw refused;
+        } catch (OrderAlreadyStored duplicate) {
+            // the database holds the order already: the broker learns it from there and will not place it again
+            LOG.warning(() -> duplicate.getMessage() + "; nothing of this change is saved, rebuilding the broker from the database");
+            rebuild();
+            throw duplicate;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "A trading change failed; rebuilding the broker from the database", e);
             rebuild();

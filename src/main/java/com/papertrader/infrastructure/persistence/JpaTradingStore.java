@@ -1,5 +1,6 @@
 package com.papertrader.infrastructure.persistence;
 
+import com.papertrader.application.trading.OrderAlreadyStored;
 import com.papertrader.application.trading.TradingChanges;
 import com.papertrader.application.trading.TradingStore;
 import com.papertrader.domain.agent.Agent;
@@ -17,12 +18,20 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * {@link TradingStore} in JPA. Writes happen once per bar event, after the broker has processed all its bars in memory.
@@ -35,6 +44,8 @@ public class JpaTradingStore implements TradingStore {
 
     /** Well under SQLite's limit of bound parameters in one statement. */
     private static final int IDS_PER_STATEMENT = 500;
+    /** Rows written in one JDBC batch: a day's corporate actions write thousands. */
+    private static final int JDBC_BATCH_SIZE = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -190,37 +201,71 @@ public class JpaTradingStore implements TradingStore {
     }
 
     /**
-     * Merges each change without a select per entity: the stored ones among them are loaded first, a few queries of
-     * {@value #IDS_PER_STATEMENT} ids (orders with their events), so each merge finds its entity in the persistence context;
-     * what those queries did not find, and the rows the broker has just made, are new and inserted without a lookup
-     * ({@link NewRows}). A day's corporate actions touch thousands of orders and positions at once.
+     * Writes the changes straight to their rows, through a stateless session on this transaction's connection: new
+     * orders, their events, fills and ledger entries are inserted, known orders updated, positions, accounts and
+     * snapshots upserted. Nothing is read first, so a day's corporate actions touching thousands of orders and
+     * positions cost their writes only. An order is inserted, never merged over: a second order with a stored client
+     * order id is refused by the primary key ({@link OrderAlreadyStored}).
      */
     private void saveAll(List<BrokerChanges> changes) {
-        List<Object> entities = changes.stream().flatMap(change -> change.entitiesToSave().stream()).toList();
-        List<Object> newRows = new ArrayList<>(changes.stream().flatMap(change -> change.newRows().stream()).toList());
-        newRows.addAll(notStored(entities, Order.class, "select o from Order o left join fetch o.events where o.id in :ids"));
-        newRows.addAll(notStored(entities, Position.class, "select p from Position p where p.id in :ids"));
-        newRows.addAll(notStored(entities, Account.class, "select a from Account a where a.id in :ids"));
-        NewRows.during(newRows, () -> entities.forEach(em::merge));
+        writeRows(rows -> changes.forEach(change -> write(rows, change)));
     }
 
-    /** Loads the stored ones of {@code entities} of type {@code type} by {@code query}; returns the others. */
-    private <T> List<T> notStored(List<Object> entities, Class<T> type, String query) {
-        Map<Object, T> byId = new LinkedHashMap<>();
-        entities.stream().filter(type::isInstance).map(type::cast)
-                .forEach(entity -> byId.put(em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity), entity));
-        List<Object> ids = new ArrayList<>(byId.keySet());
-        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
-            em.createQuery(query, type).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)))
-                    .getResultList()
-                    .forEach(stored -> byId.remove(em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(stored)));
+    /**
+     * Runs {@code writes} in a stateless session on this transaction's connection. Every trading row (orders, events,
+     * fills, positions, accounts, snapshots, ledger) is written this way, never also merged through the persistence
+     * context, so no row is written twice in one transaction.
+     */
+    private void writeRows(Consumer<StatelessSession> writes) {
+        Session session = em.unwrap(Session.class);
+        session.doWork(connection -> {
+            try (StatelessSession rows = session.getSessionFactory().withStatelessOptions().connection(connection).openStatelessSession()) {
+                rows.setJdbcBatchSize(JDBC_BATCH_SIZE);
+                writes.accept(rows);
+                // the last batch: a stateless session on a borrowed connection does not run it when it closes
+                executeBatch(rows);
+            }
+        });
+    }
+
+    private static void write(StatelessSession rows, BrokerChanges change) {
+        Set<Order> placed = Collections.newSetFromMap(new IdentityHashMap<>());
+        placed.addAll(change.placed());
+        for (Order order : change.orders()) {
+            if (placed.contains(order)) {
+                insert(rows, order);
+            } else {
+                rows.update(order);
+            }
         }
-        return List.copyOf(byId.values());
+        change.events().forEach(rows::insert);
+        change.fills().forEach(rows::insert);
+        change.positions().forEach(rows::upsert);
+        change.accounts().forEach(rows::upsert);
+        change.snapshots().forEach(rows::upsert);
+        change.ledger().forEach(rows::insert);
+    }
+
+    /** A new order alone in its batch, so that a refused id is known to be this order's. */
+    private static void insert(StatelessSession rows, Order order) {
+        executeBatch(rows);
+        try {
+            rows.insert(order);
+            executeBatch(rows);
+        } catch (ConstraintViolationException e) {
+            throw new OrderAlreadyStored(order.id());
+        }
+    }
+
+    private static void executeBatch(StatelessSession rows) {
+        ((SharedSessionContractImplementor) rows).getJdbcCoordinator().executeBatch();
     }
 
     /** An account changed outside a bar event, with the ledger entries it made. */
     private void saveAccount(Account account) {
-        em.merge(account);
-        account.takeNewLedgerEntries().forEach(em::merge);
+        writeRows(rows -> {
+            rows.upsert(account);
+            account.takeNewLedgerEntries().forEach(rows::insert);
+        });
     }
 }

@@ -60,7 +60,6 @@ public final class SqliteTestDatabase {
                 .setProperty("hibernate.dialect", SqliteDialect.class.getName())
                 .setProperty("hibernate.hbm2ddl.auto", "validate")
                 .setProperty("hibernate.jdbc.batch_size", "200")
-                .setProperty("hibernate.session_factory.interceptor", NewRows.class.getName())
                 // The JSON-B API is on the classpath without an implementation; no entity maps JSON.
                 .setProperty("hibernate.type.json_format_mapper", NoJson.class.getName())
                 .buildSessionFactory();

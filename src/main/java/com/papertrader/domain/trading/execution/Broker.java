@@ -64,8 +64,8 @@ import java.util.function.Predicate;
  * <li>Per closed bar, in time order: {@link #onBar}, then the scanner's signals of that bar through {@link #submit}
  *     with the clock at (or after) the bar's close.</li>
  * <li>On a timer tick: {@link #expireDayOrders} so DAY orders of quiet tickers expire at the close.</li>
- * <li>Saving: {@code em.merge} each of {@link BrokerChanges#entitiesToSave()} in one transaction per cycle; ids are
- *     assigned by the domain, so merging the same entity again updates it and never duplicates it.</li>
+ * <li>Saving: each call's {@link BrokerChanges} in one transaction; ids are assigned by the domain, so a new order
+ *     is inserted under its client order id (a second one with the same id is refused) and a known one updated.</li>
  * </ol>
  */
 public final class Broker {

@@ -19,6 +19,7 @@ import java.util.Set;
 final class ChangeSet {
 
     private final Set<Order> orders = new LinkedHashSet<>();
+    private final List<Order> placed = new ArrayList<>();
     private final List<OrderEvent> events = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
     private final Set<Position> positions = new LinkedHashSet<>();
@@ -29,6 +30,7 @@ final class ChangeSet {
     /** A new order with all its events so far. */
     void created(Order order) {
         orders.add(order);
+        placed.add(order);
         events.addAll(order.events());
     }
 
@@ -69,6 +71,6 @@ final class ChangeSet {
     BrokerChanges build() {
         List<LedgerEntry> ledger = accounts.stream().flatMap(account -> account.takeNewLedgerEntries().stream()).toList();
         return new BrokerChanges(List.copyOf(orders), events, fills, List.copyOf(positions), List.copyOf(accounts),
-                List.copyOf(snapshots.values()), ledger, applied);
+                List.copyOf(snapshots.values()), ledger, applied, placed);
     }
 }

@@ -1,4 +1,4 @@
-package com.papertrader.domain.trading;
+package com.papertrader.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +19,6 @@ import com.papertrader.domain.trading.order.OrderSide;
 import com.papertrader.domain.trading.order.OrderStatus;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.Position;
-import com.papertrader.infrastructure.persistence.SqliteTestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
@@ -65,13 +64,13 @@ class TradingMappingTest {
         Clock clock = Clock.fixed(SIGNAL_BAR.plus(Duration.ofMinutes(5)), ZoneOffset.UTC);
         Broker before = new Broker(clock, FillModel.of(MarketCalendar.nyse()), FeeModel.free());
         Account opened = before.openAccount("alice", new BigDecimal("100000"), BigDecimal.ONE);
-        save(List.of(opened));
+        saveAccount(opened);
         SubmitResult submitted = before.submit(OrderRequest.builder("alice", "AAPL", OrderSide.BUY, SIGNAL_BAR, new BigDecimal("100.00"))
                 .quantity(100).stopLoss(new BigDecimal("95")).takeProfit(new BigDecimal("110"))
                 .reason("breakout above 99.80").scriptHash("sha256:abc").build());
         assertInstanceOf(SubmitResult.Accepted.class, submitted);
-        save(submitted.changes().entitiesToSave());
-        save(before.onBar(bar(SIGNAL_BAR.plus(Duration.ofMinutes(5)), "100.50", "101.00", "100.00", "100.80")).entitiesToSave());
+        save(submitted.changes());
+        save(before.onBar(bar(SIGNAL_BAR.plus(Duration.ofMinutes(5)), "100.50", "101.00", "100.00", "100.80")));
 
         inTransaction(em -> {
             Order entry = em.find(Order.class, "alice|AAPL|2026-11-24T14:30:00Z|0");
@@ -107,7 +106,7 @@ class TradingMappingTest {
         Broker after = new Broker(clock, FillModel.of(MarketCalendar.nyse()), FeeModel.free());
         after.restore(accounts, positions, working);
         BrokerChanges exit = after.onBar(bar(SIGNAL_BAR.plus(Duration.ofMinutes(10)), "101.00", "110.50", "100.90", "109.00"));
-        save(exit.entitiesToSave());
+        save(exit);
 
         inTransaction(em -> {
             assertEquals(OrderStatus.FILLED, em.find(Order.class, "alice|AAPL|2026-11-24T14:30:00Z|0|TP").status());
@@ -131,8 +130,18 @@ class TradingMappingTest {
         });
     }
 
-    private void save(List<?> entities) {
-        inTransaction(em -> entities.forEach(em::merge));
+    private void save(BrokerChanges changes) {
+        inTransaction(em -> store(em).save(changes));
+    }
+
+    private void saveAccount(Account account) {
+        inTransaction(em -> store(em).save(account));
+    }
+
+    private static JpaTradingStore store(EntityManager em) {
+        JpaTradingStore store = new JpaTradingStore();
+        store.em = em;
+        return store;
     }
 
     private void inTransaction(Consumer<EntityManager> work) {
