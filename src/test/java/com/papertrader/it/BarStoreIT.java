@@ -1,6 +1,7 @@
 package com.papertrader.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -102,7 +104,7 @@ class BarStoreIT {
                 em.persist(new OhlcvRecord(bar));
                 em.flush();
             });
-            assertTrue(refused.getMessage().contains("UNIQUE constraint failed"), refused.getMessage());
+            assertInstanceOf(ConstraintViolationException.class, refused, "the database refused the key, whichever it is");
         } finally {
             tx.rollback();
         }
@@ -123,10 +125,16 @@ class BarStoreIT {
     }
 
     @Test
-    void everyConnectionUsesWalAndABusyTimeout() throws Exception {
+    void everyConnectionGetsTheDatabasesSettings() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            assertEquals("wal", single(statement, "PRAGMA journal_mode"));
-            assertEquals("10000", single(statement, "PRAGMA busy_timeout"));
+            if ("SQLite".equals(connection.getMetaData().getDatabaseProductName())) {
+                assertEquals("wal", single(statement, "PRAGMA journal_mode"));
+                assertEquals("10000", single(statement, "PRAGMA busy_timeout"));
+            } else {
+                assertEquals("PostgreSQL", connection.getMetaData().getDatabaseProductName());
+                assertEquals("paper-trader", single(statement, "SELECT current_setting('application_name')"),
+                        "the datasource definition's property reached the connection");
+            }
         }
     }
 

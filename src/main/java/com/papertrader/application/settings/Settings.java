@@ -31,6 +31,6 @@ public record Settings(DatabaseSettings database, FeedSettings feed, MarketSetti
         return "feed=" + feed + (feed.usesPolygon() ? ", delay=" + market.providerDelay().toMinutes() + "m" : "")
                 + ", tickers=" + String.join(",", market.symbols()) + ", bar=" + market.timeframe().label()
                 + ", extendedHours=" + market.extendedHours() + ", poller=" + (feed.pollerEnabled() ? "on" : "off")
-                + ", dataDir=" + database.dataDir();
+                + ", database=" + database.postgres().map(DatabaseSettings.PostgresServer::where).orElse(database.databaseFile().toString());
     }
 }

@@ -100,7 +100,20 @@ public class OhlcvRecord {
     }
 
     public Bar toBar(Duration span) {
-        return new Bar(ticker, Instant.ofEpochMilli(barStart), span, open, high, low, close, volume, vwap, trades);
+        return new Bar(ticker, Instant.ofEpochMilli(barStart), span, plain(open), plain(high), plain(low), plain(close),
+                plain(volume), plain(vwap), trades);
+    }
+
+    /**
+     * A stored decimal as the feed gave it, whichever database kept it: PostgreSQL's numeric(19,6) gives 57.500000 and
+     * SQLite 57.5 for the 57.5 that was stored, so the trailing zeros go (but 100 stays 100, not 1E+2).
+     */
+    private static BigDecimal plain(BigDecimal stored) {
+        if (stored == null) {
+            return null;
+        }
+        BigDecimal stripped = stored.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public String ticker() {

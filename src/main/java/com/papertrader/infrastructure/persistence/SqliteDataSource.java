@@ -1,7 +1,6 @@
 package com.papertrader.infrastructure.persistence;
 
 import com.papertrader.application.settings.DatabaseSettings;
-import com.papertrader.infrastructure.config.SettingsLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,23 +12,26 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The SQLite database file in the configured data directory, with WAL journaling (pages read while the poller
- * writes) and a busy timeout applied to every connection it opens. The server instantiates it from the
- * portable {@code @DataSourceDefinition} in {@link DatabaseDefinition}, on WildFly and Payara alike.
+ * writes) and a busy timeout applied to every connection it opens: the default database ({@link ConfiguredDataSource}).
  */
-public class SqliteDataSource extends SQLiteDataSource {
+final class SqliteDataSource {
 
     private static final Logger LOG = Logger.getLogger(SqliteDataSource.class.getName());
 
-    public SqliteDataSource() {
-        DatabaseSettings settings = SettingsLoader.load().database();
+    private SqliteDataSource() {
+    }
+
+    static SQLiteDataSource open(DatabaseSettings settings) {
         Path database = settings.databaseFile();
         requireWritableDirectory(settings.dataDir());
-        configure(this, database, settings.busyTimeout());
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        configure(dataSource, database, settings.busyTimeout());
         LOG.info(() -> "SQLite database " + database + " (WAL, busy timeout " + settings.busyTimeout().toMillis() + " ms)");
+        return dataSource;
     }
 
     /** What every connection to the database file gets, the server's and a test's alike. */
-    public static void configure(SQLiteDataSource dataSource, Path file, Duration busyTimeout) {
+    static void configure(SQLiteDataSource dataSource, Path file, Duration busyTimeout) {
         dataSource.setUrl("jdbc:sqlite:" + file);
         dataSource.setJournalMode(SQLiteConfig.JournalMode.WAL.name());
         dataSource.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL.name());

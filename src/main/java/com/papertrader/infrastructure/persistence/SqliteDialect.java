@@ -3,6 +3,7 @@ package com.papertrader.infrastructure.persistence;
 import java.sql.Types;
 import java.util.Set;
 import org.hibernate.community.dialect.SQLiteDialect;
+import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.spi.SQLExceptionConversionDelegate;
 
@@ -17,6 +18,14 @@ public class SqliteDialect extends SQLiteDialect {
     private static final Set<Integer> INTEGERS = Set.of(Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT);
     /** SQLite's primary result code for a constraint; extended codes (1555 for a primary key) keep it in their low byte. */
     private static final int SQLITE_CONSTRAINT = 19;
+
+    public SqliteDialect() {
+    }
+
+    /** The dialect for the SQLite version the driver reports ({@link ApplicationDialects}). */
+    public SqliteDialect(DialectResolutionInfo info) {
+        super(info);
+    }
 
     @Override
     public boolean equivalentTypes(int typeCode1, int typeCode2) {

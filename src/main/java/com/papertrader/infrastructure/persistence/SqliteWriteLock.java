@@ -13,7 +13,8 @@ import org.hibernate.Session;
  * timeout does not cover. That happens whenever two writers overlap: the poller storing bars while an admin saves an
  * agent, or a backtest saves its result. Holding the write lock before the first read instead makes the later writer
  * wait for the first (up to the busy timeout), then read what is current. Read-only transactions take no lock, so the
- * pages keep reading while something writes.
+ * pages keep reading while something writes. On any other database (PostgreSQL) this takes nothing: its writers
+ * wait for one another at the rows they change.
  */
 final class SqliteWriteLock {
 
@@ -29,8 +30,15 @@ final class SqliteWriteLock {
     }
 
     static void take(Connection connection) throws SQLException {
+        if (!isSqlite(connection)) {
+            return; // PostgreSQL locks the rows a transaction writes, and lets the other writers wait for them itself
+        }
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(TAKE);
         }
+    }
+
+    private static boolean isSqlite(Connection connection) throws SQLException {
+        return "SQLite".equals(connection.getMetaData().getDatabaseProductName());
     }
 }

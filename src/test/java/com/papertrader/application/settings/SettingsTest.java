@@ -95,6 +95,54 @@ class SettingsTest {
     }
 
     @Test
+    void withoutADatabaseUrlTheSqliteFileIsUsed() {
+        assertTrue(settings().database().postgres().isEmpty());
+    }
+
+    @Test
+    void aDatabaseUrlSelectsPostgresAndTheLogNeverShowsThePassword() {
+        values.put(DatabaseSettings.URL, "jdbc:postgresql://db.example:5432/trader?sslmode=require");
+        values.put(DatabaseSettings.USER, "trader");
+        values.put(DatabaseSettings.PASSWORD, "s3cret-pw");
+
+        DatabaseSettings.PostgresServer server = settings().database().postgres().orElseThrow();
+
+        assertEquals("s3cret-pw", server.password());
+        assertEquals("jdbc:postgresql://db.example:5432/trader as trader", server.where());
+        assertFalse(server.toString().contains("s3cret-pw"), server.toString());
+        assertFalse(settings().database().toString().contains("s3cret-pw"));
+    }
+
+    @Test
+    void aDatabaseUrlNeedsAUser() {
+        values.put(DatabaseSettings.URL, "jdbc:postgresql://localhost/trader");
+
+        assertRefused(DatabaseSettings.USER, "is not set");
+    }
+
+    @Test
+    void onlyPostgresUrlsAreTakenAndNoneIsEchoedWhole() {
+        values.put(DatabaseSettings.URL, "jdbc:mysql://localhost/trader?user=x&password=hunter2");
+        values.put(DatabaseSettings.USER, "trader");
+
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, this::settings);
+
+        assertTrue(e.getMessage().startsWith("Configuration " + DatabaseSettings.URL + " must be a PostgreSQL JDBC URL"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void aPasswordInTheUrlIsRefusedWithoutEchoingIt() {
+        values.put(DatabaseSettings.URL, "jdbc:postgresql://localhost/trader?password=hunter2");
+        values.put(DatabaseSettings.USER, "trader");
+
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, this::settings);
+
+        assertTrue(e.getMessage().contains(DatabaseSettings.PASSWORD), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
     void relativeDataDirIsRefusedNamingTheKey() {
         values.put(DatabaseSettings.DATA_DIR, "data");
 

@@ -57,7 +57,6 @@ public final class SqliteTestDatabase {
         configuration.getProperties().put("hibernate.connection.datasource", connections);
         return configuration
                 .setProperty("jakarta.persistence.transactionType", "RESOURCE_LOCAL")
-                .setProperty("hibernate.dialect", SqliteDialect.class.getName())
                 .setProperty("hibernate.hbm2ddl.auto", "validate")
                 .setProperty("hibernate.jdbc.batch_size", "200")
                 // The JSON-B API is on the classpath without an implementation; no entity maps JSON.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.ItDatabase;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
@@ -42,7 +43,7 @@ class CorporateActionsIT {
         return Deployments.war().addClasses(CorporateActionsProbe.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "corporate-actions-config.jar")
                         .addAsResource(new StringAsset("config_ordinal=500\n"
-                                        + "papertrader.data-dir=${jboss.server.data.dir}/corporate-actions-it-" + RUN + "\n"),
+                                        + ItDatabase.ownDatabase("corporate-actions-it-" + RUN)),
                                 "META-INF/microprofile-config.properties"));
     }
 

@@ -8,11 +8,10 @@ import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.TradingSession;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.ItDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -67,7 +66,7 @@ class PolygonTimerIT {
         assertTrue(overview.contains("Polygon rejected the API key (401 Unknown API Key) while fetching DENIED"), overview);
         assertFalse(overview.contains("stub-key-7f3a"));
 
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + Path.of(System.getProperty("it.data-dir"), "wildfly", "paper-trader.db"))) {
+        try (Connection db = ItDatabase.suite()) {
             for (String ticker : new String[]{"GENA", "GENB"}) {
                 Instant first = Instant.ofEpochMilli(count(db, "select min(bar_start) from ohlcv_data where ticker = ?", ticker));
                 Instant last = Instant.ofEpochMilli(count(db, "select max(bar_start) from ohlcv_data where ticker = ?", ticker));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.ItDatabase;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
@@ -52,7 +53,7 @@ class AccountsAndChartIT {
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "accounts-chart-config.jar")
                         // A database of its own: its agent's trades are the only ones on CHRT and in its account.
                         .addAsResource(new StringAsset("config_ordinal=500\n"
-                                        + "papertrader.data-dir=${jboss.server.data.dir}/accounts-chart-it-" + RUN + "\n"),
+                                        + ItDatabase.ownDatabase("accounts-chart-it-" + RUN)),
                                 "META-INF/microprofile-config.properties"));
     }
 

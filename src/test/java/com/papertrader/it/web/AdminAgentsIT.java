@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.ItDatabase;
 import com.papertrader.it.trading.TradingProbe;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -58,7 +59,7 @@ class AdminAgentsIT {
                 // tests count; this config source outranks the server's system properties (ordinal 400).
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "admin-it-config.jar")
                         .addAsResource(new StringAsset("config_ordinal=500\n"
-                                + "papertrader.data-dir=${jboss.server.data.dir}/admin-agents-it-" + RUN + "\n"),
+                                + ItDatabase.ownDatabase("admin-agents-it-" + RUN)),
                                 "META-INF/microprofile-config.properties"));
     }
 

@@ -9,6 +9,7 @@ import com.papertrader.it.Browser.Width;
 import com.papertrader.it.BrowserExtension;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.ItDatabase;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -120,7 +122,11 @@ class BrowserIT {
     static WebArchive deployment() {
         return Deployments.war()
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "browser-config.jar")
-                        .addAsResource("browser-config.properties", "META-INF/microprofile-config.properties"));
+                        .addAsResource("browser-config.properties", "META-INF/microprofile-config.properties"))
+                // a database of its own, new each run: what the browser sees is only what its market traded
+                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "browser-database.jar")
+                        .addAsResource(new StringAsset("config_ordinal=500\n" + ItDatabase.ownDatabase("browser-it-" + RUN)),
+                                "META-INF/microprofile-config.properties"));
     }
 
     @ArquillianResource

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.ItDatabase;
 import com.papertrader.it.trading.TradingProbe;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class KillSwitchIT {
         return Deployments.war().addClasses(TradingProbe.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "kill-switch-it-config.jar")
                         .addAsResource(new StringAsset("config_ordinal=500\n"
-                                + "papertrader.data-dir=${jboss.server.data.dir}/kill-switch-it-" + RUN + "\n"),
+                                + ItDatabase.ownDatabase("kill-switch-it-" + RUN)),
                                 "META-INF/microprofile-config.properties"));
     }
 

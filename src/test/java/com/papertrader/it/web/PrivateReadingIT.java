@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.ItDatabase;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -46,7 +47,7 @@ class PrivateReadingIT {
                 // A database of its own: the admin's part creates an agent, which the other tests must not see.
                 .addAsResource(new StringAsset("config_ordinal=500\nsecurity.read-requires-login=true\n"
                                 + "viewer.password-hash=" + VIEWER_PASSWORD_HASH + "\n"
-                                + "papertrader.data-dir=${jboss.server.data.dir}/private-reading-it-" + RUN + "\n"),
+                                + ItDatabase.ownDatabase("private-reading-it-" + RUN)),
                         "META-INF/microprofile-config.properties"));
     }
 
