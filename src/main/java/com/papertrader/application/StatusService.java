@@ -4,6 +4,7 @@ import com.papertrader.application.ingest.MarketDataService;
 import com.papertrader.application.scanning.ScannerBean;
 import com.papertrader.application.settings.FeedSettings;
 import com.papertrader.application.settings.MarketSettings;
+import com.papertrader.application.trading.DeskLease;
 import com.papertrader.application.trading.TradingSummary;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.market.FeedStats;
@@ -31,6 +32,9 @@ public class StatusService {
 
     @Inject
     ScannerBean scanner;
+
+    @Inject
+    DeskLease lease;
 
     /** The trading desk's latest summary; none until the desk has started. */
     private volatile TradingSummary trading = TradingSummary.NOTHING_YET;
@@ -68,6 +72,9 @@ public class StatusService {
                 stats.lastError().orElse(null),
                 trading.killSwitch().map(KillSwitch::engagedBy).orElse(null),
                 trading.killSwitch().map(KillSwitch::engagedAt).orElse(null),
-                trading.killSwitch().map(KillSwitch::flattened).orElse(false));
+                trading.killSwitch().map(KillSwitch::flattened).orElse(false),
+                lease.heldSince().isPresent() ? "active" : "standby",
+                lease.heldSince().orElse(null),
+                lease.node());
     }
 }

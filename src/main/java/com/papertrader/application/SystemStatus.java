@@ -12,6 +12,10 @@ import java.util.List;
  * @param expectedCallsToday the feed calls today's schedule needs for the subscribed tickers
  * @param killSwitchEngagedBy who engaged the kill switch, or null while it is released (then killSwitchEngagedAt is null
  *                           and killSwitchFlattened false)
+ * @param role               "active" on the server that polls and trades, "standby" on one that serves pages only
+ *                           (several servers on one PostgreSQL database; with SQLite always active)
+ * @param activeSince        since when this server runs the desk; null on a standby
+ * @param node               this server's name (host/process)
  */
 public record SystemStatus(
         boolean isRunning,
@@ -32,5 +36,8 @@ public record SystemStatus(
         String lastError,
         String killSwitchEngagedBy,
         Instant killSwitchEngagedAt,
-        boolean killSwitchFlattened) {
+        boolean killSwitchFlattened,
+        String role,
+        Instant activeSince,
+        String node) {
 }

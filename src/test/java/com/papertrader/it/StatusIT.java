@@ -51,6 +51,9 @@ class StatusIT {
         assertEquals(2, new BigDecimal(status.getString("totalEquity")).scale(), "money to the cent, as a string");
         assertEquals(2, new BigDecimal(status.getString("dayPnl")).scale());
         assertTrue(Instant.parse(status.getString("nextBarDueAt")).isAfter(Instant.parse("2020-01-01T00:00:00Z")));
+        assertEquals("active", status.getString("role"), "the only server on its database runs the desk");
+        assertTrue(Instant.parse(status.getString("activeSince")).isBefore(Instant.now()), status.toString());
+        assertTrue(status.getString("node").matches(".+/\\d+"), "host/process: " + status.getString("node"));
     }
 
     @Test

@@ -8,6 +8,9 @@ public interface AuditTrail {
 
     void add(AuditEntry entry);
 
+    /** How many entries there are: it only grows, by one for every admin action that completed. */
+    long count();
+
     /** Newest first. */
     Page<AuditEntry> newestFirst(PageRequest page);
 }

@@ -97,4 +97,13 @@ public class ScannerBean implements AgentScanning {
     public void uninstall(AgentId agent) {
         scanner.uninstall(agent);
     }
+
+    /** The agents as the database holds them now: another server changed them (scripts unchanged stay compiled). */
+    public void reload() {
+        List<Agent> stored = store.agents();
+        scanner.agents().stream().map(Agent::getId)
+                .filter(id -> stored.stream().noneMatch(agent -> agent.getId().equals(id)))
+                .forEach(scanner::uninstall);
+        stored.forEach(scanner::install);
+    }
 }

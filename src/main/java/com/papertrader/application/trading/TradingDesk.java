@@ -4,6 +4,7 @@ import com.papertrader.application.audit.Actor;
 import com.papertrader.application.audit.AgentChanges;
 import com.papertrader.application.audit.Audit;
 import com.papertrader.application.audit.AuditAction;
+import com.papertrader.application.audit.AuditTrail;
 import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.application.ingest.CorporateActionStore;
@@ -93,6 +94,12 @@ public class TradingDesk {
     Audit audit;
 
     @Inject
+    AuditTrail auditTrail;
+
+    @Inject
+    DeskLease lease;
+
+    @Inject
     Event<TradingSaved> tradingSaved;
 
     @Inject
@@ -103,11 +110,51 @@ public class TradingDesk {
     private AgentAdministration administration;
     /** While engaged; the broker refuses new entries as long as it is. */
     private KillSwitch killSwitch;
+    /** The lease under which this desk last took over (rebuilt and caught up); null while it stands by. */
+    private Instant tradingSince;
+    /** The audit trail's length when this desk last read the database: a longer trail means changes to read. */
+    private long changesSeen;
 
     @PostConstruct
     void start() {
         rebuild();
+        if (lease.hold()) {
+            takeOver();
+        }
+    }
+
+    /**
+     * Whether this server trades: it holds the desk's lease ({@link DeskLease}). Taking the lease from a server that
+     * stopped or died reads everything from the database again and trades the bars stored meanwhile; while it holds it,
+     * admin changes made on other servers (each one adds to the audit trail) are read in before the next bar.
+     * Called at every poll tick; on SQLite this server always holds the lease and nothing is read again.
+     */
+    public boolean active() {
+        if (!lease.hold()) {
+            tradingSince = null;
+            return false;
+        }
+        if (!lease.heldSince().equals(Optional.ofNullable(tradingSince))) {
+            readDatabaseAgain();
+            takeOver();
+        } else if (lease.shared() && auditTrail.count() != changesSeen) {
+            readDatabaseAgain();
+        }
+        return true;
+    }
+
+    private void takeOver() {
+        tradingSince = lease.heldSince().orElseThrow();
+        changesSeen = auditTrail.count();
+        LOG.info(() -> "Trading on node " + lease.node());
         announce(guarded(barTrading::catchUp));
+    }
+
+    /** Agents, accounts, orders and positions as the database holds them: another server changed or traded them. */
+    private void readDatabaseAgain() {
+        changesSeen = auditTrail.count();
+        scanner.reload();
+        rebuild();
     }
 
     public void onBars(@Observes BarsIngested event) {
@@ -217,6 +264,9 @@ public class TradingDesk {
      * failure may have left the broker ahead of the database, so it goes back to what the database holds.
      */
     private <T> T guarded(Supplier<T> change) {
+        if (lease.shared() && tradingSince == null) {
+            readDatabaseAgain(); // a standby's broker is as old as its last read: change what the database holds now
+        }
         try {
             T changed = change.get();
             publishSummary();

@@ -24,6 +24,11 @@ public class JpaAuditTrail implements AuditTrail {
     }
 
     @Override
+    public long count() {
+        return em.createQuery("select count(e) from AuditEntry e", Long.class).getSingleResult();
+    }
+
+    @Override
     public Page<AuditEntry> newestFirst(PageRequest page) {
         return Page.of(em.createQuery("select e from AuditEntry e order by e.id desc", AuditEntry.class)
                 .setFirstResult(page.offset()).setMaxResults(page.size() + 1).getResultList(), page);

@@ -1,5 +1,6 @@
 package com.papertrader.interfaces.rest;
 
+import com.papertrader.application.OtherServers;
 import com.papertrader.application.StatusService;
 import com.papertrader.application.trading.TradingSaved;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  * and "trading" once a bar event's trading is saved: {"orders": [...], "fills": [...]}, the orders it created or
  * changed and the fills it made, each written as the JSON API writes it ({@link TradingJson}).
  * One broadcaster for every open page; it is made from the first subscriber's {@link Sse}, which JAX-RS only hands
- * to resources.
+ * to resources. With several servers on one database, the trading of the one running the desk reaches the pages of all.
  */
 @ApplicationScoped
 public class LiveUpdates {
@@ -29,6 +30,9 @@ public class LiveUpdates {
 
     @Inject
     StatusService status;
+
+    @Inject
+    OtherServers otherServers;
 
     private Sse sse;
     private SseBroadcaster broadcaster;
@@ -50,15 +54,27 @@ public class LiveUpdates {
         }
     }
 
+    /** A bar event's saved trading, to this server's pages and to the other servers' ({@link OtherServers}). */
     void onTradingSaved(@Observes TradingSaved saved) {
-        if (!hasSubscribers()) {
+        if (!hasSubscribers() && !otherServers.any()) {
             return;
         }
         JsonArrayBuilder orders = Json.createArrayBuilder();
         saved.orders().forEach(order -> orders.add(TradingJson.order(order)));
         JsonArrayBuilder fills = Json.createArrayBuilder();
         saved.fills().forEach(fill -> fills.add(TradingJson.fill(fill)));
-        broadcast("trading", Json.createObjectBuilder().add("orders", orders).add("fills", fills).build());
+        JsonObject trading = Json.createObjectBuilder().add("orders", orders).add("fills", fills).build();
+        otherServers.tell("trading", trading);
+        if (hasSubscribers()) {
+            broadcast("trading", trading);
+        }
+    }
+
+    /** Trading another server saved (the one running the desk), to this server's pages. */
+    void onTradingElsewhere(@Observes OtherServers.LiveEventElsewhere elsewhere) {
+        if (hasSubscribers() && elsewhere.event().equals("trading")) {
+            broadcast("trading", elsewhere.data());
+        }
     }
 
     private synchronized boolean hasSubscribers() {

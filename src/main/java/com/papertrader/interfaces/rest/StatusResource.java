@@ -44,13 +44,16 @@ public class StatusResource {
                 .add("totalEquity", current.totalEquity().toPlainString())
                 .add("dayPnl", current.dayPnl().toPlainString())
                 .add("killSwitchEngaged", current.killSwitchEngagedBy() != null)
-                .add("killSwitchFlattened", current.killSwitchFlattened());
+                .add("killSwitchFlattened", current.killSwitchFlattened())
+                .add("role", current.role())
+                .add("node", current.node());
         addOrNull(json, "lastPollAt", current.lastPollAt());
         addOrNull(json, "nextBarDueAt", current.nextBarDueAt());
         addOrNull(json, "callsPerMinuteLimit", current.callsPerMinuteLimit());
         addOrNull(json, "lastError", current.lastError());
         addOrNull(json, "killSwitchEngagedBy", current.killSwitchEngagedBy());
         addOrNull(json, "killSwitchEngagedAt", current.killSwitchEngagedAt());
+        addOrNull(json, "activeSince", current.activeSince());
         return json.build();
     }
 

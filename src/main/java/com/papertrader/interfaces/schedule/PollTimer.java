@@ -2,6 +2,7 @@ package com.papertrader.interfaces.schedule;
 
 import com.papertrader.application.ingest.MarketDataService;
 import com.papertrader.application.settings.FeedSettings;
+import com.papertrader.application.trading.TradingDesk;
 import com.papertrader.interfaces.rest.LiveUpdates;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
@@ -12,8 +13,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Ticks every five seconds, once the trading desk is up; the poller decides cheaply whether a bar is due. No transaction here: calls to the feed
- * must not hold one open, the store opens its own. Switched off with poller.enabled=false (tests drive the poller).
+ * Ticks every five seconds, once the trading desk is up; the poller decides cheaply whether a bar is due. Only the
+ * server running the desk polls (the others stand by, see {@link TradingDesk#active()}). No transaction here: calls to
+ * the feed must not hold one open, the store opens its own. Switched off with poller.enabled=false (tests drive the poller).
  */
 @Singleton
 @Startup
@@ -29,11 +31,16 @@ public class PollTimer {
     @Inject
     LiveUpdates live;
 
+    @Inject
+    TradingDesk desk;
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         if (settings.pollerEnabled()) {
-            marketData.tick();
+            if (desk.active()) {
+                marketData.tick();
+            }
             live.publishStatus();
         }
     }
