@@ -12,6 +12,10 @@
 # same time, the 20 connections split between them, and prints each URL's requests, errors and latency percentiles,
 # and the SQLITE_BUSY lines of the server log. The seeded data directory is kept in $WORK and reused by the next run.
 #
+# With DATABASE=postgresql the seeded SQLite file is moved into a throwaway PostgreSQL cluster (src/test/scripts/postgres.sh,
+# port PG_PORT, 55434) by the move command (SqliteToPostgres, timed: issue "Outgrowing one machine") and the server runs
+# on PostgreSQL; the same load follows.
+#
 # Settings (environment): URLS (space-separated paths), CLIENTS (20), DURATION (30s), WARMUP (10s),
 # PORT_OFFSET (400), WORK (target/bench-http), SPEED (simulated market minutes per real second: 1, a bar per ticker
 # every 5 s, one per poll; the application's default 60 stores 60 bars per ticker at each 5-second poll). Needs: sqlite3, wrk (apt-get install -y wrk), curl.
@@ -25,6 +29,8 @@ warmup=${WARMUP:-10s}
 port_offset=${PORT_OFFSET:-400}
 work=${WORK:-target/bench-http}
 speed=${SPEED:-1}
+database=${DATABASE:-sqlite}
+pg_port=${PG_PORT:-55434}
 scripts=src/bench/scripts
 
 war=target/paper-trader.war
@@ -44,10 +50,11 @@ rm -rf "$server"
 cp -r "$wildfly" "$server"
 cp "$war" "$server/standalone/deployments/"
 pgid=""
+on_postgres=()
 
 start() {
-    setsid "$server/bin/standalone.sh" -Djboss.socket.binding.port-offset="$port_offset" \
-        -Dpapertrader.data-dir="$data" -Dsimulated.speed="$speed" > "$work/server-$1.log" 2>&1 &
+    PAPERTRADER_DB_PASSWORD=papertrader-it setsid "$server/bin/standalone.sh" -Djboss.socket.binding.port-offset="$port_offset" \
+        -Dpapertrader.data-dir="$data" -Dsimulated.speed="$speed" "${on_postgres[@]}" > "$work/server-$1.log" 2>&1 &
     pgid=$!
     for _ in $(seq 1 180); do
         curl -fs "$base/api/status" > /dev/null 2>&1 && return 0
@@ -66,7 +73,7 @@ stop() {
     kill -KILL -- "-$pgid" 2>/dev/null || true
     pgid=""
 }
-trap stop EXIT
+trap 'stop; [ "$database" = sqlite ] || bash src/test/scripts/postgres.sh stop "$work/postgres"' EXIT
 
 q() { sqlite3 -batch -noheader "$db" "$1"; }
 
@@ -79,6 +86,19 @@ if [ "$(q 'select count(*) from ohlcv_data' 2>/dev/null || echo 0)" -lt 1000000 
     time sqlite3 -batch "$db" < "$scripts/seed.sql"
 fi
 echo "http-load: $(q 'select count(*) from ohlcv_data') bars, $(q 'select count(*) from orders') orders, $(q 'select count(*) from fills') fills"
+
+if [ "$database" = postgresql ]; then
+    bash src/test/scripts/postgres.sh start "$work/postgres" "$pg_port"
+    echo "http-load: moving the SQLite database into PostgreSQL (SqliteToPostgres)"
+    start_move=$(date +%s%N)
+    PAPERTRADER_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/papertrader" PAPERTRADER_DB_USER=papertrader \
+        PAPERTRADER_DB_PASSWORD=papertrader-it java -cp "target/paper-trader/WEB-INF/classes:target/paper-trader/WEB-INF/lib/*" \
+        com.papertrader.infrastructure.persistence.SqliteToPostgres "$db"
+    echo "http-load: moved in $(( ($(date +%s%N) - start_move) / 1000000 )) ms"
+    on_postgres=(-Dpapertrader.db.url="jdbc:postgresql://127.0.0.1:$pg_port/papertrader" -Dpapertrader.db.user=papertrader)
+    export PGPASSWORD=papertrader-it
+    q() { psql -h 127.0.0.1 -p "$pg_port" -U papertrader -d papertrader -X -A -t -c "$1"; }
+fi
 
 start load
 # On start the simulated market backfills the last days (thousands of bars, traded as one long bar event); the

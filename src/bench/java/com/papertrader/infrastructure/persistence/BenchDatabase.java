@@ -34,6 +34,10 @@ import java.util.stream.Stream;
  * own. Every connection, Hibernate's and the raw ones, uses the
  * settings of {@link SqliteDataSource}: WAL journal, synchronous NORMAL, 10 s busy timeout.
  * Both sides of a comparison get their own file.
+ * <p>
+ * With the environment variable {@value #POSTGRES_SERVER} set (a JDBC URL without the database, e.g.
+ * {@code jdbc:postgresql://127.0.0.1:55434/}, user and password those of {@code src/test/scripts/postgres.sh}), each
+ * side gets a fresh PostgreSQL database on that server instead, dropped at the end.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -48,35 +52,66 @@ final class BenchDatabase implements AutoCloseable {
     /** Rows per executeBatch in the raw baseline, as the product's chunks. */
     static final int RAW_BATCH = 5_000;
 
+    static final String POSTGRES_SERVER = "BENCH_POSTGRES_URL";
+    private static final String POSTGRES_USER = "papertrader";
+    private static final String POSTGRES_PASSWORD = "papertrader-it";
+    private static int postgresDatabases;
+
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Path directory;
+    /** The PostgreSQL database of this side, or null on SQLite. */
+    private final String postgresDatabase;
     private final String url;
     private final HikariDataSource connections;
     private final EntityManagerFactory entityManagers;
 
-    private BenchDatabase(Path directory) {
+    private BenchDatabase(Path directory, String postgresDatabase) {
         this.directory = directory;
-        this.url = "jdbc:sqlite:" + directory.resolve("paper-trader.db")
-                + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000";
+        this.postgresDatabase = postgresDatabase;
         SqliteTestDatabase database = new SqliteTestDatabase(directory.resolve("paper-trader.db"));
         HikariConfig pool = new HikariConfig();
-        pool.setDataSource(database.dataSource());
+        if (postgresDatabase == null) {
+            this.url = "jdbc:sqlite:" + directory.resolve("paper-trader.db") + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000";
+            pool.setDataSource(database.dataSource());
+        } else {
+            this.url = System.getenv(POSTGRES_SERVER) + postgresDatabase;
+            pool.setJdbcUrl(url);
+            pool.setUsername(POSTGRES_USER);
+            pool.setPassword(POSTGRES_PASSWORD);
+        }
         pool.setMaximumPoolSize(2);
         this.connections = new HikariDataSource(pool);
         this.entityManagers = database.start(List.of(OhlcvRecord.class), connections);
-        inTransaction(em -> {
-            requirePragma(em, "journal_mode", "wal");
-            requirePragma(em, "synchronous", "1");
-        });
+        if (postgresDatabase == null) {
+            inTransaction(em -> {
+                requirePragma(em, "journal_mode", "wal");
+                requirePragma(em, "synchronous", "1");
+            });
+        }
     }
 
-    /** A new, empty database in a new temporary directory. */
+    /** A new, empty database: a file in a new temporary directory, or a new PostgreSQL database ({@value #POSTGRES_SERVER}). */
     static BenchDatabase create() {
         try {
-            return new BenchDatabase(Files.createTempDirectory("paper-trader-bench"));
+            Path directory = Files.createTempDirectory("paper-trader-bench");
+            if (System.getenv(POSTGRES_SERVER) == null) {
+                return new BenchDatabase(directory, null);
+            }
+            String database = "bench_" + ProcessHandle.current().pid() + "_" + postgresDatabases++;
+            onPostgresServer("CREATE DATABASE " + database);
+            return new BenchDatabase(directory, database);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void onPostgresServer(String sql) {
+        try (Connection server = DriverManager.getConnection(System.getenv(POSTGRES_SERVER) + "papertrader", POSTGRES_USER, POSTGRES_PASSWORD);
+             Statement statement = server.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,6 +128,11 @@ final class BenchDatabase implements AutoCloseable {
 
     /** A connection of the raw baseline, autocommit off. */
     Connection openRaw() throws SQLException {
+        if (postgresDatabase != null) {
+            Connection connection = DriverManager.getConnection(url, POSTGRES_USER, POSTGRES_PASSWORD);
+            connection.setAutoCommit(false);
+            return connection;
+        }
         Connection connection = DriverManager.getConnection(url);
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement();
@@ -159,6 +199,9 @@ final class BenchDatabase implements AutoCloseable {
     public void close() {
         entityManagers.close();
         connections.close();
+        if (postgresDatabase != null) {
+            onPostgresServer("DROP DATABASE " + postgresDatabase);
+        }
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

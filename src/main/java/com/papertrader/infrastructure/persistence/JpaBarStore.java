@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,8 @@ import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 
 /**
- * ohlcv_data through JPA. An upsert reads each ticker's stored rows over the incoming range once, decides per bar
+ * ohlcv_data through JPA. An upsert reads each ticker's stored rows over the incoming range once (many tickers' ranges in
+ * one query), decides per bar
  * whether it is new, revised or unchanged, and writes the new and revised ones with one batched INSERT … ON CONFLICT
  * statement, all on the transaction's own connection, after taking SQLite's write lock ({@link SqliteWriteLock}): no
  * query per bar, no other table touched.
@@ -43,9 +46,13 @@ public class JpaBarStore implements BarStore {
               open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
               volume = excluded.volume, vwap = excluded.vwap, trades = excluded.trades""";
 
-    private static final String STORED_RANGE = """
-            SELECT bar_start, open, high, low, close, volume, vwap, trades FROM ohlcv_data
-            WHERE ticker = ? AND bar_start BETWEEN ? AND ?""";
+    private static final String STORED_RANGES = "SELECT ticker, bar_start, open, high, low, close, volume, vwap, trades FROM ohlcv_data WHERE ";
+    private static final String ONE_RANGE = "(ticker = ? AND bar_start BETWEEN ? AND ?)";
+    /**
+     * Tickers whose stored ranges one query reads: one round trip for a live cycle's tickers instead of one each (a
+     * network round trip each on PostgreSQL; measured faster on SQLite too, BENCHMARKS.md).
+     */
+    private static final int RANGES_PER_QUERY = 64;
 
     /** Bounds the rows held in memory and the size of one JDBC batch while a long backfill is stored. */
     private static final int CHUNK = 5_000;
@@ -62,11 +69,10 @@ public class JpaBarStore implements BarStore {
         List<Bar> revised = new ArrayList<>();
         em.unwrap(Session.class).doWork(connection -> {
             SqliteWriteLock.take(connection);
-            try (PreparedStatement stored = connection.prepareStatement(STORED_RANGE);
-                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 for (int from = 0; from < bars.size(); from += CHUNK) {
                     List<Bar> chunk = bars.subList(from, Math.min(bars.size(), from + CHUNK));
-                    Map<Key, Bar> before = storedCounterparts(stored, chunk);
+                    Map<Key, Bar> before = storedCounterparts(connection, chunk);
                     int pending = 0;
                     for (Bar bar : chunk) {
                         Bar previous = before.put(Key.of(bar), bar);
@@ -146,24 +152,32 @@ public class JpaBarStore implements BarStore {
      * The stored rows the chunk's bars may replace, each ticker read over its own time range as plain values:
      * no managed entities (Hibernate would re-check them all at every flush) and no other ticker's history.
      */
-    private Map<Key, Bar> storedCounterparts(PreparedStatement stored, List<Bar> chunk) throws SQLException {
-        Map<String, long[]> ranges = new HashMap<>();
+    private Map<Key, Bar> storedCounterparts(Connection connection, List<Bar> chunk) throws SQLException {
+        Map<String, long[]> ranges = new LinkedHashMap<>();
         for (Bar bar : chunk) {
             long start = bar.start().toEpochMilli();
             ranges.merge(bar.ticker(), new long[]{start, start},
                     (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         }
         Map<Key, Bar> found = new HashMap<>();
-        for (Map.Entry<String, long[]> range : ranges.entrySet()) {
-            stored.setString(1, range.getKey());
-            stored.setLong(2, range.getValue()[0]);
-            stored.setLong(3, range.getValue()[1]);
-            try (ResultSet rows = stored.executeQuery()) {
-                while (rows.next()) {
-                    Bar bar = new Bar(range.getKey(), Instant.ofEpochMilli(rows.getLong(1)), settings.barSize(),
-                            rows.getBigDecimal(2), rows.getBigDecimal(3), rows.getBigDecimal(4), rows.getBigDecimal(5),
-                            rows.getBigDecimal(6), rows.getBigDecimal(7), rows.getObject(8) == null ? null : rows.getLong(8));
-                    found.put(Key.of(bar), bar);
+        List<Map.Entry<String, long[]>> all = new ArrayList<>(ranges.entrySet());
+        for (int from = 0; from < all.size(); from += RANGES_PER_QUERY) {
+            List<Map.Entry<String, long[]>> some = all.subList(from, Math.min(all.size(), from + RANGES_PER_QUERY));
+            String sql = STORED_RANGES + String.join(" OR ", Collections.nCopies(some.size(), ONE_RANGE));
+            try (PreparedStatement stored = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (Map.Entry<String, long[]> range : some) {
+                    stored.setString(index++, range.getKey());
+                    stored.setLong(index++, range.getValue()[0]);
+                    stored.setLong(index++, range.getValue()[1]);
+                }
+                try (ResultSet rows = stored.executeQuery()) {
+                    while (rows.next()) {
+                        Bar bar = new Bar(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)), settings.barSize(),
+                                rows.getBigDecimal(3), rows.getBigDecimal(4), rows.getBigDecimal(5), rows.getBigDecimal(6),
+                                rows.getBigDecimal(7), rows.getBigDecimal(8), rows.getObject(9) == null ? null : rows.getLong(9));
+                        found.put(Key.of(bar), bar);
+                    }
                 }
             }
         }
