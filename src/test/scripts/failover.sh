@@ -14,53 +14,36 @@ if [ "${1:-false}" = "true" ] || [ "${2:-false}" = "true" ]; then echo "failover
 port=${3:-55433}
 cd "$(dirname "$0")/../../.."
 
-war=target/paper-trader.war
-wildfly=$(ls -d target/wildfly-*/ 2>/dev/null | head -1)
-[ -f "$war" ] && [ -n "$wildfly" ] || { echo "failover: run mvn verify first (no $war or target/wildfly-*)"; exit 1; }
-
 work=$(mktemp -d)
 export PGPASSWORD=papertrader-it
 bash src/test/scripts/postgres.sh start "$work/postgres" "$port"
 q() { psql -h 127.0.0.1 -p "$port" -U papertrader -d papertrader -X -A -t -F ' ' -c "$1"; }
 # shellcheck source=trading-checks.sh
 source src/test/scripts/trading-checks.sh
+# shellcheck source=servers.sh
+source src/test/scripts/servers.sh
 
 admin_password="failover-$RANDOM$RANDOM"
-declare -A offset=([a]=300 [b]=400) pgid=()
-for server in a b; do
-    cp -r "$wildfly" "$work/$server"
-    sed -i '/<deployments>/,/<\/deployments>/d' "$work/$server/standalone/configuration/standalone.xml"
-    cp "$war" "$work/$server/standalone/deployments/"
-done
+server_copy a 300
+server_copy b 400
 
-url() { echo "http://127.0.0.1:$((8080 + ${offset[$1]}))$2"; }
+url() { server_url "$1" "$2"; }
 role() { curl -fs "$(url "$1" /api/status)" 2>/dev/null | grep -o '"role":"[a-z]*"' | cut -d'"' -f4 || true; }
 
 start() {
-    PAPERTRADER_DB_PASSWORD=$PGPASSWORD ADMIN_PASSWORD=$admin_password setsid "$work/$1/bin/standalone.sh" \
-        -Djboss.socket.binding.port-offset="${offset[$1]}" -Dpapertrader.data-dir="$work/data-$1" \
+    server_start "$1" "server-$1.log" "PAPERTRADER_DB_PASSWORD=$PGPASSWORD" "ADMIN_PASSWORD=$admin_password" -- \
+        -Dpapertrader.data-dir="$work/data-$1" \
         -Dpapertrader.db.url="jdbc:postgresql://127.0.0.1:$port/papertrader" -Dpapertrader.db.user=papertrader \
-        -Dsimulated.speed=120 -Dsimulated.split-chance=0 -Dsimulated.dividend-chance=0.05 \
-        > "$work/server-$1.log" 2>&1 &
-    pgid[$1]=$!
-    for _ in $(seq 1 120); do
+        -Dsimulated.speed=120 -Dsimulated.split-chance=0 -Dsimulated.dividend-chance=0.05
+    for _ in $(seq 1 60); do
         [ -n "$(role "$1")" ] && return 0
         sleep 1
     done
-    echo "failover: server $1 did not start; log: $work/server-$1.log"; tail -30 "$work/server-$1.log"; exit 1
-}
-
-stop_group() {
-    kill "-$2" -- "-${pgid[$1]}" 2>/dev/null || true
-    for _ in $(seq 1 60); do
-        kill -0 -- "-${pgid[$1]}" 2>/dev/null || return 0
-        sleep 1
-    done
-    kill -KILL -- "-${pgid[$1]}" 2>/dev/null || true
+    echo "failover: server $1 gives no status; log: $work/server-$1.log"; tail -30 "$work/server-$1.log"; exit 1
 }
 
 cleanup() {
-    for server in "${!pgid[@]}"; do stop_group "$server" KILL; done
+    server_stop_all
     bash src/test/scripts/postgres.sh stop "$work/postgres"
 }
 trap 'cleanup; rm -rf "$work"' EXIT
@@ -113,7 +96,7 @@ check "a page on the standby receives the active desk's trading live" \
 remember_before_crash
 orders_at_kill=$(orders_before)
 killed_at=$(date +%s%N)
-stop_group a KILL
+server_stop a KILL
 echo "failover: killed the active server (SIGKILL) at $(fills_before) fills"
 took_over=""
 for _ in $(seq 1 80); do
@@ -131,7 +114,7 @@ done
 [ -n "$first_order" ] || { echo "failover: the new desk placed no order within a minute"; exit 1; }
 echo "failover: the standby ran the desk $takeover_ms ms after the kill and placed its first order $(( (first_order - killed_at) / 1000000 )) ms after it"
 wait_for_fills "$(( $(fills_before) + 20 ))"
-stop_group b TERM
+server_stop b TERM
 echo "failover: the new desk traded on to $(q 'select count(*) from fills') fills"
 
 trading_checks

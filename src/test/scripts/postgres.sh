@@ -3,6 +3,8 @@
 #   postgres.sh start STATE_DIR PORT   initdb + start on 127.0.0.1:PORT, superuser papertrader (password papertrader-it),
 #                                      database papertrader; the cluster lives in a temporary directory named in STATE_DIR
 #   postgres.sh stop STATE_DIR         stop it and delete it
+#   postgres.sh pause STATE_DIR        stop the server, keep the cluster (a database that goes away)
+#   postgres.sh resume STATE_DIR PORT  start the kept cluster again (the database comes back)
 # A last argument "true" does nothing (-Dit.skip-postgres=true).
 # PostgreSQL refuses to run as root, so as root the cluster runs as the postgres user, in a directory that user owns
 # outside the build (a clone in a private temporary directory is not reachable for it).
@@ -17,6 +19,11 @@ if command -v pg_config > /dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" 
 
 as_owner() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+run_server() { # cluster port
+    as_owner "$bindir/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 \
+        -o "-h 127.0.0.1 -p $2 -k $1 -c fsync=off -c max_connections=200" start > /dev/null
 }
 
 case "$command" in
@@ -41,8 +48,7 @@ start)
     [ "$(id -u)" != 0 ] || chown -R postgres: "$cluster"
     as_owner "$bindir/initdb" -D "$cluster/data" -U "$user" --pwfile="$cluster/pwfile" --auth=scram-sha-256 \
         --encoding=UTF8 --locale=C.UTF-8 > "$cluster/initdb.log"
-    as_owner "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
-        -o "-h 127.0.0.1 -p $port -k $cluster -c fsync=off -c max_connections=200" start > /dev/null
+    run_server "$cluster" "$port"
     PGPASSWORD=$password "$bindir/createdb" -h 127.0.0.1 -p "$port" -U "$user" papertrader
     echo "postgres.sh: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($cluster)"
     ;;
@@ -54,6 +60,12 @@ stop)
     fi
     rm -rf "$cluster" "$state/cluster"
     ;;
+pause)
+    as_owner "$bindir/pg_ctl" -D "$(cat "$state/cluster")/data" -m fast -w stop > /dev/null
+    ;;
+resume)
+    run_server "$(cat "$state/cluster")" "$3"
+    ;;
 *)
-    echo "usage: postgres.sh start STATE_DIR PORT | stop STATE_DIR" >&2; exit 2 ;;
+    echo "usage: postgres.sh start STATE_DIR PORT | stop STATE_DIR | pause STATE_DIR | resume STATE_DIR PORT" >&2; exit 2 ;;
 esac

@@ -15,7 +15,6 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -25,12 +24,12 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The server's {@link AgentScanner}: loads the agents at start-up (the sample agents of {@code agents/} on first start)
+ * The server's {@link AgentScanner}: loads the agents when the database is ready (the sample agents of {@code agents/} on
+ * first start)
  * and serialises every use of the scanner (the trading desk's bar events and admin changes write; the status reads).
  * It saves nothing itself: what scans leave to keep travels in each bar's {@link ScanOutcome} to the desk's save.
  */
 @Singleton
-@Startup
 @LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ScannerBean implements AgentScanning {
@@ -52,17 +51,19 @@ public class ScannerBean implements AgentScanning {
     private AgentScanner scanner;
 
     @PostConstruct
-    void loadAgents() {
+    void create() {
         scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors());
-        List<Agent> stored = store.agents();
-        if (stored.isEmpty()) {
+    }
+
+    /** The agents the database holds, once it is ready (the trading desk's start): the sample agents on first start. */
+    public void load() {
+        if (store.agents().isEmpty()) {
             List<Agent> samples = store.saveAgents(AgentScriptFiles.fromClasspath(ScannerBean.class.getClassLoader()).stream()
                     .map(definition -> definition.toAgent(clock))
                     .toList());
             LOG.info(() -> "First start: loaded " + samples.size() + " sample agents from agents/");
-            stored = samples;
         }
-        stored.forEach(scanner::install);
+        reload();
         LOG.info(() -> scanner.agents().size() + " agents, "
                 + scanner.agents().stream().filter(agent -> scanner.isCompiled(agent.getId())).count() + " enabled and compiled");
     }

@@ -1,5 +1,6 @@
 package com.papertrader.application.trading;
 
+import com.papertrader.application.DatabaseReady;
 import com.papertrader.application.audit.Actor;
 import com.papertrader.application.audit.AgentChanges;
 import com.papertrader.application.audit.Audit;
@@ -26,10 +27,8 @@ import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.domain.trading.risk.KillSwitch;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
@@ -51,12 +50,11 @@ import java.util.logging.Logger;
  * Live paper trading's one serialising point: bar events ({@link BarTrading}) and a person's changes to agents and
  * accounts ({@link AgentAdministration}) both change the one broker, so they take turns here, under this singleton's
  * container-managed write lock (every method), and never interleave. The database is the truth: the broker and both
- * parts are rebuilt from it at start-up and after any failed change. After each change the desk publishes a
+ * parts are built from it once it is ready ({@link DatabaseReady}) and rebuilt after any failed change. After each change the desk publishes a
  * {@link TradingSummary} for the status, and after a bar event what it saved ({@link TradingSaved}) for the live pages.
  * A person's change, once done, is recorded in the {@link Audit} trail with who asked for it.
  */
 @Singleton
-@Startup
 @DependsOn("ScannerBean")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TradingDesk {
@@ -115,8 +113,9 @@ public class TradingDesk {
     /** The audit trail's length when this desk last read the database: a longer trail means changes to read. */
     private long changesSeen;
 
-    @PostConstruct
-    void start() {
+    /** The desk starts once the database is ready: at deployment, or when a database that was away first answers. */
+    public void start(@Observes DatabaseReady ready) {
+        scanner.load();
         rebuild();
         if (lease.hold()) {
             takeOver();
@@ -130,7 +129,7 @@ public class TradingDesk {
      * Called at every poll tick; on SQLite this server always holds the lease and nothing is read again.
      */
     public boolean active() {
-        if (!lease.hold()) {
+        if (broker == null || !lease.hold()) {
             tradingSince = null;
             return false;
         }
@@ -264,6 +263,9 @@ public class TradingDesk {
      * failure may have left the broker ahead of the database, so it goes back to what the database holds.
      */
     private <T> T guarded(Supplier<T> change) {
+        if (broker == null) {
+            throw new AgentChangeRefused(null, "The database has not been reached yet: nothing was changed. See /health.");
+        }
         if (lease.shared() && tradingSince == null) {
             readDatabaseAgain(); // a standby's broker is as old as its last read: change what the database holds now
         }

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -19,15 +18,18 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public class ConfiguredDataSource implements DataSource {
 
-    private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
-    /** Seconds to wait for PostgreSQL to answer a new connection: an unreachable server fails the start, not hangs it. */
+    /** Seconds to wait for PostgreSQL to answer a new connection: an unreachable server is reported, not waited on. */
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final DataSource target;
 
     public ConfiguredDataSource() {
-        DatabaseSettings settings = SettingsLoader.load().database();
-        target = settings.postgres().<DataSource>map(ConfiguredDataSource::postgres).orElseGet(() -> SqliteDataSource.open(settings));
+        this(SettingsLoader.load().database());
+    }
+
+    /** The configured database's connections, not pooled: asking whether it answers goes around the server's pool. */
+    ConfiguredDataSource(DatabaseSettings settings) {
+        target = settings.postgres().<DataSource>map(ConfiguredDataSource::postgresConnections).orElseGet(() -> SqliteDataSource.open(settings));
     }
 
     /** Connections to the configured PostgreSQL server, not pooled: the server pools them, a tool opens a few. */
@@ -41,20 +43,6 @@ public class ConfiguredDataSource implements DataSource {
         return dataSource;
     }
 
-    private static DataSource postgres(DatabaseSettings.PostgresServer server) {
-        PGSimpleDataSource dataSource = postgresConnections(server);
-        try (Connection first = dataSource.getConnection()) {
-            LOG.info(() -> "PostgreSQL database " + server.where());
-        } catch (SQLException e) {
-            // One line naming the server and the reason (the driver never puts the password in it), before the server's
-            // own report of the failed deployment.
-            LOG.log(Level.SEVERE, "Paper Trader cannot start: PostgreSQL database {0} ({1}, {2}) cannot be reached: {3}",
-                    new Object[]{server.where(), DatabaseSettings.URL, DatabaseSettings.USER, e.getMessage()});
-            throw new IllegalStateException("PostgreSQL database " + server.where() + " cannot be reached: " + e.getMessage(), e);
-        }
-        return dataSource;
-    }
-
     /**
      * The name the database shows for these connections (PostgreSQL's {@code application_name}); set by the
      * datasource definition, which needs at least one property on WildFly.
@@ -65,15 +53,16 @@ public class ConfiguredDataSource implements DataSource {
         }
     }
 
+    /** On PostgreSQL, a connection that outlives the database's restart in the server's pool ({@link RenewingConnection}). */
     @Override
     public Connection getConnection() throws SQLException {
-        return target.getConnection();
+        return target instanceof PGSimpleDataSource ? RenewingConnection.open(target) : target.getConnection();
     }
 
     /** The server's pool asks with the credentials of its own configuration, which has none (empty): the configured ones apply. */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return username == null || username.isEmpty() ? target.getConnection() : target.getConnection(username, password);
+        return username == null || username.isEmpty() ? getConnection() : target.getConnection(username, password);
     }
 
     @Override

@@ -38,6 +38,8 @@ public class DatabaseDeskLease implements DeskLease {
     private final String node = nodeName();
     private Connection session;
     private volatile Instant since;
+    /** Whether the last attempt found no database: said once per outage. */
+    private boolean unreachable;
 
     @Override
     public synchronized boolean hold() {
@@ -54,6 +56,7 @@ public class DatabaseDeskLease implements DeskLease {
                 }
                 LOG.warning(() -> "Node " + node + " lost the trading desk with its database session: it trades no more until"
                         + " it holds the desk again");
+                RenewingConnection.databaseWasAway();
                 close();
                 return false;
             }
@@ -61,6 +64,7 @@ public class DatabaseDeskLease implements DeskLease {
                 close();
                 session = ConfiguredDataSource.postgresConnections(settings.postgres().get()).getConnection();
             }
+            unreachable = false;
             if (tryLock()) {
                 since = clock.instant();
                 LOG.info(() -> "Node " + node + " runs the trading desk from now on");
@@ -68,7 +72,11 @@ public class DatabaseDeskLease implements DeskLease {
             }
             return false;
         } catch (SQLException e) {
-            LOG.warning(() -> "Node " + node + " cannot reach the database to hold the trading desk: " + e.getMessage());
+            if (!unreachable) { // once, not at every tick while the database is away
+                LOG.warning(() -> "Node " + node + " cannot reach the database to hold the trading desk: " + e.getMessage());
+            }
+            unreachable = true;
+            RenewingConnection.databaseWasAway();
             close();
             return false;
         }

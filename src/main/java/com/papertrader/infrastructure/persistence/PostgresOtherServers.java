@@ -170,10 +170,15 @@ public class PostgresOtherServers implements OtherServers {
     }
 
     private void receive() {
+        boolean stopped = false;
         while (running) {
             try (Connection connection = ConfiguredDataSource.postgresConnections(settings.postgres().get()).getConnection()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                }
+                if (stopped) {
+                    LOG.info("Live events from the other servers: listening again");
+                    stopped = false;
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -186,7 +191,10 @@ public class PostgresOtherServers implements OtherServers {
                 }
             } catch (SQLException e) {
                 if (running) {
-                    LOG.warning(() -> "Live events from the other servers stopped (" + e.getMessage() + "); listening again in 5 s");
+                    if (!stopped) { // once, not every 5 s while the database is away
+                        LOG.warning(() -> "Live events from the other servers stopped (" + e.getMessage() + "); trying again every 5 s");
+                    }
+                    stopped = true;
                     pause();
                 }
             }

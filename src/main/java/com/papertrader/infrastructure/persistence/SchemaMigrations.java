@@ -14,7 +14,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The schema's one home: the versioned migrations in {@code db/migration/<vendor>} (Flyway), run at every start before
- * Hibernate validates its mapping against the database ({@link MigrateBeforeValidation}). A new database is created
+ * Hibernate's mapping is validated against the database ({@link DatabaseSchema}). A new database is created
  * by them; a database written by release 0.1, before there were migrations, is baselined at V1 (its schema is V1's)
  * and keeps every row; a database whose schema is newer than this application knows stops the start, naming both
  * versions, instead of being run by code that does not know its tables.

@@ -1,17 +1,23 @@
 package com.papertrader.infrastructure.persistence;
 
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Set;
 import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
+import org.hibernate.engine.jdbc.env.spi.IdentifierCaseStrategy;
+import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
+import org.hibernate.engine.jdbc.env.spi.IdentifierHelperBuilder;
+import org.hibernate.engine.jdbc.env.spi.NameQualifierSupport;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.spi.SQLExceptionConversionDelegate;
 
 /**
  * Hibernate's SQLite dialect, knowing that SQLite stores every integer column the same way (up to 8 bytes): the
  * schema validation then accepts a {@code long} id in an {@code integer} column, which is what makes it SQLite's
- * rowid (ohlcv_data, scan_records); and that a refused key or constraint is a constraint violation, as on any other
- * database, whichever extended result code the driver reports for it.
+ * rowid (ohlcv_data, scan_records); how its tables are named; and that a refused key or constraint
+ * is a constraint violation, as on any other database, whichever extended result code the driver reports for it.
  */
 public class SqliteDialect extends SQLiteDialect {
 
@@ -22,9 +28,28 @@ public class SqliteDialect extends SQLiteDialect {
     public SqliteDialect() {
     }
 
-    /** The dialect for the SQLite version the driver reports ({@link ApplicationDialects}). */
+    /** The dialect for the SQLite version the driver reports (Hibernate started with the database's metadata: tests, tools). */
     public SqliteDialect(DialectResolutionInfo info) {
         super(info);
+    }
+
+    /**
+     * Tables named without catalog or schema, as written: what SQLite's driver reports, said here because the server
+     * starts Hibernate without asking the database ({@link ConfiguredDialect}), and Hibernate's assumptions otherwise
+     * (upper-case names, catalogs and schemas) make the schema validation miss every table.
+     */
+    @Override
+    public NameQualifierSupport getNameQualifierSupport() {
+        return NameQualifierSupport.NONE;
+    }
+
+    @Override
+    public IdentifierHelper buildIdentifierHelper(IdentifierHelperBuilder builder, DatabaseMetaData metadata) throws SQLException {
+        if (metadata == null) {
+            builder.setUnquotedCaseStrategy(IdentifierCaseStrategy.MIXED);
+            builder.setQuotedCaseStrategy(IdentifierCaseStrategy.MIXED);
+        }
+        return super.buildIdentifierHelper(builder, metadata);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hibernate.cfg.Configuration;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.format.FormatMapper;
@@ -23,7 +27,7 @@ import org.w3c.dom.NodeList;
 /**
  * A SQLite file as the application opens it ({@link SqliteDataSource#configure}: WAL, synchronous NORMAL, busy
  * timeout), and Hibernate started on it outside a server with the entities of META-INF/persistence.xml: the
- * schema migrations run first ({@link MigrateBeforeValidation}, found as in the server), then Hibernate validates.
+ * schema migrations run first, then Hibernate validates, as the server does ({@link DatabaseSchema}).
  */
 public final class SqliteTestDatabase {
 
@@ -52,16 +56,27 @@ public final class SqliteTestDatabase {
      * {@link #dataSource()}, for a benchmark that should not measure SQLite opening the file at every transaction.
      */
     public EntityManagerFactory start(List<Class<?>> entities, DataSource connections) {
+        SchemaMigrations.migrate(connections);
         Configuration configuration = new Configuration();
         entities.forEach(configuration::addAnnotatedClass);
         configuration.getProperties().put("hibernate.connection.datasource", connections);
         return configuration
                 .setProperty("jakarta.persistence.transactionType", "RESOURCE_LOCAL")
+                .setProperty("hibernate.dialect", dialect(connections).getName())
                 .setProperty("hibernate.hbm2ddl.auto", "validate")
                 .setProperty("hibernate.jdbc.batch_size", "200")
                 // The JSON-B API is on the classpath without an implementation; no entity maps JSON.
                 .setProperty("hibernate.type.json_format_mapper", NoJson.class.getName())
                 .buildSessionFactory();
+    }
+
+    /** The dialect of the database {@code connections} reach (the benchmarks run on PostgreSQL too). */
+    private static Class<? extends Dialect> dialect(DataSource connections) {
+        try (Connection connection = connections.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? PostgreSQLDialect.class : SqliteDialect.class;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The test database cannot be reached: " + e.getMessage(), e);
+        }
     }
 
     public static void inTransaction(EntityManagerFactory factory, Consumer<EntityManager> work) {
