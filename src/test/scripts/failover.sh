@@ -66,13 +66,23 @@ newest_bar_after() {
     echo "failover: no new bar within a minute" >&2; exit 1
 }
 
+standby_equity() { curl -fs "$(url b /api/status)" | grep -o '"totalEquity":"[0-9.-]*"' | cut -d'"' -f4; }
+standby_follows() { [ "$(standby_equity)" != "$1" ]; }
+
 start a
 start b
+standby_equity_at_start=$(standby_equity)
 check "the first server runs the desk" "$(role a)" active
 check "the second stands by" "$(role b)" standby
 check "a standby is healthy" "$(curl -fs "$(url b /health)" | grep -o '"status":"[A-Z]*"')" '"status":"UP"'
 
 wait_for_fills 20
+follows=no
+for _ in $(seq 1 40); do
+    if standby_follows "$standby_equity_at_start"; then follows=yes; break; fi
+    sleep 0.5
+done
+check "the standby's status follows the active desk's equity (not its own start-up read)" "$follows" yes
 # a page open on the standby: the active desk's trading reaches it (LISTEN/NOTIFY)
 curl -sN --max-time 20 "$(url b /api/events)" > "$work/standby-events" 2>/dev/null &
 events=$!

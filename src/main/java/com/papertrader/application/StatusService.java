@@ -43,6 +43,13 @@ public class StatusService {
         trading = summary;
     }
 
+    /** On a standby, the active desk's summary: what its broker holds, not what this server last read. */
+    void tradingChangedElsewhere(@Observes OtherServers.LiveEventElsewhere elsewhere) {
+        if (elsewhere.event().equals(TradingSummary.EVENT) && lease.heldSince().isEmpty()) {
+            trading = TradingSummary.fromEvent(elsewhere.data());
+        }
+    }
+
     public SystemStatus current() {
         FeedStats.Snapshot stats = marketData.stats();
         boolean connected = stats.lastPollAt().isPresent()

@@ -1,6 +1,8 @@
 package com.papertrader.application.trading;
 
+import com.papertrader.application.DatabaseHealth;
 import com.papertrader.application.DatabaseReady;
+import com.papertrader.application.OtherServers;
 import com.papertrader.application.audit.Actor;
 import com.papertrader.application.audit.AgentChanges;
 import com.papertrader.application.audit.Audit;
@@ -27,8 +29,10 @@ import com.papertrader.domain.trading.order.OrderId;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.domain.trading.risk.KillSwitch;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
@@ -55,7 +59,8 @@ import java.util.logging.Logger;
  * A person's change, once done, is recorded in the {@link Audit} trail with who asked for it.
  */
 @Singleton
-@DependsOn("ScannerBean")
+@Startup
+@DependsOn({"ScannerBean", "DatabaseSchema"}) // DatabaseSchema: the database migrated and checked, if it answers
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TradingDesk {
 
@@ -98,6 +103,12 @@ public class TradingDesk {
     DeskLease lease;
 
     @Inject
+    DatabaseHealth database;
+
+    @Inject
+    OtherServers otherServers;
+
+    @Inject
     Event<TradingSaved> tradingSaved;
 
     @Inject
@@ -113,8 +124,20 @@ public class TradingDesk {
     /** The audit trail's length when this desk last read the database: a longer trail means changes to read. */
     private long changesSeen;
 
-    /** The desk starts once the database is ready: at deployment, or when a database that was away first answers. */
+    /** At deployment, when the database answers; otherwise when it first does ({@link #start(DatabaseReady)}). */
+    @PostConstruct
+    void startIfReady() {
+        if (database.notReady().isEmpty()) {
+            start();
+        }
+    }
+
+    /** A database that was away at deployment answers now. */
     public void start(@Observes DatabaseReady ready) {
+        start();
+    }
+
+    private void start() {
         scanner.load();
         rebuild();
         if (lease.hold()) {
@@ -318,14 +341,19 @@ public class TradingDesk {
 
     /**
      * Tells the status what the broker holds now (observed by StatusService), after every change: a status page then
-     * reads the last summary instead of waiting for this singleton's lock behind a bar event.
+     * reads the last summary instead of waiting for this singleton's lock behind a bar event. The active desk tells the
+     * standby servers too, whose own brokers are only as new as their last read of the database.
      */
     private void publishSummary() {
         Collection<Account> accounts = broker.accounts();
-        summaries.fire(new TradingSummary(accounts.size(), broker.liveOrders().size(), broker.openPositions().size(),
+        TradingSummary summary = new TradingSummary(accounts.size(), broker.liveOrders().size(), broker.openPositions().size(),
                 Money.cash(accounts.stream().map(Account::equity).reduce(BigDecimal.ZERO, BigDecimal::add)),
                 Money.cash(accounts.stream().map(Account::dayPnl).reduce(BigDecimal.ZERO, BigDecimal::add)),
-                Optional.ofNullable(killSwitch)));
+                Optional.ofNullable(killSwitch));
+        summaries.fire(summary);
+        if (tradingSince != null && otherServers.any()) {
+            otherServers.tell(TradingSummary.EVENT, summary.toEvent()); // the standbys' status follows the desk's broker
+        }
     }
 
     /** Tells the live pages what a saved bar event changed; a listener's failure must not undo the trading. */

@@ -28,7 +28,8 @@ import org.hibernate.SessionFactory;
 
 /**
  * Brings the database to the schema this application maps, once it answers: runs the {@link SchemaMigrations}, then
- * validates Hibernate's mapping against the result, then tells the application ({@link DatabaseReady}). A database
+ * validates Hibernate's mapping against the result. Ready at deployment, the trading desk starts after this bean;
+ * ready later, this bean tells it ({@link DatabaseReady}). A database
  * that does not answer at deployment (not started yet, wrong password, network) does not stop the deployment: one log
  * line names it and why, {@code /health} says DOWN, nothing trades, and this bean asks again every
  * {@value #RETRY_SECONDS} s. A schema this release cannot run on (written by a newer release, a failed migration, a
@@ -58,13 +59,16 @@ public class DatabaseSchema {
     @Inject
     Event<DatabaseReady> ready;
 
+    /** The schema version migrated to, once ready. */
+    private String lastVersion;
+
     /** Why the application does not run on the database yet; null once it does. */
     private volatile String problem = NOT_REACHED_YET;
 
     @PostConstruct
     void deploy() {
         try {
-            prepare();
+            prepare(); // ready now: the trading desk starts after this bean (@DependsOn), nothing to tell
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Paper Trader cannot start: {0}", e.getMessage());
             throw e;
@@ -75,6 +79,11 @@ public class DatabaseSchema {
     void tryAgain() {
         try {
             prepare();
+            if (problem == null) {
+                // told from here, after the deployment, never from deploy(): a timer's call to the desk during the
+                // deployment waits for every startup bean to finish, this one included, while holding the desk's lock
+                ready.fire(new DatabaseReady(lastVersion));
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Paper Trader cannot run on the database: {0}", e.getMessage());
             problem = e.getMessage();
@@ -105,7 +114,7 @@ public class DatabaseSchema {
             LOG.info(() -> "The database " + where() + " answers now");
         }
         problem = null;
-        ready.fire(new DatabaseReady(version));
+        lastVersion = version;
     }
 
     /**

@@ -27,11 +27,11 @@ import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 
 /**
- * ohlcv_data through JPA. An upsert reads each ticker's stored rows over the incoming range once (many tickers' ranges in
- * one query), decides per bar
- * whether it is new, revised or unchanged, and writes the new and revised ones with one batched INSERT … ON CONFLICT
- * statement, all on the transaction's own connection, after taking SQLite's write lock ({@link SqliteWriteLock}): no
- * query per bar, no other table touched.
+ * ohlcv_data through JPA. On SQLite an upsert reads each ticker's stored rows over the incoming range once (many
+ * tickers' ranges in one query), decides per bar whether it is new, revised or unchanged, and writes the new and revised
+ * ones with one batched INSERT … ON CONFLICT statement, all on the transaction's own connection, after taking SQLite's
+ * write lock ({@link SqliteWriteLock}); on PostgreSQL one statement does all of it ({@link #upsertReturning}). No query
+ * per bar, no other table touched.
  * Reads run in a transaction too: a read outside one may leave its pooled connection in an open read transaction
  * (Payara does not auto-commit there), and a later write on that connection fails at once with SQLITE_BUSY.
  */
@@ -45,6 +45,19 @@ public class JpaBarStore implements BarStore {
             ON CONFLICT (ticker, bar_start) DO UPDATE SET
               open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
               volume = excluded.volume, vwap = excluded.vwap, trades = excluded.trades""";
+
+    /** PostgreSQL's upsert that says what it did: {@link #upsertReturning}. */
+    private static final String UPSERT_RETURNING = """
+            INSERT INTO ohlcv_data AS stored (ticker, bar_start, open, high, low, close, volume, vwap, trades, time_of_day, day_of_week)
+            SELECT * FROM unnest(?::varchar[], ?::int8[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
+                                 ?::numeric[], ?::int8[], ?::varchar[], ?::int4[])
+            ON CONFLICT (ticker, bar_start) DO UPDATE SET
+              open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
+              volume = excluded.volume, vwap = excluded.vwap, trades = excluded.trades
+            WHERE (stored.open, stored.high, stored.low, stored.close, stored.volume, stored.vwap, stored.trades)
+              IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume, excluded.vwap,
+                                excluded.trades)
+            RETURNING ticker, bar_start, xmax = 0""";
 
     private static final String STORED_RANGES = "SELECT ticker, bar_start, open, high, low, close, volume, vwap, trades FROM ohlcv_data WHERE ";
     private static final String ONE_RANGE = "(ticker = ? AND bar_start BETWEEN ? AND ?)";
@@ -68,6 +81,12 @@ public class JpaBarStore implements BarStore {
         List<Bar> inserted = new ArrayList<>();
         List<Bar> revised = new ArrayList<>();
         em.unwrap(Session.class).doWork(connection -> {
+            if (isPostgres(connection)) {
+                for (int from = 0; from < bars.size(); from += CHUNK) {
+                    upsertReturning(connection, bars.subList(from, Math.min(bars.size(), from + CHUNK)), inserted, revised);
+                }
+                return;
+            }
             SqliteWriteLock.take(connection);
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 for (int from = 0; from < bars.size(); from += CHUNK) {
@@ -146,6 +165,48 @@ public class JpaBarStore implements BarStore {
     @Override
     public long count() {
         return em.createNamedQuery(OhlcvRecord.COUNT, Long.class).getSingleResult();
+    }
+
+    /**
+     * PostgreSQL decides in the write itself, in one statement and one round trip: the chunk's rows as arrays, inserted
+     * where new, updated where a value differs ({@code IS DISTINCT FROM} compares the values as stored, at the
+     * columns' scale), left alone where equal; {@code RETURNING} names the rows written, {@code xmax = 0} the new ones.
+     * A bar given twice in one chunk is written once, with its last values (PostgreSQL refuses to change a row twice).
+     */
+    private static void upsertReturning(Connection connection, List<Bar> chunk, List<Bar> inserted, List<Bar> revised)
+            throws SQLException {
+        Map<Key, Bar> latest = new LinkedHashMap<>();
+        chunk.forEach(bar -> latest.put(Key.of(bar), bar));
+        List<OhlcvRecord> rows = latest.values().stream().map(OhlcvRecord::new).toList();
+        Map<Key, Boolean> written = new HashMap<>();
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_RETURNING)) {
+            upsert.setArray(1, connection.createArrayOf("varchar", rows.stream().map(OhlcvRecord::ticker).toArray()));
+            upsert.setArray(2, connection.createArrayOf("int8", rows.stream().map(OhlcvRecord::barStart).toArray()));
+            upsert.setArray(3, connection.createArrayOf("numeric", rows.stream().map(OhlcvRecord::open).toArray()));
+            upsert.setArray(4, connection.createArrayOf("numeric", rows.stream().map(OhlcvRecord::high).toArray()));
+            upsert.setArray(5, connection.createArrayOf("numeric", rows.stream().map(OhlcvRecord::low).toArray()));
+            upsert.setArray(6, connection.createArrayOf("numeric", rows.stream().map(OhlcvRecord::close).toArray()));
+            upsert.setArray(7, connection.createArrayOf("numeric", rows.stream().map(OhlcvRecord::volume).toArray()));
+            upsert.setArray(8, connection.createArrayOf("numeric", rows.stream().map(OhlcvRecord::vwap).toArray()));
+            upsert.setArray(9, connection.createArrayOf("int8", rows.stream().map(OhlcvRecord::trades).toArray()));
+            upsert.setArray(10, connection.createArrayOf("varchar", rows.stream().map(OhlcvRecord::timeOfDay).toArray()));
+            upsert.setArray(11, connection.createArrayOf("int4", rows.stream().map(OhlcvRecord::dayOfWeek).toArray()));
+            try (ResultSet result = upsert.executeQuery()) {
+                while (result.next()) {
+                    written.put(new Key(result.getString(1), result.getLong(2)), result.getBoolean(3));
+                }
+            }
+        }
+        for (Map.Entry<Key, Bar> bar : latest.entrySet()) { // in the order given, as on SQLite
+            Boolean isNew = written.get(bar.getKey());
+            if (isNew != null) {
+                (isNew ? inserted : revised).add(bar.getValue());
+            }
+        }
+    }
+
+    private static boolean isPostgres(Connection connection) throws SQLException {
+        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     }
 
     /**
