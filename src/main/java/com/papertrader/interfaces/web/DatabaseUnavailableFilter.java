@@ -57,8 +57,8 @@ public class DatabaseUnavailableFilter extends HttpFilter {
 
     private void unavailable(String path, String reason, HttpServletRequest request, HttpServletResponse response) throws IOException {
         LOG.log(Level.WARNING, "{0} {1} not served: the database is not reachable: {2}", new Object[]{request.getMethod(), path, reason});
-        String message = "The database is not reachable (" + reason + "). Nothing was changed; Paper Trader keeps asking for it,"
-                + " and this works again once it answers.";
+        String message = "The database is not reachable (" + reason.replaceFirst("\\.$", "") + "). Nothing was changed;"
+                + " Paper Trader keeps asking for it, and this works again once it answers.";
         response.resetBuffer();
         response.setHeader("Retry-After", "10");
         if (path.startsWith("/api/")) {
