@@ -59,8 +59,8 @@ public class DatabaseSchema {
     @Inject
     Event<DatabaseReady> ready;
 
-    /** The schema version migrated to, once ready. */
-    private String lastVersion;
+    /** The configured database, not pooled: asked whether it answers (made once; on SQLite it checks the directory). */
+    private DataSource unpooled;
 
     /** Why the application does not run on the database yet; null once it does. */
     private volatile String problem = NOT_REACHED_YET;
@@ -68,6 +68,7 @@ public class DatabaseSchema {
     @PostConstruct
     void deploy() {
         try {
+            unpooled = new ConfiguredDataSource(settings);
             prepare(); // ready now: the trading desk starts after this bean (@DependsOn), nothing to tell
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Paper Trader cannot start: {0}", e.getMessage());
@@ -78,12 +79,9 @@ public class DatabaseSchema {
     @Timeout
     void tryAgain() {
         try {
-            prepare();
-            if (problem == null) {
-                // told from here, after the deployment, never from deploy(): a timer's call to the desk during the
-                // deployment waits for every startup bean to finish, this one included, while holding the desk's lock
-                ready.fire(new DatabaseReady(lastVersion));
-            }
+            // told from here, after the deployment, never from deploy(): a timer's call to the desk during the
+            // deployment waits for every startup bean to finish, this one included, while holding the desk's lock
+            prepare().ifPresent(version -> ready.fire(new DatabaseReady(version)));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Paper Trader cannot run on the database: {0}", e.getMessage());
             problem = e.getMessage();
@@ -96,7 +94,8 @@ public class DatabaseSchema {
         return Optional.ofNullable(problem);
     }
 
-    private void prepare() {
+    /** The schema version once the application runs on the database; empty while it does not answer. */
+    private Optional<String> prepare() {
         Optional<String> unreachable = unreachable();
         if (unreachable.isPresent()) {
             if (!unreachable.get().equals(problem)) {
@@ -106,7 +105,7 @@ public class DatabaseSchema {
             }
             problem = unreachable.get();
             timers.createSingleActionTimer(Duration.ofSeconds(RETRY_SECONDS).toMillis(), new TimerConfig(null, false));
-            return;
+            return Optional.empty();
         }
         String version = SchemaMigrations.migrate(dataSource);
         entityManagers.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
@@ -114,7 +113,7 @@ public class DatabaseSchema {
             LOG.info(() -> "The database " + where() + " answers now");
         }
         problem = null;
-        lastVersion = version;
+        return Optional.of(version);
     }
 
     /**
@@ -123,7 +122,7 @@ public class DatabaseSchema {
      */
     @Lock(LockType.READ)
     public Optional<String> unreachable() {
-        try (Connection connection = new ConfiguredDataSource(settings).getConnection()) {
+        try (Connection connection = unpooled.getConnection()) {
             return Optional.empty();
         } catch (SQLException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
