@@ -62,6 +62,7 @@ public class Pages {
             resolver.setCharacterEncoding("UTF-8");
             resolver.setCacheable(true);
             OgnlRuntime.setCompiler(new CachingExpressionCompiler());
+            OgnlRuntime.setPropertyAccessor(Record.class, new RecordPropertyAccessor());
             TemplateEngine built = new TemplateEngine();
             built.setTemplateResolver(resolver);
             engine = built;
