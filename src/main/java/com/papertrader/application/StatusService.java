@@ -82,6 +82,7 @@ public class StatusService {
                 trading.killSwitch().map(KillSwitch::flattened).orElse(false),
                 lease.heldSince().isPresent() ? "active" : "standby",
                 lease.heldSince().orElse(null),
-                lease.node());
+                lease.node(),
+                stats.lastCycle().orElse(null));
     }
 }

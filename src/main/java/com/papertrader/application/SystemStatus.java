@@ -1,5 +1,6 @@
 package com.papertrader.application;
 
+import com.papertrader.domain.market.PollCycle;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  *                           (several servers on one PostgreSQL database; with SQLite always active)
  * @param activeSince        since when this server runs the desk; null on a standby
  * @param node               this server's name (host/process)
+ * @param lastCycle          how the last finished poll cycle went; null until one finished (or on a standby)
  */
 public record SystemStatus(
         boolean isRunning,
@@ -39,5 +41,6 @@ public record SystemStatus(
         boolean killSwitchFlattened,
         String role,
         Instant activeSince,
-        String node) {
+        String node,
+        PollCycle lastCycle) {
 }

@@ -39,7 +39,7 @@ class StatusIT {
         JsonObject status = Http.json(response);
         for (String key : List.of("isRunning", "feed", "feedConnected", "subscribedTickers", "activeAgents",
                 "watchedTickers", "pendingOrders", "activeAccounts", "lastPollAt", "nextBarDueAt", "callsToday",
-                "expectedCallsToday", "callsPerMinuteLimit", "totalEquity", "dayPnl", "lastError")) {
+                "expectedCallsToday", "callsPerMinuteLimit", "totalEquity", "dayPnl", "lastError", "lastCycle")) {
             assertTrue(status.containsKey(key), "status has " + key + ": " + status);
         }
         assertEquals("simulated", status.getString("feed"));
@@ -48,6 +48,7 @@ class StatusIT {
         assertEquals(false, status.getBoolean("isRunning"), "the poller is switched off in tests");
         assertTrue(status.isNull("callsPerMinuteLimit"), "the simulated market is not metered");
         assertEquals(0, status.getInt("callsToday"));
+        assertTrue(status.isNull("lastCycle"), "no poll cycle ran yet");
         assertEquals(2, new BigDecimal(status.getString("totalEquity")).scale(), "money to the cent, as a string");
         assertEquals(2, new BigDecimal(status.getString("dayPnl")).scale());
         assertTrue(Instant.parse(status.getString("nextBarDueAt")).isAfter(Instant.parse("2020-01-01T00:00:00Z")));

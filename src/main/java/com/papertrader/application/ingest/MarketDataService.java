@@ -8,10 +8,13 @@ import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.RetryPolicy;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +60,13 @@ public class MarketDataService {
     Event<BarsIngested> ingested;
 
     @Inject
+    Clock wallClock;
+
+    /** Runs Polygon calls side by side (polygon.concurrent-calls); the platform's own pool, on WildFly and Payara alike. */
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
     Event<CorporateActionsStored> corporateActionsStored;
 
     private BarSchedule schedule;
@@ -68,8 +78,11 @@ public class MarketDataService {
         // The simulated market and a replay deliver a bar as soon as it ends; Polygon's plan may deliver it later.
         Duration delay = feed.usesPolygon() ? market.providerDelay() : Duration.ZERO;
         schedule = new BarSchedule(calendar, market.timeframe(), delay, market.grace(), market.extendedHours());
+        // The simulated market and a replay answer in process: nothing to gain from threads.
+        BarPoller.Calls calls = feed.usesPolygon() && feed.concurrentCalls() > 1
+                ? new BarPoller.Calls(executor, feed.concurrentCalls(), wallClock) : BarPoller.Calls.oneByOne(wallClock);
         poller = new BarPoller(source.feed(), store, schedule, budget, RetryPolicy.standard(), stats, source.clock(),
-                market.symbols(), market.backfillDays(), ingested::fire);
+                market.symbols(), market.backfillDays(), ingested::fire, calls);
         refresh = new CorporateActionRefresh(source.corporateActions(), corporateActions, stats, source.clock(), market.symbols(),
                 corporateActionsStored::fire);
         if (feed.usesPolygon()) {

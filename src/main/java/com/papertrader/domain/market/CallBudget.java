@@ -51,6 +51,16 @@ public final class CallBudget {
         return !nextCallAt(now).isAfter(now);
     }
 
+    /** How many calls may go now: none while paused, else what the last minute's calls leave of the limit. */
+    public synchronized int callsAvailableNow() {
+        Instant now = clock.instant();
+        if (pausedUntil.isAfter(now)) {
+            return 0;
+        }
+        forgetCallsBefore(now.minus(MINUTE));
+        return callsPerMinute - recentCalls.size();
+    }
+
     /** Counts a call and returns true if one may go now; returns false and counts nothing otherwise. */
     public synchronized boolean tryAcquire() {
         Instant now = clock.instant();

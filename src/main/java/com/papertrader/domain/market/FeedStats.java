@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Counters for the dashboard: API calls today (New York date) and in the last minute, the last poll, the last error,
- * and per ticker the newest bar and how old it is. Written by the poller and the feed, read by pages; thread-safe.
+ * the last finished poll cycle's timing, and per ticker the newest bar and how old it is. Written by the poller and the
+ * feed, read by pages; thread-safe.
  */
 public final class FeedStats {
 
@@ -30,6 +31,7 @@ public final class FeedStats {
     private Instant lastPollAt;
     private Instant lastErrorAt;
     private String lastError;
+    private PollCycle lastCycle;
 
     public FeedStats(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -37,7 +39,8 @@ public final class FeedStats {
 
     /** What the dashboard shows. Ticker entries are sorted by ticker. */
     public record Snapshot(int callsToday, int callsInLastMinute, Optional<Instant> lastPollAt,
-                           Optional<Instant> lastErrorAt, Optional<String> lastError, Map<String, TickerStatus> tickers) {
+                           Optional<Instant> lastErrorAt, Optional<String> lastError, Map<String, TickerStatus> tickers,
+                           Optional<PollCycle> lastCycle) {
     }
 
     /** @param age how long ago the newest bar ended */
@@ -61,6 +64,11 @@ public final class FeedStats {
         lastError = message;
     }
 
+    /** The poll cycle that just finished, replacing the one before. */
+    public synchronized void recordCycle(PollCycle cycle) {
+        lastCycle = Objects.requireNonNull(cycle, "cycle");
+    }
+
     /** Keeps the newest bar per ticker; older or repeated bars change nothing. */
     public synchronized void recordBars(Collection<Bar> bars) {
         for (Bar bar : bars) {
@@ -75,7 +83,8 @@ public final class FeedStats {
         Map<String, TickerStatus> tickers = new TreeMap<>();
         newestBars.forEach((ticker, bar) -> tickers.put(ticker, new TickerStatus(bar.start(), Duration.between(bar.end(), now))));
         return new Snapshot(callsToday, callsInLastMinute.size(), Optional.ofNullable(lastPollAt),
-                Optional.ofNullable(lastErrorAt), Optional.ofNullable(lastError), Collections.unmodifiableMap(tickers));
+                Optional.ofNullable(lastErrorAt), Optional.ofNullable(lastError), Collections.unmodifiableMap(tickers),
+                Optional.ofNullable(lastCycle));
     }
 
     private void forgetCallsBefore(Instant cutoff) {

@@ -2,6 +2,7 @@ package com.papertrader.interfaces.rest;
 
 import com.papertrader.application.StatusService;
 import com.papertrader.application.SystemStatus;
+import com.papertrader.domain.market.PollCycle;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -54,7 +55,31 @@ public class StatusResource {
         addOrNull(json, "killSwitchEngagedBy", current.killSwitchEngagedBy());
         addOrNull(json, "killSwitchEngagedAt", current.killSwitchEngagedAt());
         addOrNull(json, "activeSince", current.activeSince());
+        if (current.lastCycle() == null) {
+            json.addNull("lastCycle");
+        } else {
+            json.add("lastCycle", cycle(current.lastCycle()));
+        }
         return json.build();
+    }
+
+    /** Durations in milliseconds; the times after the bar's end are null when the cycle stored nothing. */
+    private static JsonObjectBuilder cycle(PollCycle cycle) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("bar", cycle.bar().toString())
+                .add("tickers", cycle.tickers())
+                .add("bars", cycle.bars())
+                .add("fetchingMs", cycle.fetching().toMillis())
+                .add("storingMs", cycle.storing().toMillis())
+                .add("tradingMs", cycle.trading().toMillis())
+                .add("slowestStep", cycle.slowestStep())
+                .add("slowestCallMs", cycle.slowestCall().toMillis());
+        cycle.firstTraded().ifPresentOrElse(after -> json.add("firstTradedAfterBarEndMs", after.toMillis()),
+                () -> json.addNull("firstTradedAfterBarEndMs"));
+        cycle.lastTraded().ifPresentOrElse(after -> json.add("lastTradedAfterBarEndMs", after.toMillis()),
+                () -> json.addNull("lastTradedAfterBarEndMs"));
+        cycle.slowestTicker().ifPresentOrElse(ticker -> json.add("slowestTicker", ticker), () -> json.addNull("slowestTicker"));
+        return json;
     }
 
     private static void addOrNull(JsonObjectBuilder json, String key, Object value) {

@@ -97,7 +97,8 @@ class BacktestParityTest {
         BarSchedule schedule = new BarSchedule(CALENDAR, FIVE_MINUTES, Duration.ZERO, Duration.ofSeconds(10), false);
         List<BarsIngested> events = new ArrayList<>();
         BarPoller poller = new BarPoller(new SimulatedMarket(42, FIVE_MINUTES, CALENDAR, wall),
-                store, schedule, CallBudget.unlimited(wall), RetryPolicy.standard(), new FeedStats(wall), wall, TICKERS, 2, events::add);
+                store, schedule, CallBudget.unlimited(wall), RetryPolicy.standard(), new FeedStats(wall), wall, TICKERS, 2, events::add,
+                BarPoller.Calls.oneByOne(wall));
 
         AgentScanner scanner = new AgentScanner(runtime, settings.scanner().windowSize(), settings.scanner().maxConsecutiveErrors());
         scanner.install(agent);

@@ -11,7 +11,9 @@ import com.papertrader.domain.market.FeedException;
 import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.FetchedBars;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.MarketFeed;
 import com.papertrader.domain.market.MutableClock;
+import com.papertrader.domain.market.PollCycle;
 import com.papertrader.domain.market.RetryPolicy;
 import com.papertrader.domain.market.StoredBars;
 import com.papertrader.domain.market.Timeframe;
@@ -25,6 +27,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +49,8 @@ class BarPollerTest {
     private final List<BarsIngested> delivered = new ArrayList<>();
 
     private BarPoller poller(List<String> tickers, CallBudget budget) {
-        return new BarPoller(feed, store, schedule, budget, RetryPolicy.standard(), stats, clock, tickers, 2, delivered::add);
+        return new BarPoller(feed, store, schedule, budget, RetryPolicy.standard(), stats, clock, tickers, 2, delivered::add,
+                BarPoller.Calls.oneByOne(clock));
     }
 
     private BarPoller poller(String... tickers) {
@@ -99,7 +108,7 @@ class BarPollerTest {
             }
         };
         BarPoller poller = new BarPoller(feed, store, schedule, new CallBudget(5, running), RetryPolicy.standard(),
-                new FeedStats(running), running, List.of("AAPL", "MSFT"), 2, delivered::add);
+                new FeedStats(running), running, List.of("AAPL", "MSFT"), 2, delivered::add, BarPoller.Calls.oneByOne(running));
 
         poller.tick();
 
@@ -140,6 +149,123 @@ class BarPollerTest {
         poller.tick();
         assertEquals(tickers, feed.calls.stream().map(ScriptedFeed.Call::ticker).toList());
         tickers.forEach(ticker -> assertEquals(81, store.range(ticker, Instant.EPOCH, Instant.MAX).size(), ticker));
+    }
+
+    @Test
+    void concurrentCallsStayWithinTheBudgetAndLoseNoTicker() throws InterruptedException {
+        List<String> tickers = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY");
+        CallBudget budget = new CallBudget(5, clock);
+        feed.spend(budget);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            BarPoller poller = new BarPoller(feed, store, schedule, budget, RetryPolicy.standard(), stats, clock, tickers, 2,
+                    delivered::add, new BarPoller.Calls(threads, 4, clock));
+
+            poller.tick();
+            assertEquals(5, feed.calls.size(), "four at a time, never a call the budget refuses");
+            assertTrue(stats.snapshot().lastError().isEmpty(), "no call was refused: " + stats.snapshot().lastError());
+
+            clock.advance(Duration.ofSeconds(61));
+            poller.tick();
+            assertEquals(8, feed.calls.size());
+            tickers.forEach(ticker -> assertEquals(81, store.range(ticker, Instant.EPOCH, Instant.MAX).size(), ticker));
+            delivered.forEach(event -> assertInTimeOrder(event.bars()));
+        } finally {
+            threads.shutdownNow();
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aSlowTickerHoldsBackNoOtherOnTimeTicker() throws InterruptedException {
+        CountDownLatch othersTraded = new CountDownLatch(2);
+        MarketFeed slowFeed = new MarketFeed() {
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public FetchedBars fetch(String ticker, Instant from, Instant to) throws FeedException {
+                if (ticker.equals("SLOW") && from.isAfter(ny("2026-03-04T09:00"))) {
+                    try {
+                        assertTrue(othersTraded.await(20, TimeUnit.SECONDS), "the other tickers were not traded while SLOW was out");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return feed.fetch(ticker, from, to);
+            }
+        };
+        List<BarsIngested> events = new CopyOnWriteArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            BarPoller poller = new BarPoller(slowFeed, store, schedule, CallBudget.unlimited(clock), RetryPolicy.standard(), stats,
+                    clock, List.of("SLOW", "AAPL", "MSFT"), 2, event -> {
+                        events.add(event);
+                        event.bars().stream().filter(bar -> bar.start().equals(ny("2026-03-04T09:45")) && !bar.ticker().equals("SLOW"))
+                                .forEach(bar -> othersTraded.countDown());
+                    }, new BarPoller.Calls(threads, 3, clock));
+            poller.tick();
+            assertEquals(1, events.size(), "the start-up backfill of all three goes downstream at once, in time order");
+
+            clock.set(ny("2026-03-04T09:50:10"));
+            poller.tick();
+
+            List<String> beforeSlow = events.subList(1, events.size() - 1).stream().flatMap(event -> keys(event.bars()).stream())
+                    .sorted().toList();
+            assertEquals(List.of("AAPL@" + ny("2026-03-04T09:45"), "MSFT@" + ny("2026-03-04T09:45")), beforeSlow,
+                    "the on-time tickers went downstream while SLOW was still out");
+            assertEquals(List.of("SLOW@" + ny("2026-03-04T09:45")), keys(events.get(events.size() - 1).bars()));
+            PollCycle cycle = stats.snapshot().lastCycle().orElseThrow();
+            assertEquals(3, cycle.tickers());
+            assertEquals(3, cycle.bars());
+        } finally {
+            threads.shutdownNow();
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aTickerWithAGapWaitsForTheCycleEndAndGoesDownstreamInTimeOrder() {
+        poller("AAPL", "MSFT").tick();
+        clock.set(ny("2026-03-04T09:50:10"));
+        poller("AAPL").tick();
+        delivered.clear();
+
+        clock.set(ny("2026-03-04T09:55:10"));
+        poller("AAPL", "MSFT").tick();
+
+        assertEquals(List.of("MSFT@" + ny("2026-03-04T09:45"), "AAPL@" + ny("2026-03-04T09:50"), "MSFT@" + ny("2026-03-04T09:50")),
+                keys(delivered.get(delivered.size() - 1).bars().stream().filter(bar -> !bar.start().isBefore(ny("2026-03-04T09:45"))).toList()),
+                "MSFT's missed 09:45 bar goes downstream before the 09:50 bars");
+    }
+
+    @Test
+    void eachFinishedCycleIsTimed() {
+        MutableClock stopwatch = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        feed.alter(bars -> {
+            stopwatch.advance(Duration.ofMillis(bars.bars().size() > 5 ? 300 : 100));
+            return bars;
+        });
+        BarPoller poller = new BarPoller(feed, store, schedule, CallBudget.unlimited(clock), RetryPolicy.standard(), stats, clock,
+                List.of("AAPL", "MSFT"), 2, event -> stopwatch.advance(Duration.ofMillis(40)), BarPoller.Calls.oneByOne(stopwatch));
+        poller.tick();
+        assertEquals(Duration.ofMillis(600), stats.snapshot().lastCycle().orElseThrow().fetching(), "two backfills of 300 ms");
+
+        clock.set(ny("2026-03-04T09:50:12"));
+        poller.tick();
+
+        PollCycle cycle = stats.snapshot().lastCycle().orElseThrow();
+        assertEquals(ny("2026-03-04T09:45"), cycle.bar());
+        assertEquals(2, cycle.tickers());
+        assertEquals(2, cycle.bars(), "the new bar of each; the three re-read ones are unchanged");
+        assertEquals(Duration.ofMillis(200), cycle.fetching());
+        assertEquals(Duration.ofMillis(40), cycle.trading());
+        assertEquals(Optional.of("AAPL"), cycle.slowestTicker(), "the first of two equally slow calls");
+        assertEquals(Duration.ofMillis(100), cycle.slowestCall());
+        assertEquals(Optional.of(Duration.ofSeconds(12)), cycle.lastTraded(), "by the feed's clock, from the bar's end at 09:50");
+        assertEquals("fetching", cycle.slowestStep());
     }
 
     @Test

@@ -71,7 +71,8 @@ class PolygonDayCallCountTest {
         InMemoryBarStore store = new InMemoryBarStore();
         BarPoller poller = new BarPoller(new PolygonMarketFeed(stub, "key", FIVE_MINUTES, budget, stats), store,
                 new BarSchedule(CALENDAR, FIVE_MINUTES, Duration.ZERO, Duration.ofSeconds(10), false),
-                budget, RetryPolicy.standard(), stats, clock, tickers, 1, ingested -> { });
+                budget, RetryPolicy.standard(), stats, clock, tickers, 1, ingested -> { },
+                BarPoller.Calls.oneByOne(clock));
         poller.tick();
 
         int wednesday = callsBetween(poller, ny("2026-03-04T00:00"), ny("2026-03-05T00:00"));

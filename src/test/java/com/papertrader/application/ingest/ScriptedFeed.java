@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Wraps a real feed: counts calls, spends a call budget like the Polygon feed, fails the next calls of a ticker on demand,
- * or alters what it answers.
+ * or alters what it answers. Calls from several threads are answered one at a time.
  */
 final class ScriptedFeed implements MarketFeed {
 
@@ -62,7 +62,7 @@ final class ScriptedFeed implements MarketFeed {
     }
 
     @Override
-    public FetchedBars fetch(String ticker, Instant from, Instant to) throws FeedException {
+    public synchronized FetchedBars fetch(String ticker, Instant from, Instant to) throws FeedException {
         calls.add(new Call(ticker, from, to));
         callTimes.add(clock.instant());
         if (budget != null && !budget.tryAcquire()) {

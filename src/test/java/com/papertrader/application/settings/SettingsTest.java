@@ -34,6 +34,7 @@ class SettingsTest {
         values.put(MarketSettings.GRACE_SECONDS, "10");
         values.put(MarketSettings.BACKFILL_DAYS, "5");
         values.put(FeedSettings.POLYGON_TIMEOUT_SECONDS, "20");
+        values.put(FeedSettings.CONCURRENT_CALLS, "1");
         values.put(ScannerSettings.WINDOW_SIZE, "200");
         values.put(ScannerSettings.MAX_CONSECUTIVE_ERRORS, "3");
         values.put(ScannerSettings.TRADE_BACKFILL, "false");
@@ -168,6 +169,16 @@ class SettingsTest {
         values.remove(FeedSettings.CALLS_PER_MINUTE);
 
         assertRefused(FeedSettings.CALLS_PER_MINUTE, "is not set");
+    }
+
+    @Test
+    void concurrentCallsAreReadAndNeverZero() {
+        assertEquals(1, settings().feed().concurrentCalls());
+        values.put(FeedSettings.CONCURRENT_CALLS, "8");
+        assertEquals(8, settings().feed().concurrentCalls());
+        values.put(FeedSettings.CONCURRENT_CALLS, "0");
+
+        assertRefused(FeedSettings.CONCURRENT_CALLS, "must be greater than 0, got 0");
     }
 
     @Test

@@ -35,6 +35,21 @@ class CallBudgetTest {
     }
 
     @Test
+    void callsAvailableNowCountsWhatTheLastMinuteLeavesAndNothingWhilePaused() {
+        assertEquals(5, freePlan.callsAvailableNow());
+        freePlan.tryAcquire();
+        freePlan.tryAcquire();
+        assertEquals(3, freePlan.callsAvailableNow());
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(5, freePlan.callsAvailableNow(), "the two calls are a minute old");
+        freePlan.rateLimited();
+        assertEquals(0, freePlan.callsAvailableNow());
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(5, freePlan.callsAvailableNow());
+        assertEquals(Integer.MAX_VALUE, CallBudget.unlimited(clock).callsAvailableNow());
+    }
+
+    @Test
     void allowsCallNowUntilTheBudgetIsSpentOrPaused() {
         for (int i = 0; i < 5; i++) {
             assertTrue(freePlan.allowsCallNow(), "call " + (i + 1));

@@ -23,6 +23,7 @@ import com.papertrader.infrastructure.feed.MarketSourceProducer;
 import com.papertrader.infrastructure.polygon.PolygonMarketFeed;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.polygon.PolygonStub.Reply;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -33,6 +34,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.naming.InitialContext;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -68,12 +72,16 @@ class PolygonFeedIT {
     private final FeedStats stats = new FeedStats(clock);
 
     private BarPoller poller(String... tickers) {
+        return poller(100, BarPoller.Calls.oneByOne(clock), List.of(tickers));
+    }
+
+    private BarPoller poller(int callsPerMinute, BarPoller.Calls calls, List<String> tickers) {
         Config packaged = ConfigProvider.getConfig(PolygonFeedIT.class.getClassLoader());
         Map<String, String> overrides = Map.of(
                 FeedSettings.POLYGON_API_KEY, PolygonStub.KEY,
                 FeedSettings.POLYGON_BASE_URL, PolygonStub.baseUrl(),
                 FeedSettings.POLYGON_TIMEOUT_SECONDS, "2",
-                FeedSettings.CALLS_PER_MINUTE, "100",
+                FeedSettings.CALLS_PER_MINUTE, String.valueOf(callsPerMinute),
                 MarketSettings.PROVIDER_DELAY_MINUTES, "0");
         Settings settings = Settings.from(key -> Optional.ofNullable(overrides.get(key))
                 .or(() -> packaged.getOptionalValue(key, String.class)));
@@ -83,7 +91,7 @@ class PolygonFeedIT {
         BarSchedule schedule = new BarSchedule(MarketCalendar.nyse(), settings.market().timeframe(), Duration.ZERO,
                 settings.market().grace(), false);
         return new BarPoller(feed, store, schedule, budget, RetryPolicy.standard(), stats, clock,
-                List.of(tickers), 1, ingested::fire);
+                tickers, 1, ingested::fire, calls);
     }
 
     @Test
@@ -158,6 +166,41 @@ class PolygonFeedIT {
         for (String ticker : List.of("LIMITD", "FIVEXX", "BADGW", "HANGS")) {
             assertEquals(6, store.latest(ticker, 10).size(), ticker + " stored once, in full");
         }
+    }
+
+    /**
+     * 600 tickers, eight calls at a time on the server's managed executor, a plan of 250 calls a minute and one 429:
+     * no minute sees more calls than the plan allows, the 429 pauses every call, and each bar is stored and announced once.
+     */
+    @Test
+    void concurrentCallsStayWithinThePlanAndStoreEachBarOnce() throws Exception {
+        List<String> tickers = IntStream.rangeClosed(1, 600).mapToObj(i -> String.format("CC%04d", i)).toList();
+        PolygonStub.script("CC0300", Reply.error(429, "error_429.json"), Reply.ok("aggs_ok.json"));
+        ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        BarPoller poller = poller(250, new BarPoller.Calls(executor, 8, clock), tickers);
+
+        poller.tick();
+        int first = requestedTickers(tickers).size();
+        assertTrue(first <= 250 && first >= 8, "the first minute's calls stop at the 429 or the plan: " + first);
+        clock.advance(Duration.ofSeconds(5));
+        poller.tick();
+        assertEquals(first, requestedTickers(tickers).size(), "the 429 (or the spent budget) pauses every call for a minute");
+        for (int minute = 0; minute < 4; minute++) {
+            clock.advance(Duration.ofSeconds(61));
+            int before = requestedTickers(tickers).size();
+            poller.tick();
+            assertTrue(requestedTickers(tickers).size() - before <= 250, "never more calls in a minute than the plan allows");
+        }
+
+        assertEquals(601, requestedTickers(tickers).size(), "each ticker once, CC0300 twice");
+        for (String ticker : tickers) {
+            assertEquals(6, store.latest(ticker, 10).size(), ticker);
+        }
+        Map<String, Long> announced = recorder.events().stream().flatMap(event -> event.bars().stream())
+                .filter(bar -> bar.ticker().startsWith("CC"))
+                .collect(Collectors.groupingBy(bar -> bar.ticker() + "@" + bar.start(), Collectors.counting()));
+        assertEquals(600 * 6, announced.size());
+        assertTrue(announced.values().stream().allMatch(count -> count == 1), "every bar announced once");
     }
 
     @Test

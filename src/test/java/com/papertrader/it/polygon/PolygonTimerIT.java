@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -52,7 +53,7 @@ class PolygonTimerIT {
 
     @Test
     void timerBackfillsThroughTheRestClientAndTheDashboardShowsTheRejectedKey() throws Exception {
-        JsonObject status = awaitStatus(s -> !s.isNull("lastError") && !s.isNull("lastPollAt"));
+        JsonObject status = awaitStatus(s -> !s.isNull("lastError") && !s.isNull("lastPollAt") && !s.isNull("lastCycle"));
 
         assertEquals("polygon", status.getString("feed"));
         assertTrue(status.getBoolean("isRunning"));
@@ -61,6 +62,11 @@ class PolygonTimerIT {
         String error = status.getString("lastError");
         assertTrue(error.contains("401") && error.contains("DENIED"), error);
         assertFalse(error.contains("stub-key-7f3a"), "the key never shows: " + error);
+        JsonObject cycle = status.getJsonObject("lastCycle");
+        assertEquals(3, cycle.getInt("tickers"), "each ticker answered, DENIED with its 401: " + cycle);
+        assertTrue(cycle.getInt("bars") > 0, cycle.toString());
+        assertTrue(List.of("fetching", "storing", "trading").contains(cycle.getString("slowestStep")), cycle.toString());
+        assertTrue(cycle.getJsonNumber("lastTradedAfterBarEndMs").longValue() >= 0, "orders stored after the bar's end: " + cycle);
         String overview = Http.get(base, "/").body();
         assertTrue(overview.contains("id=\"status-feed\" data-status=\"feed\">polygon<"), overview);
         assertTrue(overview.contains("Polygon rejected the API key (401 Unknown API Key) while fetching DENIED"), overview);
