@@ -49,8 +49,9 @@
         label: function (value) {
             return value.toLowerCase().replace(/_/g, ' ');
         },
-        list: function (value) {
-            return value.join(', ');
+        // "3,000 tickers", as Formats.count writes it
+        tickers: function (value) {
+            return value.length.toLocaleString('en-US') + (value.length === 1 ? ' ticker' : ' tickers');
         },
         connected: function (value) {
             return value ? 'connected' : 'not connected';

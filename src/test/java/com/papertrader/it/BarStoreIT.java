@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.application.ingest.BarStore;
+import com.papertrader.application.reporting.MarketQueries;
+import com.papertrader.application.reporting.MarketQueries.TickerActivity;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.StoredBars;
 import com.papertrader.infrastructure.persistence.DatabaseDefinition;
@@ -23,6 +25,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -55,6 +58,32 @@ class BarStoreIT {
 
     @Resource(lookup = DatabaseDefinition.JNDI_NAME)
     DataSource dataSource;
+
+    @Inject
+    MarketQueries market;
+
+    @Test
+    void theMarketPageReadsEachTickersLastCloseThePreviousSessionsAndTodaysBars() {
+        Instant dayBefore = OPEN.minus(Duration.ofDays(1));
+        bars.upsert(List.of(
+                bar("MKTA", dayBefore, "10", "11", "9", "10.50", "100", null, null),
+                bar("MKTA", dayBefore.plus(FIVE_MINUTES), "10.5", "11", "10", "10.75", "100", null, null),
+                bar("MKTA", OPEN, "10.8", "11.2", "10.7", "11.125", "100", null, null),
+                bar("MKTA", OPEN.plus(FIVE_MINUTES), "11.1", "11.3", "11", "11.2", "100", null, null),
+                bar("MKTB", OPEN, "20", "21", "19", "20.5", "100", null, null)));
+
+        Map<String, TickerActivity> activity = market.activity(List.of("MKTA", "MKTB", "MKTNONE"), OPEN);
+
+        TickerActivity a = activity.get("MKTA");
+        assertEquals(OPEN.plus(FIVE_MINUTES), a.last().orElseThrow().barStart());
+        assertEquals(0, new BigDecimal("11.2").compareTo(a.last().orElseThrow().close()));
+        assertEquals(dayBefore.plus(FIVE_MINUTES), a.previous().orElseThrow().barStart(), "the last bar before the open");
+        assertEquals(0, new BigDecimal("10.75").compareTo(a.previous().orElseThrow().close()));
+        assertEquals(2, a.barsSinceOpen());
+        assertTrue(activity.get("MKTB").previous().isEmpty(), "nothing stored before the open");
+        assertEquals(1, activity.get("MKTB").barsSinceOpen());
+        assertEquals(TickerActivity.NONE, activity.get("MKTNONE"));
+    }
 
     @Test
     void barIsStoredOnceAndReadBackExactly() {

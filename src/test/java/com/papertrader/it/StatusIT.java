@@ -1,6 +1,7 @@
 package com.papertrader.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -79,7 +80,36 @@ class StatusIT {
         }
         assertTrue(html.contains("id=\"status-feed\" data-status=\"feed\">simulated<"), html);
         assertTrue(response.headers().firstValue("Set-Cookie").isEmpty(), "a read-only page view starts no session");
-        assertTrue(html.contains("AAPL, MSFT, NVDA"), html);
+        assertTrue(html.matches("(?s).*<a href=\"/market\" id=\"status-tickers\"\\s+data-status=\"subscribedTickers\" data-format=\"tickers\">"
+                + "8 tickers</a>.*"), "the tickers counted, linked to the Market page: " + html);
+    }
+
+    @Test
+    void marketPageListsSearchesAndPagesTheFollowedTickers() throws Exception {
+        HttpResponse<String> all = Http.get(base, "/market");
+        assertEquals(200, all.statusCode());
+        assertTrue(all.body().contains("8 tickers</span> followed"), all.body());
+        for (String ticker : List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY")) {
+            assertTrue(all.body().contains("id=\"market-" + ticker + "\""), ticker);
+        }
+
+        String searched = Http.get(base, "/market?q=ms").body();
+        assertTrue(searched.contains("id=\"market-MSFT\""), searched);
+        assertFalse(searched.contains("id=\"market-AAPL\""), "only the tickers containing MS: " + searched);
+
+        String paged = Http.get(base, "/market?size=3&page=2").body();
+        assertEquals(List.of("AMZN", "GOOGL", "META"), List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY").stream()
+                .filter(ticker -> paged.contains("id=\"market-" + ticker + "\"")).toList(), "the second page of three, in the configured order");
+        assertTrue(paged.contains("href=\"/market?page=3&amp;size=3\""), paged);
+        assertTrue(paged.contains("href=\"/market?page=1&amp;size=3\""), paged);
+
+        String none = Http.get(base, "/market?q=zz").body();
+        assertTrue(none.contains("No followed ticker matches."), none);
+
+        HttpResponse<String> hostile = Http.get(base, "/market?q=%3Cscript%3E");
+        assertEquals(400, hostile.statusCode());
+        assertTrue(hostile.body().contains("search &#39;&lt;script&gt;&#39; must be part of a ticker symbol"), hostile.body());
+        assertFalse(hostile.body().contains("<script>"), "the search is escaped");
     }
 
     @Test

@@ -121,6 +121,11 @@ public class MarketDataService {
         return schedule.nextDueAt(source.clock().instant());
     }
 
+    /** The session of the newest due bar, by the feed's clock, and how many of its bars are due: what the Market page counts against. */
+    public BarSchedule.SessionSoFar sessionSoFar() {
+        return schedule.sessionSoFar(source.clock().instant());
+    }
+
     /** The plan today's calls count against (the calls made are in {@link #stats()}). */
     public CallPlan callPlan() {
         LocalDate today = LocalDate.ofInstant(source.clock().instant(), MarketCalendar.NEW_YORK);

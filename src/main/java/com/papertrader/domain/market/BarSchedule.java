@@ -89,6 +89,22 @@ public final class BarSchedule {
         }
     }
 
+    /**
+     * The session of the newest bar due at this instant (today's, or the last one before it) and how many of its
+     * bars are due by now: what a complete store holds of that session.
+     */
+    public SessionSoFar sessionSoFar(Instant now) {
+        Instant latest = latestDueBar(now);
+        LocalDate date = latest.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+        TradingSession session = session(date).orElseThrow();
+        long due = Duration.between(session.open(), latest).toMillis() / timeframe.length().toMillis() + 1;
+        return new SessionSoFar(date, session.open(), Math.toIntExact(due));
+    }
+
+    /** @param barsDue the session's bars due so far, from its open */
+    public record SessionSoFar(LocalDate date, Instant open, int barsDue) {
+    }
+
     /** The first instant after now at which another bar becomes due; between sessions, the next session's first. */
     public Instant nextDueAt(Instant now) {
         Instant closedUpTo = now.minus(lag());

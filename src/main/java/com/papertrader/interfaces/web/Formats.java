@@ -41,6 +41,16 @@ public final class Formats {
         return (shown.signum() < 0 ? "-" : "") + grouped(shown.abs().toPlainString());
     }
 
+    /** A price change with its sign: {@code +1.25}, {@code -0.4512}, {@code 0.00}. */
+    public String signedPrice(BigDecimal change) {
+        return change != null && change.signum() > 0 ? "+" + price(change) : price(change);
+    }
+
+    /** {@code 1 ticker}, {@code 3,000 tickers}: a count (never negative) with its noun. */
+    public String count(long count, String noun) {
+        return grouped(Long.toString(count)) + " " + noun + (count == 1 ? "" : "s");
+    }
+
     /** A ratio as a percentage to two decimals: 0.1234 gives {@code 12.34%}. */
     public String percent(BigDecimal ratio) {
         if (ratio == null) {

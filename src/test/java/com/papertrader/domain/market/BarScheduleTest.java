@@ -37,6 +37,16 @@ class BarScheduleTest {
     }
 
     @Test
+    void sessionSoFarCountsTheBarsDueSinceTheOpen() {
+        assertEquals(new BarSchedule.SessionSoFar(LocalDate.of(2026, 3, 4), Instant.parse("2026-03-04T14:30:00Z"), 2),
+                realTime.sessionSoFar(Instant.parse("2026-03-04T14:40:10Z")), "09:30 and 09:35 are due");
+        assertEquals(new BarSchedule.SessionSoFar(LocalDate.of(2026, 3, 3), Instant.parse("2026-03-03T14:30:00Z"), 78),
+                realTime.sessionSoFar(Instant.parse("2026-03-04T14:35:09Z")), "before the first bar is due: yesterday's whole session");
+        assertEquals(new BarSchedule.SessionSoFar(LocalDate.of(2026, 3, 6), Instant.parse("2026-03-06T14:30:00Z"), 78),
+                realTime.sessionSoFar(Instant.parse("2026-03-08T12:00:00Z")), "on a Sunday: Friday's session");
+    }
+
+    @Test
     void nextDueIsStrictlyAfterNow() {
         assertEquals(Instant.parse("2026-03-04T14:35:10Z"), realTime.nextDueAt(Instant.parse("2026-03-04T14:35:09Z")));
         assertEquals(Instant.parse("2026-03-04T14:40:10Z"), realTime.nextDueAt(Instant.parse("2026-03-04T14:35:10Z")));

@@ -23,6 +23,20 @@ class FormatsTest {
     }
 
     @Test
+    void countsAreGroupedWithTheirNoun() {
+        assertEquals("3,000 tickers", fmt.count(3000, "ticker"));
+        assertEquals("1 ticker", fmt.count(1, "ticker"));
+        assertEquals("0 bars", fmt.count(0, "bar"));
+    }
+
+    @Test
+    void aPriceChangeShowsItsSign() {
+        assertEquals("+1.25", fmt.signedPrice(new BigDecimal("1.25")));
+        assertEquals("-0.4512", fmt.signedPrice(new BigDecimal("-0.4512")));
+        assertEquals("0.00", fmt.signedPrice(BigDecimal.ZERO));
+    }
+
+    @Test
     void pnlAlwaysShowsItsSign() {
         assertEquals("+$5.00", fmt.pnl(new BigDecimal("5")));
         assertEquals("-$3.10", fmt.pnl(new BigDecimal("-3.1")));

@@ -147,7 +147,7 @@ class BrowserIT {
         browser().forgetCookies();
         look("overview", "/", width -> {
             waitUpTo(PAGE).until(d -> !text("status-last-poll").equals("not yet"));
-            assertEquals("BRWA, BRWB", text("status-tickers"));
+            assertEquals("2 tickers", text("status-tickers"));
             assertEquals("running", text("status-running"));
         });
     }
@@ -235,6 +235,24 @@ class BrowserIT {
             assertTrue(rows("#order-events").stream().anyMatch(row -> row.contains("FILLED")), "its history ends filled");
             assertTrue(!rows("#order-fills").isEmpty(), "its fills");
         });
+    }
+
+    @Test
+    void market() {
+        awaitApi("bars of both tickers", () -> List.of("BRWA", "BRWB").stream()
+                .allMatch(ticker -> Http.json(get("/api/bars/" + ticker + "?limit=1")).getInt("count") == 1));
+        browser().forgetCookies();
+        look("market", "/market", width -> {
+            List<String> rows = rows("#market-table");
+            assertEquals(2, rows.size(), "the two followed tickers: " + rows);
+            for (String ticker : List.of("BRWA", "BRWB")) {
+                assertTrue(rows.stream().anyMatch(row -> row.startsWith(ticker) && row.matches(".*\\d+\\.\\d{2}.*") && !row.contains("no bars")),
+                        ticker + " with its last price: " + rows);
+            }
+            Number tableWidth = (Number) page().executeScript("return document.getElementById('market-table').getBoundingClientRect().width;");
+            assertTrue(tableWidth.doubleValue() >= 300, "the table is wide enough to read: " + tableWidth);
+        });
+        look("market-search", "/market?q=rwb", width -> assertEquals(1, rows("#market-table").size(), "only BRWB"));
     }
 
     @Test
