@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One bar event end to end, in memory, as the trading desk runs it: each of 48 tickers' bars through
- * {@link BarProcessor} (broker, then the 10 agents' scans as the order source, then their orders submitted).
+ * {@link BarProcessor} (broker, then the 10 agents' scans as the order source, then their orders submitted);
+ * with {@code -p tickers=48,3000 -p agents=20}, the universe-scale figures (issue "Universe scale").
  * The agents trade the simulated market from a fresh 100,000.00 account each, with their sample files' risk
  * settings, so the broker's state is whatever their trading has built up. Saving the changes is not included.
  * Results and the command: BENCHMARKS.md.
@@ -55,6 +57,14 @@ public class BarEventBenchmark {
      */
     private static final Logger REJECTIONS = Logger.getLogger(BarProcessor.class.getName());
 
+    /** How many tickers trade: the 48 of {@link BenchMarket#TICKERS}, then made-up ones. */
+    @Param("48")
+    public int tickers;
+
+    /** How many agents, each watching every ticker. */
+    @Param("10")
+    public int agents;
+
     private BarProcessor processor;
     private Iterator<List<Bar>> events;
     private List<Bar> event;
@@ -66,8 +76,8 @@ public class BarEventBenchmark {
         REJECTIONS.setLevel(java.util.logging.Level.WARNING);
         AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR),
                 ScanCycleBenchmark.WINDOW_SIZE, 3);
-        ScanCycleBenchmark.tenAgentsOnAllTickers().forEach(scanner::install);
-        events = BenchMarket.simulatedEvents(BenchMarket.TICKERS, BenchMarket.FIRST_DAY);
+        ScanCycleBenchmark.agentsOnAllTickers(agents).forEach(scanner::install);
+        events = BenchMarket.simulatedEvents(BenchMarket.universe(tickers), BenchMarket.FIRST_DAY);
         ScanCycleBenchmark.warm(scanner, events, ScanCycleBenchmark.WINDOW_SIZE);
 
         BarClock clock = new BarClock(Instant.EPOCH);
@@ -101,7 +111,9 @@ public class BarEventBenchmark {
     @TearDown(Level.Trial)
     public void report() {
         Broker broker = processor.broker();
-        System.out.printf("%n%,d order events, %,d fills; now %d open positions, %d working orders, last bar %s%n",
-                orderEvents, fills, broker.openPositions().size(), broker.liveOrders().size(), event.get(0).start());
+        Runtime heap = Runtime.getRuntime();
+        System.out.printf("%n%d tickers x %d agents: %,d order events, %,d fills; now %d open positions, %d working orders,"
+                        + " last bar %s; heap used %,d MiB of %,d%n", tickers, agents, orderEvents, fills, broker.openPositions().size(),
+                broker.liveOrders().size(), event.get(0).start(), (heap.totalMemory() - heap.freeMemory()) >> 20, heap.maxMemory() >> 20);
     }
 }

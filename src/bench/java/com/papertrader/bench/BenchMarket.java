@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * What the benchmarks trade: 48 tickers, 5-minute bars of the NYSE regular sessions, and the application's simulated
@@ -32,6 +33,9 @@ public final class BenchMarket {
             "COST", "LLY", "ABBV", "MRK", "PEP", "KO", "BAC", "WMT", "CVX", "ADBE",
             "CRM", "NFLX", "AMD", "INTC", "CSCO", "ORCL", "TMO", "ACN", "MCD", "DIS",
             "NKE", "QCOM", "TXN", "IBM", "CAT", "GS", "BA", "PFE");
+
+    /** Bars a load of {@link #simulatedEvents} holds at most: ten days of the 48 tickers. */
+    private static final int BARS_PER_LOAD = 10 * 78 * 48;
 
     public static final Timeframe FIVE_MINUTES = Timeframe.minutes(5);
     public static final MarketCalendar CALENDAR = MarketCalendar.nyse();
@@ -87,6 +91,11 @@ public final class BenchMarket {
         return bars;
     }
 
+    /** The 48 {@link #TICKERS} and then made-up symbols (U0049, U0050, ...) up to {@code count}: a paid plan's universe. */
+    public static List<String> universe(int count) {
+        return IntStream.range(0, count).mapToObj(i -> i < TICKERS.size() ? TICKERS.get(i) : String.format("U%04d", i + 1)).toList();
+    }
+
     /** The simulated market's bars of the tickers, one bar event at a time, from {@code day} on, without end. */
     public static Iterator<List<Bar>> simulatedEvents(List<String> tickers, LocalDate day) {
         return new SimulatedEvents(tickers, day);
@@ -98,8 +107,6 @@ public final class BenchMarket {
     }
 
     private static final class SimulatedEvents implements Iterator<List<Bar>> {
-        private static final int DAYS_PER_LOAD = 10;
-
         private final SimulatedMarket market = simulatedMarket();
         private final List<String> tickers;
         private final Deque<List<Bar>> ready = new ArrayDeque<>();
@@ -123,10 +130,11 @@ public final class BenchMarket {
             return ready.removeFirst();
         }
 
-        /** The next few trading days of every ticker, grouped by bar start. */
+        /** The next few trading days of every ticker (one day of a large universe), grouped by bar start. */
         private void load() {
             List<TradingSession> sessions = new ArrayList<>();
-            for (LocalDate date = nextDay; sessions.size() < DAYS_PER_LOAD; date = date.plusDays(1)) {
+            int days = Math.max(1, BARS_PER_LOAD / (78 * tickers.size()));
+            for (LocalDate date = nextDay; sessions.size() < days; date = date.plusDays(1)) {
                 CALENDAR.session(date).ifPresent(sessions::add);
                 nextDay = date.plusDays(1);
             }

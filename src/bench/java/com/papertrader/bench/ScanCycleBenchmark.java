@@ -108,10 +108,15 @@ public class ScanCycleBenchmark {
      * watching all tickers.
      */
     static List<Agent> tenAgentsOnAllTickers() {
+        return agentsOnAllTickers(AGENTS);
+    }
+
+    /** {@code count} agents made as {@link #tenAgentsOnAllTickers} makes ten. */
+    static List<Agent> agentsOnAllTickers(int count) {
         List<AgentDefinition> samples = AgentScriptFiles.fromClasspath(ScanCycleBenchmark.class.getClassLoader());
         Clock clock = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC);
         List<Agent> agents = new ArrayList<>();
-        for (int i = 0; i < AGENTS; i++) {
+        for (int i = 0; i < count; i++) {
             AgentDefinition sample = samples.get(i % samples.size());
             agents.add(new AgentDefinition(AgentId.of(sample.id().value() + "-" + i), sample.name() + " #" + i, sample.script(),
                     WatchedTickers.all(), sample.parameters(), sample.risk()).toAgent(clock));
