@@ -73,13 +73,23 @@ public class BarEventBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        AgentScanner scanner = scanner(agents);
+        events = BenchMarket.simulatedEvents(BenchMarket.universe(tickers), BenchMarket.FIRST_DAY);
+        ScanCycleBenchmark.warm(scanner, events, ScanCycleBenchmark.WINDOW_SIZE);
+        processor = trading(scanner);
+    }
+
+    /** A scanner with {@code agents} sample agents on every ticker; their refused entries not logged (see REJECTIONS). */
+    static AgentScanner scanner(int agents) {
         REJECTIONS.setLevel(java.util.logging.Level.WARNING);
         AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR),
                 ScanCycleBenchmark.WINDOW_SIZE, 3);
         ScanCycleBenchmark.agentsOnAllTickers(agents).forEach(scanner::install);
-        events = BenchMarket.simulatedEvents(BenchMarket.universe(tickers), BenchMarket.FIRST_DAY);
-        ScanCycleBenchmark.warm(scanner, events, ScanCycleBenchmark.WINDOW_SIZE);
+        return scanner;
+    }
 
+    /** The broker and the bar processing over the scanner's agents, each in a 100,000.00 account with its sample limits. */
+    static BarProcessor trading(AgentScanner scanner) {
         BarClock clock = new BarClock(Instant.EPOCH);
         Broker broker = new Broker(clock, FillModel.of(BenchMarket.CALENDAR), FeeModel.free());
         for (Agent agent : scanner.agents()) {
@@ -87,7 +97,7 @@ public class BarEventBenchmark {
             broker.openAccount(id, new BigDecimal("100000.00"), BigDecimal.ONE);
             broker.setRiskLimits(id, SignalOrders.limits(agent.getRisk()));
         }
-        processor = new BarProcessor(broker, clock, scanner);
+        return new BarProcessor(broker, clock, scanner);
     }
 
     @Setup(Level.Invocation)
