@@ -28,6 +28,14 @@
         return {negative: negative, text: grouped(parts[0]) + '.' + fraction};
     }
 
+    function count(n, noun) {
+        return n.toLocaleString('en-US') + ' ' + noun + (n === 1 ? '' : 's');
+    }
+
+    function seconds(ms) {
+        return (ms / 1000).toFixed(2) + ' s';
+    }
+
     var formats = {
         money: function (value) {
             var d = decimals(value, 2);
@@ -51,7 +59,14 @@
         },
         // "3,000 tickers", as Formats.count writes it
         tickers: function (value) {
-            return value.length.toLocaleString('en-US') + (value.length === 1 ? ' ticker' : ' tickers');
+            return count(value.length, 'ticker');
+        },
+        // the status's lastCycle, as Formats.cycle writes it
+        cycle: function (c) {
+            var text = count(c.tickers, 'ticker') + ', ' + count(c.bars, 'bar') + ': fetched in ' + seconds(c.fetchingMs)
+                + ', stored in ' + seconds(c.storingMs) + ', traded in ' + seconds(c.tradingMs);
+            return c.lastTradedAfterBarEndMs === null ? text
+                : text + '; orders ' + seconds(c.lastTradedAfterBarEndMs) + ' after the bar\'s end';
         },
         connected: function (value) {
             return value ? 'connected' : 'not connected';

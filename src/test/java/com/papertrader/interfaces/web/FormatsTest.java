@@ -2,8 +2,11 @@ package com.papertrader.interfaces.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.papertrader.domain.market.PollCycle;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FormatsTest {
@@ -27,6 +30,18 @@ class FormatsTest {
         assertEquals("3,000 tickers", fmt.count(3000, "ticker"));
         assertEquals("1 ticker", fmt.count(1, "ticker"));
         assertEquals("0 bars", fmt.count(0, "bar"));
+    }
+
+    @Test
+    void aCycleInALine() {
+        PollCycle cycle = new PollCycle(Instant.parse("2026-03-04T14:45:00Z"), 8, 8, Duration.ofMillis(125), Duration.ofMillis(9),
+                Duration.ofMillis(51), Optional.of(Duration.ofMillis(10_431)), Optional.of(Duration.ofMillis(10_440)), Optional.of("SPY"),
+                Duration.ofMillis(40));
+        assertEquals("8 tickers, 8 bars: fetched in 0.13 s, stored in 0.01 s, traded in 0.05 s; orders 10.44 s after the bar's end",
+                fmt.cycle(cycle));
+        PollCycle nothing = new PollCycle(cycle.bar(), 1, 0, Duration.ofMillis(20), Duration.ZERO, Duration.ZERO, Optional.empty(),
+                Optional.empty(), Optional.of("SPY"), Duration.ofMillis(20));
+        assertEquals("1 ticker, 0 bars: fetched in 0.02 s, stored in 0.00 s, traded in 0.00 s", fmt.cycle(nothing));
     }
 
     @Test

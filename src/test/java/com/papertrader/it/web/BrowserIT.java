@@ -163,6 +163,9 @@ class BrowserIT {
 
         // Each poll of the simulated market (every few seconds) moves the next bar due on.
         waitUpTo(PAGE).until(d -> !text("status-next-bar").equals(firstDue));
+        // and the last poll cycle's line is written from the event as the server writes it
+        waitUpTo(PAGE).until(d -> text("status-last-cycle").matches(
+                "2 tickers, \\d+ bars?: fetched in \\d+\\.\\d\\d s, stored in \\d+\\.\\d\\d s, traded in \\d+\\.\\d\\d s.*"));
         assertEquals(Boolean.TRUE, page().executeScript("return window.sameDocument === true;"), "updated in place, not reloaded");
         browser().assertConsoleClean("the Overview, live");
     }
