@@ -18,12 +18,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -296,7 +298,7 @@ public final class BarPoller {
     private final class CycleTimer {
         private final Instant bar;
         private final Instant started;
-        private int tickers;
+        private final Set<String> tickers = new HashSet<>();
         private int bars;
         private Instant lastAnswer;
         private Duration storing = Duration.ZERO;
@@ -313,7 +315,7 @@ public final class BarPoller {
         }
 
         void answered(String ticker, Duration took, Instant at) {
-            tickers++;
+            tickers.add(ticker);
             lastAnswer = at;
             if (slowestTicker == null || took.compareTo(slowestCall) > 0) {
                 slowestTicker = ticker;
@@ -333,7 +335,7 @@ public final class BarPoller {
 
         PollCycle finished() {
             Instant barEnd = bar.plus(schedule.timeframe().length());
-            return new PollCycle(bar, tickers, bars, Duration.between(started, lastAnswer), storing, trading,
+            return new PollCycle(bar, tickers.size(), bars, Duration.between(started, lastAnswer), storing, trading,
                     Optional.ofNullable(firstTraded).map(at -> Duration.between(barEnd, at)),
                     Optional.ofNullable(lastTraded).map(at -> Duration.between(barEnd, at)),
                     Optional.ofNullable(slowestTicker), slowestCall);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * the feed's clock (the wall clock on Polygon, the simulated market's own clock in a demo).
  *
  * @param bar                   the start of the bar the cycle was for
- * @param tickers               tickers that answered
+ * @param tickers               tickers that answered (with bars or a failure; a retried one counts once)
  * @param bars                  bars stored or revised
  * @param fetching              from the cycle's start to the last answer (waits for the call budget included)
  * @param storing               spent writing bars to the database

@@ -302,6 +302,7 @@ class BarPollerTest {
         assertEquals(List.of(start, start.plusSeconds(1), start.plusSeconds(3), start.plusSeconds(7)),
                 feed.callTimes(), "retried after 1, 2 and 4 seconds, then left for the next bar");
         assertEquals(0, store.count());
+        assertEquals(1, stats.snapshot().lastCycle().orElseThrow().tickers(), "four answers of one ticker");
 
         clock.set(ny("2026-03-04T09:50:10"));
         poller.tick();
