@@ -16,17 +16,19 @@ import java.util.Optional;
  * @param simulatedSplitChance    the simulated market's chance of a split on each trading day of each ticker
  * @param pollerEnabled  whether the poll timer runs (tests switch it off)
  * @param concurrentCalls Polygon calls a poll cycle makes side by side (1, one after another, on the free plan)
+ * @param callsPerSecond  the pace Polygon calls keep within any second (Polygon asks paid plans for under about 100)
  */
 public record FeedSettings(Optional<String> polygonApiKey, URI polygonBaseUrl, Duration polygonTimeout, int callsPerMinute,
                            Optional<Path> csvFile, Optional<Path> csvCorporateActionsFile, long simulatedSeed, int simulatedSpeed,
                            double simulatedSplitChance, double simulatedDividendChance, boolean pollerEnabled,
-                           int concurrentCalls) {
+                           int concurrentCalls, int callsPerSecond) {
 
     public static final String POLYGON_API_KEY = "polygon.api-key";
     public static final String POLYGON_BASE_URL = "polygon.base-url";
     public static final String POLYGON_TIMEOUT_SECONDS = "polygon.timeout-seconds";
     public static final String CALLS_PER_MINUTE = "polygon.calls-per-minute";
     public static final String CONCURRENT_CALLS = "polygon.concurrent-calls";
+    public static final String CALLS_PER_SECOND = "polygon.calls-per-second";
     public static final String CSV_FILE = "market.csv-file";
     public static final String CSV_CORPORATE_ACTIONS_FILE = "market.csv-corporate-actions-file";
     public static final String SIMULATED_SEED = "simulated.seed";
@@ -40,7 +42,8 @@ public record FeedSettings(Optional<String> polygonApiKey, URI polygonBaseUrl, D
                 Duration.ofSeconds(in.positiveInt(POLYGON_TIMEOUT_SECONDS)), in.positiveInt(CALLS_PER_MINUTE),
                 in.optionalAbsolutePath(CSV_FILE), in.optionalAbsolutePath(CSV_CORPORATE_ACTIONS_FILE), in.longValue(SIMULATED_SEED),
                 in.nonNegativeInt(SIMULATED_SPEED), in.chance(SIMULATED_SPLIT_CHANCE), in.chance(SIMULATED_DIVIDEND_CHANCE),
-                in.bool(POLLER_ENABLED), in.positiveInt(CONCURRENT_CALLS));
+                in.bool(POLLER_ENABLED), in.positiveInt(CONCURRENT_CALLS),
+                in.positiveInt(CALLS_PER_SECOND));
     }
 
     /** The simulated market runs whenever no Polygon key is configured. */

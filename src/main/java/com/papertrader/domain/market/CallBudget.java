@@ -5,30 +5,52 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The provider's calls-per-minute limit (Polygon free plan: 5), counted over any 60 seconds so that a server
- * counting per clock minute or per sliding minute is never exceeded. Every page of a paged answer is a call.
- * A 429 means the server counts differently than we do (another client on the same key): pause a full minute.
- * Thread-safe.
+ * counting per clock minute or per sliding minute is never exceeded, and a pace in calls per second (Polygon asks
+ * paid plans to stay under about 100), counted over any second: calls side by side wait their turn for it
+ * ({@link #acquire}). Every page of a paged answer is a call. A 429 means the server counts differently than we do
+ * (another client on the same key): pause a full minute. Thread-safe.
  */
 public final class CallBudget {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Duration SECOND = Duration.ofSeconds(1);
+
+    /** How a caller waits for its turn: the thread sleeps in the server; tests move their clock on. */
+    @FunctionalInterface
+    public interface Pause {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** The thread sleeps. */
+    public static final Pause SLEEP = duration -> Thread.sleep(Math.max(1, duration.toMillis()));
 
     private final int callsPerMinute;
+    private final int callsPerSecond;
     private final Clock clock;
+    private final Pause pause;
     private final Deque<Instant> recentCalls = new ArrayDeque<>();
     private Instant pausedUntil = Instant.MIN;
 
+    /** A budget per minute only. */
     public CallBudget(int callsPerMinute, Clock clock) {
-        if (callsPerMinute < 1) {
-            throw new IllegalArgumentException("calls per minute must be at least 1, not " + callsPerMinute);
+        this(callsPerMinute, Integer.MAX_VALUE, clock, SLEEP);
+    }
+
+    public CallBudget(int callsPerMinute, int callsPerSecond, Clock clock, Pause pause) {
+        if (callsPerMinute < 1 || callsPerSecond < 1) {
+            throw new IllegalArgumentException("calls per minute and per second must be at least 1, not " + callsPerMinute + " and "
+                    + callsPerSecond);
         }
         this.callsPerMinute = callsPerMinute;
+        this.callsPerSecond = callsPerSecond;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.pause = Objects.requireNonNull(pause, "pause");
     }
 
     /** For paid plans ("unlimited", a few calls per second at most from this poller). */
@@ -45,13 +67,10 @@ public final class CallBudget {
         return nextCallAt(clock.instant());
     }
 
-    /** True when a call may go now (one reading of the clock, so a clock that moves on between calls cannot say no). */
-    public synchronized boolean allowsCallNow() {
-        Instant now = clock.instant();
-        return !nextCallAt(now).isAfter(now);
-    }
-
-    /** How many calls may go now: none while paused, else what the last minute's calls leave of the limit. */
+    /**
+     * How many calls the minute allows now: none while paused, else what the last minute's calls leave of the limit
+     * (the per-second pace is kept by {@link #acquire} making calls wait their turn).
+     */
     public synchronized int callsAvailableNow() {
         Instant now = clock.instant();
         if (pausedUntil.isAfter(now)) {
@@ -59,6 +78,29 @@ public final class CallBudget {
         }
         forgetCallsBefore(now.minus(MINUTE));
         return callsPerMinute - recentCalls.size();
+    }
+
+    /**
+     * Counts a call once it may go, waiting up to {@code longest} for its turn; returns false at once, counting nothing,
+     * when its turn is further away (the minute's budget is spent, or paused after a 429).
+     */
+    public boolean acquire(Duration longest) throws InterruptedException {
+        while (true) {
+            Duration wait;
+            synchronized (this) {
+                Instant now = clock.instant();
+                Instant next = nextCallAt(now);
+                if (!next.isAfter(now)) {
+                    recentCalls.addLast(now);
+                    return true;
+                }
+                wait = Duration.between(now, next);
+                if (wait.compareTo(longest) > 0) {
+                    return false;
+                }
+            }
+            pause.sleep(wait);
+        }
     }
 
     /** Counts a call and returns true if one may go now; returns false and counts nothing otherwise. */
@@ -79,6 +121,15 @@ public final class CallBudget {
     private Instant nextCallAt(Instant now) {
         forgetCallsBefore(now.minus(MINUTE));
         Instant next = recentCalls.size() < callsPerMinute ? now : recentCalls.peekFirst().plus(MINUTE);
+        if (recentCalls.size() >= callsPerSecond) {
+            // the pace allows another call once the callsPerSecond-th newest call is a second old
+            Iterator<Instant> newestFirst = recentCalls.descendingIterator();
+            for (int i = 1; i < callsPerSecond; i++) {
+                newestFirst.next();
+            }
+            Instant paced = newestFirst.next().plus(SECOND);
+            next = paced.isAfter(next) ? paced : next;
+        }
         return next.isAfter(pausedUntil) ? next : pausedUntil;
     }
 

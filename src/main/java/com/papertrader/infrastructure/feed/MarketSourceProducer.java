@@ -62,11 +62,12 @@ public class MarketSourceProducer {
         return new FeedStats(wallClock);
     }
 
-    /** The plan's calls per minute on Polygon; the simulated market and a replay are not metered. */
+    /** The plan's calls per minute and the pace per second on Polygon; the simulated market and a replay are not metered. */
     @Produces
     @Singleton
     CallBudget budget() {
-        return feed.usesPolygon() ? new CallBudget(feed.callsPerMinute(), wallClock) : CallBudget.unlimited(wallClock);
+        return feed.usesPolygon() ? new CallBudget(feed.callsPerMinute(), feed.callsPerSecond(), wallClock, CallBudget.SLEEP)
+                : CallBudget.unlimited(wallClock);
     }
 
     @Produces

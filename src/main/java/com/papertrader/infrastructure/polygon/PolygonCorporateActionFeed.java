@@ -76,7 +76,7 @@ public final class PolygonCorporateActionFeed implements CorporateActionFeed {
     }
 
     private PolygonCorporateActionsTranslator.Page call(String what, PageCall call, String cursor) throws FeedException {
-        if (!budget.tryAcquire()) {
+        if (!PolygonPace.turn(budget, what)) {
             throw new FeedException(Kind.RATE_LIMITED, "Call budget of " + budget.callsPerMinute()
                     + " calls/min is used up; next call at " + budget.nextCallAt() + ", not fetching " + what);
         }

@@ -82,7 +82,7 @@ public final class PolygonMarketFeed implements MarketFeed {
     }
 
     private AggregatesPage call(String ticker, PolygonCall call) throws FeedException {
-        if (!budget.tryAcquire()) {
+        if (!PolygonPace.turn(budget, ticker)) {
             throw new FeedException(Kind.RATE_LIMITED, "Call budget of " + budget.callsPerMinute()
                     + " calls/min is used up; next call at " + budget.nextCallAt() + ", not fetching " + ticker);
         }

@@ -35,6 +35,7 @@ class SettingsTest {
         values.put(MarketSettings.BACKFILL_DAYS, "5");
         values.put(FeedSettings.POLYGON_TIMEOUT_SECONDS, "20");
         values.put(FeedSettings.CONCURRENT_CALLS, "1");
+        values.put(FeedSettings.CALLS_PER_SECOND, "100");
         values.put(ScannerSettings.WINDOW_SIZE, "200");
         values.put(ScannerSettings.MAX_CONSECUTIVE_ERRORS, "3");
         values.put(ScannerSettings.TRADE_BACKFILL, "false");
@@ -179,6 +180,14 @@ class SettingsTest {
         values.put(FeedSettings.CONCURRENT_CALLS, "0");
 
         assertRefused(FeedSettings.CONCURRENT_CALLS, "must be greater than 0, got 0");
+    }
+
+    @Test
+    void callsPerSecondAreReadAndNeverZero() {
+        assertEquals(100, settings().feed().callsPerSecond());
+        values.put(FeedSettings.CALLS_PER_SECOND, "0");
+
+        assertRefused(FeedSettings.CALLS_PER_SECOND, "must be greater than 0, got 0");
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -50,16 +52,35 @@ class CallBudgetTest {
     }
 
     @Test
-    void allowsCallNowUntilTheBudgetIsSpentOrPaused() {
-        for (int i = 0; i < 5; i++) {
-            assertTrue(freePlan.allowsCallNow(), "call " + (i + 1));
-            freePlan.tryAcquire();
+    void callsSideBySideWaitTheirTurnForThePerSecondPace() throws InterruptedException {
+        List<Duration> waits = new ArrayList<>();
+        CallBudget paced = new CallBudget(600, 3, clock, duration -> {
+            waits.add(duration);
+            clock.advance(duration);
+        });
+        for (int i = 0; i < 3; i++) {
+            assertTrue(paced.acquire(Duration.ZERO), "call " + (i + 1) + " of the second");
         }
-        assertFalse(freePlan.allowsCallNow(), "five calls in the last minute");
+        assertFalse(paced.acquire(Duration.ofMillis(500)), "the fourth's turn is a second away: not waited for");
+        assertEquals(List.of(), waits);
+
+        assertTrue(paced.acquire(Duration.ofSeconds(1)));
+        assertEquals(List.of(Duration.ofSeconds(1)), waits, "waited until the first call was a second old");
+        assertEquals(T0.plusSeconds(1), clock.instant());
+        assertEquals(596, paced.callsAvailableNow(), "the minute's count is not the pace's");
+    }
+
+    @Test
+    void acquireNeverWaitsForASpentMinute() throws InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            assertTrue(freePlan.acquire(Duration.ofSeconds(1)));
+        }
+        assertFalse(freePlan.acquire(Duration.ofSeconds(1)), "the next call is a minute away");
         clock.advance(Duration.ofMinutes(1));
-        assertTrue(freePlan.allowsCallNow());
         freePlan.rateLimited();
-        assertFalse(freePlan.allowsCallNow(), "paused a minute after a 429");
+        assertFalse(freePlan.acquire(Duration.ofSeconds(1)), "paused a minute after a 429");
+        clock.advance(Duration.ofMinutes(1));
+        assertTrue(freePlan.acquire(Duration.ZERO), "and calls go again after it");
     }
 
     @Test
