@@ -85,32 +85,29 @@ public final class CallBudget {
      * when its turn is further away (the minute's budget is spent, or paused after a 429).
      */
     public boolean acquire(Duration longest) throws InterruptedException {
-        while (true) {
-            Duration wait;
-            synchronized (this) {
-                Instant now = clock.instant();
-                Instant next = nextCallAt(now);
-                if (!next.isAfter(now)) {
-                    recentCalls.addLast(now);
-                    return true;
-                }
-                wait = Duration.between(now, next);
-                if (wait.compareTo(longest) > 0) {
-                    return false;
-                }
+        for (Duration wait = turnIn(); !wait.isZero(); wait = turnIn()) {
+            if (wait.compareTo(longest) > 0) {
+                return false;
             }
             pause.sleep(wait);
         }
+        return true;
     }
 
     /** Counts a call and returns true if one may go now; returns false and counts nothing otherwise. */
-    public synchronized boolean tryAcquire() {
+    public boolean tryAcquire() {
+        return turnIn().isZero();
+    }
+
+    /** Zero, the call counted, when one may go now (one reading of the clock); else how long until it may, nothing counted. */
+    private synchronized Duration turnIn() {
         Instant now = clock.instant();
-        if (nextCallAt(now).isAfter(now)) {
-            return false;
+        Instant next = nextCallAt(now);
+        if (next.isAfter(now)) {
+            return Duration.between(now, next);
         }
         recentCalls.addLast(now);
-        return true;
+        return Duration.ZERO;
     }
 
     /** The server answered 429: no call for the next minute. */
