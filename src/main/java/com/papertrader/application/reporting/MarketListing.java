@@ -58,17 +58,17 @@ public class MarketListing {
                     + "at most 10");
         }
         List<String> followed = market.symbols();
-        List<String> matching = followed.stream().filter(ticker -> ticker.contains(wanted)).toList();
-        List<String> tickers = matching.stream().skip(request.offset()).limit(request.size() + 1L).toList();
-        List<String> shown = tickers.subList(0, Math.min(tickers.size(), request.size()));
+        Page<String> tickers = Page.of(followed.stream().filter(ticker -> ticker.contains(wanted))
+                .skip(request.offset()).limit(request.size() + 1L).toList(), request);
+        List<String> shown = tickers.items();
         SessionSoFar session = marketData.sessionSoFar();
         Map<String, TickerActivity> activity = queries.activity(shown, session.open());
         List<KnownAction> known = corporateActions.all().stream().filter(action -> shown.contains(action.action().ticker())).toList();
         CorporateActions applied = CorporateActions.of(known.stream().filter(KnownAction::isApplied).map(KnownAction::action).toList());
         Map<String, List<CorporateAction>> inForce = known.stream().filter(KnownAction::isInForce).map(KnownAction::action)
                 .collect(Collectors.groupingBy(CorporateAction::ticker));
-        List<MarketRow> rows = shown.stream().map(ticker -> MarketRow.of(ticker, activity.getOrDefault(ticker, TickerActivity.NONE),
-                session.barsDue(), applied, inForce.getOrDefault(ticker, List.of()))).toList();
-        return new MarketPage(followed.size(), wanted, session, new Page<>(rows, request, tickers.size() > request.size()));
+        Page<MarketRow> rows = tickers.map(ticker -> MarketRow.of(ticker, activity.getOrDefault(ticker, TickerActivity.NONE),
+                session.barsDue(), applied, inForce.getOrDefault(ticker, List.of())));
+        return new MarketPage(followed.size(), wanted, session, rows);
     }
 }
