@@ -97,8 +97,7 @@ public final class BarSchedule {
         Instant latest = latestDueBar(now);
         LocalDate date = latest.atZone(MarketCalendar.NEW_YORK).toLocalDate();
         TradingSession session = session(date).orElseThrow();
-        long due = Duration.between(session.open(), latest).toMillis() / timeframe.length().toMillis() + 1;
-        return new SessionSoFar(date, session.open(), Math.toIntExact(due));
+        return new SessionSoFar(date, session.open(), Math.toIntExact(barsEndedBy(latest.plus(timeframe.length()), session)));
     }
 
     /** @param barsDue the session's bars due so far, from its open */
