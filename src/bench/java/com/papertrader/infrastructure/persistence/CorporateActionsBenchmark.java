@@ -79,6 +79,8 @@ public class CorporateActionsBenchmark {
     static final BigDecimal TWO = BigDecimal.valueOf(2);
     static final BigDecimal DIVIDEND = new BigDecimal("0.25");
     static final BigDecimal STOP_LOSS = new BigDecimal("0.97");
+    /** The default of trading.refused-orders-kept. */
+    static final int REFUSED_ORDERS_KEPT = 1_000;
     static final BigDecimal TAKE_PROFIT = new BigDecimal("1.06");
 
     @Param({"split-or-dividend", "none"})
@@ -130,7 +132,7 @@ public class CorporateActionsBenchmark {
         Broker broker = new Broker(clock, FillModel.of(BenchMarket.CALENDAR), FeeModel.free());
         AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR), WINDOW_SIZE, 3);
         processor = new BarProcessor(broker, clock, scanner);
-        TradingChanges held = new TradingChanges();
+        TradingChanges held = new TradingChanges(REFUSED_ORDERS_KEPT);
         List<BrokerChanges> entries = new ArrayList<>();
         RiskLimits limits = new RiskLimits(BigDecimal.TEN, TICKERS / ACCOUNTS, null, null, false, null, null, null, null, null, null);
         List<String> accounts = new ArrayList<>();
@@ -154,7 +156,7 @@ public class CorporateActionsBenchmark {
             Bar bar = bar(tickers.get(i), entry, prices.get(i));
             List<BrokerChanges> barChanges = new ArrayList<>(i == 0 ? entries : List.of());
             barChanges.addAll(processor.process(bar, false).broker());
-            held.add(bar, new BarChanges(barChanges, ScanOutcome.ordersOnly(List.of())));
+            held.add(bar, new BarChanges(barChanges, List.of(), ScanOutcome.ordersOnly(List.of())));
         }
         if (broker.openPositions().size() != TICKERS || broker.liveOrders().size() != 2 * TICKERS) {
             throw new IllegalStateException("expected " + TICKERS + " positions with two working exits each, got "
@@ -190,7 +192,7 @@ public class CorporateActionsBenchmark {
     /** The day's first bar event, the actions applied at its open, saved in one transaction. */
     @Benchmark
     public TradingChanges firstBarEventOfTheDay() {
-        changes = new TradingChanges();
+        changes = new TradingChanges(REFUSED_ORDERS_KEPT);
         for (Bar bar : event) {
             changes.add(bar, processor.process(bar, true));
         }

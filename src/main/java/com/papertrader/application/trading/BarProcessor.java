@@ -61,19 +61,21 @@ public final class BarProcessor {
         changes.add(broker.expireDayOrders(bar.start()));
         changes.add(broker.onBar(bar));
         ScanOutcome scans = orders.ordersFor(bar, tradable, broker::position);
+        List<SubmitResult.Rejected> refused = new ArrayList<>();
         for (OrderRequest request : scans.orders()) {
             SubmitResult result = broker.submit(request);
             if (result instanceof SubmitResult.Rejected rejected) {
-                // FINE: the rejection is saved on the order with its reason (the Orders page shows it), and a
-                // backtest can reject thousands.
+                // FINE: the refusal is counted and the latest are kept with their reason (the agent's and the Orders
+                // page show them), and a bar event of a large universe or a backtest can refuse thousands.
                 LOG.log(Level.FINE, "Order {0} rejected: {1}", new Object[]{rejected.order().id(), rejected.reason()});
+                refused.add(rejected);
             } else if (result instanceof SubmitResult.Duplicate duplicate) {
                 LOG.log(Level.FINE, "Order {0} exists already; not placed again", duplicate.orderId());
             }
             changes.add(result.changes());
         }
         changes.removeIf(BrokerChanges::isEmpty);
-        return new BarChanges(changes, scans);
+        return new BarChanges(changes, refused, scans);
     }
 
     /** The ticker's splits this broker has applied (a window warmed from raw bars is put on their basis). */

@@ -37,13 +37,15 @@ public final class BarTrading {
     private final AgentScanning scanner;
     private final ScannerSettings scanning;
     private final MarketCalendar calendar;
+    private final int refusedOrdersKept;
 
     /**
-     * @param processor the broker (as the store holds it) and the scanner, on a bar clock
-     * @param cursors   each ticker's newest bar traded on, as stored
+     * @param processor         the broker (as the store holds it) and the scanner, on a bar clock
+     * @param cursors           each ticker's newest bar traded on, as stored
+     * @param refusedOrdersKept each agent's newest refused orders kept in full (all are counted)
      */
     public BarTrading(BarProcessor processor, Map<String, Instant> cursors, TradingStore store, BarStore bars,
-                      AgentScanning scanner, ScannerSettings scanning, MarketCalendar calendar) {
+                      AgentScanning scanner, ScannerSettings scanning, MarketCalendar calendar, int refusedOrdersKept) {
         this.processor = processor;
         this.cursors = new HashMap<>(cursors);
         this.store = store;
@@ -51,6 +53,7 @@ public final class BarTrading {
         this.scanner = scanner;
         this.scanning = scanning;
         this.calendar = calendar;
+        this.refusedOrdersKept = refusedOrdersKept;
     }
 
     /** The corporate actions known (applied or not) from now on: each is applied at its ticker's next bar on or after its date. */
@@ -99,7 +102,7 @@ public final class BarTrading {
     }
 
     private TradingSaved trade(List<Bar> newBars, Predicate<Bar> tradable) {
-        TradingChanges changes = new TradingChanges();
+        TradingChanges changes = new TradingChanges(refusedOrdersKept);
         for (Bar bar : newBars) {
             Instant cursor = cursors.get(bar.ticker());
             if (cursor == null || bar.start().isAfter(cursor)) {

@@ -7,30 +7,43 @@ import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.risk.RefusalCount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one bar event's trading changed, bar after bar, to be saved in one transaction: the broker's changes (with the
- * corporate actions applied), the scans to keep, the agents whose scan health changed, and each ticker's newest bar
- * traded on (its cursor). So a crash
+ * corporate actions applied), the refused orders counted and the newest of them kept ({@link Refusals}), the scans to
+ * keep, the agents whose scan health changed, and each ticker's newest bar traded on (its cursor). So a crash
  * leaves either all of it or none, and the bars are traded again.
  */
 public final class TradingChanges {
 
     private final List<BrokerChanges> broker = new ArrayList<>();
+    private final Refusals refusals;
     private final List<ScanRecord> scans = new ArrayList<>();
     private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     private final Map<String, Instant> cursors = new LinkedHashMap<>();
     private final Map<String, Instant> appliedActions = new LinkedHashMap<>();
 
+    /** @param refusedOrdersKept how many of each agent's newest refused orders to keep in full (see {@link Refusals}) */
+    public TradingChanges(int refusedOrdersKept) {
+        this.refusals = new Refusals(refusedOrdersKept);
+    }
+
     /** Adds what trading one bar changed; the bar becomes its ticker's cursor. */
     public void add(Bar bar, BarChanges changes) {
-        broker.addAll(changes.broker());
+        Set<BrokerChanges> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+        changes.refused().forEach(rejected -> refused.add(rejected.changes()));
+        changes.broker().stream().filter(change -> !refused.contains(change)).forEach(broker::add);
+        changes.refused().forEach(refusals::add);
         changes.broker().forEach(change -> change.applied().forEach(action -> appliedActions.put(action.key(), bar.start())));
         scans.addAll(changes.scans().records());
         changes.scans().agentsChanged().forEach(agent -> agents.put(agent.getId(), agent));
@@ -42,8 +55,21 @@ public final class TradingChanges {
         return cursors.isEmpty();
     }
 
+    /** The broker's changes to save, the refused orders' as {@link Refusals} keeps them. */
     public List<BrokerChanges> broker() {
-        return broker;
+        List<BrokerChanges> all = new ArrayList<>(broker);
+        all.addAll(refusals.changes());
+        return all;
+    }
+
+    /** The refusals to add to each agent's stored counts. */
+    public Collection<RefusalCount> refusalCounts() {
+        return refusals.counts();
+    }
+
+    /** How many refused orders each agent keeps in full: a store deletes the older ones of the agents counted here. */
+    public int refusedOrdersKept() {
+        return refusals.kept();
     }
 
     public List<ScanRecord> scans() {
@@ -68,7 +94,7 @@ public final class TradingChanges {
     public TradingSaved saved() {
         Map<String, Order> orders = new LinkedHashMap<>();
         List<Fill> fills = new ArrayList<>();
-        for (BrokerChanges change : broker) {
+        for (BrokerChanges change : broker()) {
             change.orders().forEach(order -> orders.put(order.id(), order));
             fills.addAll(change.fills());
         }

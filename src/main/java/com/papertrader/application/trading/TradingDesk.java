@@ -326,7 +326,7 @@ public class TradingDesk {
             administration.prepare(agent).ifPresent(store::save);
         }
         barTrading = new BarTrading(new BarProcessor(broker, clock, scanner), store.cursors(), store, bars, scanner,
-                scanning, calendar);
+                scanning, calendar, trading.refusedOrdersKept());
         barTrading.follow(CorporateActions.of(actions.stream().filter(KnownAction::isInForce).map(KnownAction::action).toList()));
         barTrading.warmWindows(market.tickers());
         publishSummary();

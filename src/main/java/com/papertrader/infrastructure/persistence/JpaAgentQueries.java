@@ -9,6 +9,7 @@ import com.papertrader.domain.agent.AgentState;
 import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.agent.ScriptVersion;
 import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.risk.RefusalCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +27,9 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class JpaAgentQueries implements AgentQueries {
+
+    /** Rows of each list on an agent's page. */
+    private static final int RECENT = 20;
 
     @PersistenceContext
     EntityManager em;
@@ -51,7 +55,7 @@ public class JpaAgentQueries implements AgentQueries {
                     .setParameter("agent", id).getResultStream()
                     .forEach(row -> add(performance, row));
             return new AgentDetail(summary(agent, performance), em.find(Account.class, agent.getAccountId()),
-                    recentScans(id, 20), recentErrors(id, 20));
+                    recentScans(id, RECENT), recentErrors(id, RECENT), refusals(id));
         });
     }
 
@@ -79,6 +83,13 @@ public class JpaAgentQueries implements AgentQueries {
     /** The agent's latest scans that produced signals. */
     private List<ScanRecord> recentScans(String agentId, int count) {
         return scans("s.error is null", agentId, count);
+    }
+
+    /** The agent's refusal counts of its latest days (each day's a few rows: one per rule that refused). */
+    private List<RefusalCount> refusals(String agentId) {
+        return em.createNamedQuery(RefusalCountRecord.OF_AGENT, RefusalCountRecord.class)
+                .setParameter("agentId", agentId).setMaxResults(RECENT).getResultStream()
+                .map(RefusalCountRecord::toCount).toList();
     }
 
     /** The agent's latest failed scans. */

@@ -11,6 +11,7 @@ import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.risk.KillSwitch;
+import com.papertrader.domain.trading.risk.RefusalCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -46,6 +47,13 @@ public class JpaTradingStore implements TradingStore {
     private static final int IDS_PER_STATEMENT = 500;
     /** Rows written in one JDBC batch: a day's corporate actions write thousands. */
     private static final int JDBC_BATCH_SIZE = 200;
+    private static final String REFUSED = "o.agentId = :agentId and o.status = com.papertrader.domain.trading.order.OrderStatus.REJECTED";
+    /** An agent's refused orders from the newest (ix_orders_agent_status_created). */
+    private static final String REFUSED_NEWEST_FIRST = "select o.createdAt, o.id from Order o where " + REFUSED
+            + " order by o.createdAt desc, o.id desc";
+    /** An agent's refused orders up to one (by creation, then id). */
+    private static final String REFUSED_UP_TO = "select o.id from Order o where " + REFUSED
+            + " and (o.createdAt < :createdAt or (o.createdAt = :createdAt and o.id <= :id))";
 
     @PersistenceContext
     EntityManager em;
@@ -181,9 +189,45 @@ public class JpaTradingStore implements TradingStore {
                 .setParameter("lastError", agent.getLastError().orElse(null))
                 .setParameter("consecutiveErrors", agent.getConsecutiveErrors())
                 .executeUpdate());
+        changes.refusalCounts().forEach(this::addRefusals);
         saveAll(changes.broker());
         changes.scans().forEach(em::persist);
         changes.cursors().forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
+        changes.refusalCounts().stream().map(RefusalCount::agentId).distinct()
+                .forEach(agent -> deleteOlderRefusedOrders(agent, changes.refusedOrdersKept()));
+    }
+
+    /** Adds to the stored count (one update), or stores it: a day's first refusal by this rule. */
+    private void addRefusals(RefusalCount count) {
+        int updated = em.createNamedQuery(RefusalCountRecord.ADD)
+                .setParameter("id", RefusalCountRecord.idOf(count))
+                .setParameter("refusals", count.refusals())
+                .setParameter("lastReason", count.lastReason())
+                .setParameter("lastAt", count.lastAt())
+                .executeUpdate();
+        if (updated == 0) {
+            em.persist(new RefusalCountRecord(count));
+        }
+    }
+
+    /** The agent's refused orders older than its newest {@code kept}, with their events (they are counted). */
+    private void deleteOlderRefusedOrders(String agentId, int kept) {
+        List<Object[]> newestDeleted = em.createQuery(REFUSED_NEWEST_FIRST, Object[].class)
+                .setParameter("agentId", agentId)
+                .setFirstResult(kept)
+                .setMaxResults(1)
+                .getResultList();
+        if (newestDeleted.isEmpty()) {
+            return;
+        }
+        for (String delete : List.of("delete from OrderEvent e where e.order.id in (" + REFUSED_UP_TO + ")",
+                "delete from Order x where x.id in (" + REFUSED_UP_TO + ")")) {
+            em.createQuery(delete)
+                    .setParameter("agentId", agentId)
+                    .setParameter("createdAt", newestDeleted.get(0)[0])
+                    .setParameter("id", newestDeleted.get(0)[1])
+                    .executeUpdate();
+        }
     }
 
     /** One update per bar start and {@value #IDS_PER_STATEMENT} actions, not one per action. */

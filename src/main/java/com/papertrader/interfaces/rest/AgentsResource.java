@@ -54,6 +54,7 @@ public class AgentsResource {
                 .add("parameters", Json.createReader(new StringReader(agent.getParameters().toJson())).readObject())
                 .add("recentSignals", TradingJson.array(detail.recentScans(), TradingJson::scan))
                 .add("recentErrors", TradingJson.array(detail.recentErrors(), TradingJson::scanError))
+                .add("refusals", TradingJson.array(detail.refusals(), TradingJson::refusals))
                 .add("orders", TradingJson.array(orders.orders(OrderFilter.forAgent(id), PageRequest.first(RECENT)).items(), TradingJson::order))
                 .add("positions", TradingJson.array(positions.positions(PositionFilter.forAgent(id), PageRequest.first(RECENT)).items(),
                         TradingJson::position));

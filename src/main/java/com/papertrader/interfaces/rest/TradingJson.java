@@ -11,6 +11,7 @@ import com.papertrader.domain.trading.order.OrderEvent;
 import com.papertrader.domain.trading.order.Trail;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.Position;
+import com.papertrader.domain.trading.risk.RefusalCount;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -174,6 +175,16 @@ final class TradingJson {
                 .add("barTime", s.barTime().toString())
                 .add("ticker", s.ticker())
                 .add("error", s.error().orElse(""))
+                .build();
+    }
+
+    static JsonObject refusals(RefusalCount count) {
+        return Json.createObjectBuilder()
+                .add("tradingDay", count.tradingDay().toString())
+                .add("rule", count.rule())
+                .add("refusals", count.refusals())
+                .add("lastReason", count.lastReason())
+                .add("lastAt", count.lastAt().toString())
                 .build();
     }
 

@@ -50,7 +50,12 @@ public final class Formats {
 
     /** {@code 1 ticker}, {@code 3,000 tickers}: a count (never negative) with its noun. */
     public String count(long count, String noun) {
-        return grouped(Long.toString(count)) + " " + noun + (count == 1 ? "" : "s");
+        return count(count) + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /** {@code 3,000}: a count (never negative), grouped by thousands. */
+    public String count(long count) {
+        return grouped(Long.toString(count));
     }
 
     /** A ratio as a percentage to two decimals: 0.1234 gives {@code 12.34%}. */

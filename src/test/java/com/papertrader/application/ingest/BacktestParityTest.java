@@ -108,7 +108,7 @@ class BacktestParityTest {
         broker.setRiskLimits(agent.getId().value(), SignalOrders.limits(agent.getRisk()));
         InMemoryTradingStore saved = new InMemoryTradingStore();
         BarTrading trading = new BarTrading(new BarProcessor(broker, clock, scanner), Map.of(), saved, store, scanner,
-                settings.scanner(), CALENDAR);
+                settings.scanner(), CALENDAR, settings.trading().refusedOrdersKept());
 
         for (; !wall.instant().isAfter(ny("16:00:10")); wall.advance(Duration.ofMinutes(5))) {
             poller.tick();

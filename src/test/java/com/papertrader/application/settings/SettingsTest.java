@@ -43,6 +43,7 @@ class SettingsTest {
         values.put(TradingSettings.SLIPPAGE_BPS, "0");
         values.put(TradingSettings.COMMISSION_PER_SHARE, "0.005");
         values.put(TradingSettings.COMMISSION_MINIMUM, "1.00");
+        values.put(TradingSettings.REFUSED_ORDERS_KEPT, "1000");
         values.put(SecuritySettings.ADMIN_USERNAME, "admin");
         values.put(SecuritySettings.VIEWER_USERNAME, "viewer");
         values.put(SecuritySettings.READ_REQUIRES_LOGIN, "false");

@@ -10,13 +10,19 @@ import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentState;
 import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderStatus;
+import com.papertrader.domain.trading.risk.RefusalCount;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The bar-trading loop on a real broker and scanner, over in-memory stores. */
 class BarTradingTest {
+
+    /** Sells five shares on every bar, holding none: the broker refuses each. */
+    private static final String SELLS_WHAT_IT_DOES_NOT_HOLD = "function scan(bars, ctx) { return { action: 'sell', qty: 5, reason: 'try' }; }";
 
     private final LiveDesk desk = new LiveDesk();
 
@@ -77,5 +83,36 @@ class BarTradingTest {
         assertTrue(saved.orders().isEmpty());
         assertEquals(yesterday.get(3).start(), desk.store.cursors.get("TEST"), "traded on (scanned), so not again");
         assertTrue(desk.store.orders.values().stream().noneMatch(order -> order.status() != OrderStatus.REJECTED));
+    }
+
+    @Test
+    void everyRefusalIsCountedAndEachAgentKeepsItsNewestRefusedOrders() {
+        LiveDesk keepingTwo = new LiveDesk(2);
+        keepingTwo.add("seller", SELLS_WHAT_IT_DOES_NOT_HOLD);
+        keepingTwo.add("stepper", STEPPER);
+
+        keepingTwo.live(day(0, 3));
+        TradingSaved later = keepingTwo.live(day(3, 2));
+
+        List<Order> refused = keepingTwo.store.orders.values().stream().filter(order -> order.status() == OrderStatus.REJECTED).toList();
+        assertEquals(List.of(day(3, 1).get(0).start(), day(4, 1).get(0).start()), refused.stream().map(Order::barTime).sorted().toList(),
+                "the seller's newest two; the first bar's was never saved, the second's deleted at the next save");
+        assertEquals(List.of(new RefusalCount("seller", LocalDate.of(2026, 3, 4), "position direction", 5, "no LONG position in TEST to sell",
+                day(4, 1).get(0).end())), List.copyOf(keepingTwo.store.refusals.values()), "all five counted");
+        assertEquals(2, later.orders().stream().filter(order -> order.status() == OrderStatus.REJECTED).count(),
+                "the live pages hear of the refused orders saved");
+        assertEquals(1, keepingTwo.store.fills.size(), "the stepper traded as ever");
+    }
+
+    @Test
+    void anAgentKeepingNoRefusedOrdersStillCountsThem() {
+        LiveDesk keepingNone = new LiveDesk(0);
+        keepingNone.add("seller", SELLS_WHAT_IT_DOES_NOT_HOLD);
+
+        TradingSaved saved = keepingNone.live(day(0, 3));
+
+        assertTrue(keepingNone.store.orders.isEmpty());
+        assertTrue(saved.orders().isEmpty());
+        assertEquals(3, keepingNone.store.refusals.values().iterator().next().refusals());
     }
 }

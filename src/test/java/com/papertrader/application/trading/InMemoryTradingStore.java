@@ -6,13 +6,16 @@ import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.order.OrderStatus;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.risk.KillSwitch;
+import com.papertrader.domain.trading.risk.RefusalCount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,8 @@ public final class InMemoryTradingStore implements TradingStore {
 
     public final Map<String, Account> accounts = new LinkedHashMap<>();
     public final Map<String, Order> orders = new LinkedHashMap<>();
+    /** By agent, trading day and rule. */
+    public final Map<List<Object>, RefusalCount> refusals = new LinkedHashMap<>();
     public final Map<String, Fill> fills = new LinkedHashMap<>();
     public final Map<String, Position> positions = new LinkedHashMap<>();
     public final Map<AgentId, Agent> agents = new LinkedHashMap<>();
@@ -142,6 +147,14 @@ public final class InMemoryTradingStore implements TradingStore {
     public void save(TradingChanges changes) {
         write();
         changes.broker().forEach(this::keep);
+        changes.refusalCounts().forEach(count -> refusals.merge(List.of(count.agentId(), count.tradingDay(), count.rule()), count,
+                RefusalCount::plus));
+        changes.refusalCounts().stream().map(RefusalCount::agentId).distinct().forEach(agent -> orders.values().removeAll(
+                orders.values().stream()
+                        .filter(order -> order.agentId().equals(agent) && order.status() == OrderStatus.REJECTED)
+                        .sorted(Comparator.comparing(Order::createdAt).thenComparing(Order::id).reversed())
+                        .skip(changes.refusedOrdersKept())
+                        .toList()));
         scans.addAll(changes.scans());
         changes.agentsChanged().forEach(agent -> agents.put(agent.getId(), agent));
         cursors.putAll(changes.cursors());

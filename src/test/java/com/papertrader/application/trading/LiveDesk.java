@@ -51,8 +51,15 @@ final class LiveDesk {
     Broker broker;
     BarTrading trading;
     AgentAdministration administration;
+    private final int refusedOrdersKept;
 
     LiveDesk() {
+        this(1_000);
+    }
+
+    /** @param refusedOrdersKept each agent's newest refused orders kept in full */
+    LiveDesk(int refusedOrdersKept) {
+        this.refusedOrdersKept = refusedOrdersKept;
         restart();
     }
 
@@ -67,7 +74,8 @@ final class LiveDesk {
         administration = new AgentAdministration(broker, store, scanner, STARTING_CASH, WALL);
         administration.restoreRiskState();
         store.agents().forEach(agent -> administration.prepare(agent).ifPresent(store::save));
-        trading = new BarTrading(new BarProcessor(broker, clock, scanner), store.cursors(), store, bars, scanner, scanning, CALENDAR);
+        trading = new BarTrading(new BarProcessor(broker, clock, scanner), store.cursors(), store, bars, scanner, scanning, CALENDAR,
+                refusedOrdersKept);
         trading.warmWindows(List.of(Ticker.of("TEST")));
     }
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.papertrader.application.trading.BarChanges;
 import com.papertrader.application.trading.OrderAlreadyStored;
+import com.papertrader.application.trading.ScanOutcome;
+import com.papertrader.application.trading.TradingChanges;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.trading.execution.Broker;
@@ -16,6 +19,7 @@ import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderRequest;
 import com.papertrader.domain.trading.order.OrderSide;
 import com.papertrader.domain.trading.portfolio.Account;
+import com.papertrader.domain.trading.risk.RefusalCount;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.InvocationTargetException;
@@ -26,6 +30,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +113,34 @@ class JpaTradingStoreTest {
         assertEquals(100, stored.quantity(), "the first order (100 shares, not 150) is not overwritten");
         assertEquals("the first", stored.reason());
         assertEquals(2L, count("OrderEvent"), "the first order's NEW and ACCEPTED, nothing of the second");
+    }
+
+    @Test
+    void refusalsAreAddedToTheDaysCountAndOnlyEachAgentsNewestRefusedOrdersStay() {
+        for (int bar = 0; bar < 3; bar++) {
+            Instant barStart = SIGNAL_BAR.plus(Duration.ofMinutes(5L * bar));
+            Broker broker = new Broker(Clock.fixed(barStart.plus(Duration.ofMinutes(5)), ZoneOffset.UTC), FillModel.of(MarketCalendar.nyse()),
+                    FeeModel.free());
+            broker.openAccount("alice", new BigDecimal("100000"), BigDecimal.ONE);
+            SubmitResult.Rejected refused = assertInstanceOf(SubmitResult.Rejected.class, broker.submit(
+                    OrderRequest.builder("alice", "AAPL", OrderSide.SELL, barStart, new BigDecimal("100")).quantity(10).build()));
+            TradingChanges changes = new TradingChanges(2);
+            changes.add(new Bar("AAPL", barStart, Duration.ofMinutes(5), BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
+                    BigDecimal.ONE, null, null), new BarChanges(List.of(refused.changes()), List.of(refused), ScanOutcome.ordersOnly(List.of())));
+            save(store -> store.save(changes));
+        }
+
+        List<RefusalCount> counts = SqliteTestDatabase.inTransaction(entityManagers, em -> {
+            return em.createNamedQuery(RefusalCountRecord.OF_AGENT, RefusalCountRecord.class).setParameter("agentId", "alice")
+                    .getResultStream().map(RefusalCountRecord::toCount).toList();
+        });
+        assertEquals(List.of(new RefusalCount("alice", LocalDate.of(2026, 11, 24), "position direction", 3,
+                "no LONG position in AAPL to sell", SIGNAL_BAR.plus(Duration.ofMinutes(15)))), counts, "one count, added to twice");
+        List<Instant> kept = SqliteTestDatabase.inTransaction(entityManagers, em -> {
+            return em.createQuery("select o.barTime from Order o order by o.barTime", Instant.class).getResultList();
+        });
+        assertEquals(List.of(SIGNAL_BAR.plus(Duration.ofMinutes(5)), SIGNAL_BAR.plus(Duration.ofMinutes(10))), kept, "the newest two");
+        assertEquals(4L, count("OrderEvent"), "their NEW and REJECTED; the oldest's deleted with it");
     }
 
     private long count(String entity) {

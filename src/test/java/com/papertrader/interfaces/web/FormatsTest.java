@@ -30,6 +30,7 @@ class FormatsTest {
         assertEquals("3,000 tickers", fmt.count(3000, "ticker"));
         assertEquals("1 ticker", fmt.count(1, "ticker"));
         assertEquals("0 bars", fmt.count(0, "bar"));
+        assertEquals("1,234,567", fmt.count(1_234_567));
     }
 
     @Test

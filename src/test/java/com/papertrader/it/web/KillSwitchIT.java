@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The global kill switch on a running server, in its own database (flattening closes every position, which no other
  * test's agents should feel): engaged from the admin page with every position closed, shown on the Overview and in the
- * API, refusing entries across a bar event until it is released.
+ * API, refusing entries across a bar event until it is released; the refusals counted on the agent's page and API.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -87,6 +87,15 @@ class KillSwitchIT {
         assertTrue(orders().stream().anyMatch(order -> order.getString("status").equals("REJECTED")
                         && order(order.getString("id")).toString().contains("kill switch engaged")),
                 "the flat agent's entry is refused: " + orders());
+        JsonObject agent = json("/api/agents/halted");
+        List<JsonObject> refusals = agent.getJsonArray("refusals").getValuesAs(JsonObject.class);
+        assertTrue(refusals.stream().anyMatch(count -> count.getString("rule").equals("kill switch")
+                && count.getString("tradingDay").equals("2026-06-09") && count.getString("lastReason").contains("kill switch engaged")),
+                "the refusals are counted by day and rule: " + refusals);
+        assertEquals(json("/api/orders?agent=halted&status=REJECTED&size=500").getJsonArray("items").size(),
+                refusals.stream().mapToLong(count -> count.getJsonNumber("refusals").longValue()).sum(),
+                "each refused order counted once (all are kept: fewer than trading.refused-orders-kept)");
+        assertTrue(element(Http.get(base, "/agents/halted").body(), "agent-refusals").contains("kill switch"), "and shown on the agent's page");
 
         assertEquals(302, browser.post("/admin/agents/kill-switch/release", Map.of()).statusCode());
         assertFalse(Http.json(Http.get(base, "/api/kill-switch")).getBoolean("engaged"));

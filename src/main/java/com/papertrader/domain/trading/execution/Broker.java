@@ -21,6 +21,7 @@ import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.portfolio.PositionSide;
 import com.papertrader.domain.trading.risk.RiskCheck;
+import com.papertrader.domain.trading.risk.RiskDenial;
 import com.papertrader.domain.trading.risk.RiskLimits;
 import com.papertrader.domain.trading.risk.RiskRule;
 import com.papertrader.domain.trading.risk.RiskRules;
@@ -185,11 +186,11 @@ public final class Broker {
         knownOrderIds.add(order.id());
         changes.created(order);
 
-        Optional<String> denial = account == null
-                ? Optional.of("unknown account " + request.accountId())
+        Optional<RiskDenial> denial = account == null
+                ? Optional.of(new RiskDenial(RiskDenial.UNKNOWN_ACCOUNT, "unknown account " + request.accountId()))
                 : riskDenial(request, quantity, price, account, limits, now, changes);
         if (denial.isPresent()) {
-            changes.event(order, order.reject(denial.get(), now, now));
+            changes.event(order, order.reject(denial.get().reason(), now, now));
             return new SubmitResult.Rejected(order, denial.get(), changes.build());
         }
         changes.event(order, order.accept("risk checks passed", now, now));
@@ -396,8 +397,8 @@ public final class Broker {
                 .map(Position::quantity).orElse(0L);
     }
 
-    private Optional<String> riskDenial(OrderRequest request, long quantity, BigDecimal price, Account account,
-                                        RiskLimits limits, Instant now, ChangeSet changes) {
+    private Optional<RiskDenial> riskDenial(OrderRequest request, long quantity, BigDecimal price, Account account,
+                                           RiskLimits limits, Instant now, ChangeSet changes) {
         LocalDate day = tradingDay(now);
         if (request.side().isEntry() && !account.isHaltedOn(day)) {
             limits.dailyLossBreach(account).ifPresent(reason -> {

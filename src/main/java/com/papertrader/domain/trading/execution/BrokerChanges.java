@@ -37,6 +37,11 @@ public record BrokerChanges(List<Order> orders, List<OrderEvent> events, List<Fi
         placed = List.copyOf(placed);
     }
 
+    /** These changes without their orders and the orders' events: what a refused order counted but not kept still changed. */
+    public BrokerChanges withoutOrders() {
+        return new BrokerChanges(List.of(), List.of(), fills, positions, accounts, snapshots, ledger, applied, List.of());
+    }
+
     public boolean isEmpty() {
         return orders.isEmpty() && fills.isEmpty() && positions.isEmpty() && accounts.isEmpty() && snapshots.isEmpty()
                 && applied.isEmpty();

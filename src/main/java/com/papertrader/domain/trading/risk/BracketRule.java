@@ -11,6 +11,11 @@ import java.util.Optional;
 public final class BracketRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "bracket";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         OrderRequest request = check.request();
         if (request.stopLoss() == null && request.takeProfit() == null) {

@@ -7,6 +7,11 @@ import java.util.Optional;
 public final class BuyingPowerRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "buying power";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         if (!check.isEntry()) {
             return Optional.empty();

@@ -6,6 +6,11 @@ import java.util.Optional;
 public final class CoolDownRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "cool-down";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         Integer limit = check.limits().coolDownAfterLosses();
         return check.isEntry() && limit != null && check.lossesInARowToday() >= limit

@@ -6,6 +6,11 @@ import java.util.Optional;
 public final class DrawdownLockRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "drawdown lock";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         if (!check.isEntry() || !check.account().isLocked()) {
             return Optional.empty();

@@ -12,6 +12,11 @@ import java.util.Optional;
 public final class FlattenWindowRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "flatten window";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         Integer minutes = check.limits().flattenMinutesBeforeClose();
         if (!check.isEntry() || minutes == null) {

@@ -6,6 +6,11 @@ import java.util.Optional;
 public final class KillSwitchRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "kill switch";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         return check.isEntry() && check.killSwitchEngaged()
                 ? Optional.of("kill switch engaged: new entries are refused")

@@ -6,6 +6,11 @@ import java.util.Optional;
 public final class MaxOpenPositionsRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "max open positions";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         boolean newTicker = check.position().isEmpty() && !check.hasWorkingEntry(check.ticker());
         if (!check.isEntry() || !newTicker || check.openPositionCount() < check.limits().maxOpenPositions()) {

@@ -9,6 +9,11 @@ import java.util.Optional;
 public final class MaxPositionSizeRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "max position size";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         if (!check.isEntry()) {
             return Optional.empty();

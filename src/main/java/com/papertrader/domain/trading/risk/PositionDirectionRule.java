@@ -12,6 +12,11 @@ import java.util.Optional;
 public final class PositionDirectionRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "position direction";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         OrderSide side = check.request().side();
         PositionSide wanted = PositionSide.of(side);

@@ -6,6 +6,11 @@ import java.util.Optional;
 public final class PositiveQuantityRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "positive quantity";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         return check.quantity() > 0 ? Optional.empty()
                 : Optional.of("order size resolves to 0 shares of " + check.ticker() + " at " + check.price().toPlainString());

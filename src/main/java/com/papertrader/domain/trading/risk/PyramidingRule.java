@@ -6,6 +6,11 @@ import java.util.Optional;
 public final class PyramidingRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "pyramiding";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         if (!check.isEntry() || check.limits().pyramiding()) {
             return Optional.empty();

@@ -16,7 +16,13 @@ public final class RiskRules {
     }
 
     /** The first denial among {@code rules}, if any. */
-    public static Optional<String> firstDenial(List<RiskRule> rules, RiskCheck check) {
-        return rules.stream().map(rule -> rule.check(check)).flatMap(Optional::stream).findFirst();
+    public static Optional<RiskDenial> firstDenial(List<RiskRule> rules, RiskCheck check) {
+        for (RiskRule rule : rules) {
+            Optional<String> reason = rule.check(check);
+            if (reason.isPresent()) {
+                return Optional.of(new RiskDenial(rule.name(), reason.get()));
+            }
+        }
+        return Optional.empty();
     }
 }

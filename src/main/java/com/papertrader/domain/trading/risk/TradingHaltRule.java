@@ -6,6 +6,11 @@ import java.util.Optional;
 public final class TradingHaltRule implements RiskRule {
 
     @Override
+    public String name() {
+        return "trading halt";
+    }
+
+    @Override
     public Optional<String> check(RiskCheck check) {
         if (!check.isEntry() || !check.account().isHaltedOn(check.tradingDay())) {
             return Optional.empty();

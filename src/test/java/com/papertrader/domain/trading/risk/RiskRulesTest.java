@@ -180,13 +180,22 @@ class RiskRulesTest {
     }
 
     @Test
-    void theStandardListReportsTheFirstDenial() {
+    void theStandardListReportsTheFirstDenialWithItsRule() {
         Scenario s = new Scenario().killSwitch().commission("0");
-        assertEquals(Optional.of("kill switch engaged: new entries are refused"),
+        assertEquals(Optional.of(new RiskDenial("kill switch", "kill switch engaged: new entries are refused")),
                 RiskRules.firstDenial(RiskRules.standard(), s.check(buy("AAPL"), 5_000)));
-        assertEquals(Optional.of("position of 500000.00 in AAPL would exceed the max notional of 25000.00"),
+        assertEquals(Optional.of(new RiskDenial("max position size", "position of 500000.00 in AAPL would exceed the max notional of 25000.00")),
                 RiskRules.firstDenial(RiskRules.standard(), new Scenario().check(buy("AAPL"), 5_000)));
         assertEquals(Optional.empty(), RiskRules.firstDenial(RiskRules.standard(), new Scenario().check(buy("AAPL"), 100)));
+    }
+
+    @Test
+    void everyStandardRuleHasItsOwnName() {
+        List<String> names = RiskRules.standard().stream().map(RiskRule::name).toList();
+
+        assertEquals(List.of("kill switch", "trading halt", "drawdown lock", "cool-down", "position direction", "positive quantity",
+                "bracket", "pyramiding", "max open positions", "max position size", "buying power", "flatten window"), names,
+                "counts are stored under these names: renaming one splits its counts");
     }
 
     @Test
