@@ -80,7 +80,7 @@ public class BarEventBenchmark {
     }
 
     /** A scanner with {@code agents} sample agents on every ticker; their refused entries not logged (see REJECTIONS). */
-    static AgentScanner scanner(int agents) {
+    public static AgentScanner scanner(int agents) {
         REJECTIONS.setLevel(java.util.logging.Level.WARNING);
         AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR),
                 ScanCycleBenchmark.WINDOW_SIZE, 3);
@@ -89,7 +89,7 @@ public class BarEventBenchmark {
     }
 
     /** The broker and the bar processing over the scanner's agents, each in a 100,000.00 account with its sample limits. */
-    static BarProcessor trading(AgentScanner scanner) {
+    public static BarProcessor trading(AgentScanner scanner) {
         BarClock clock = new BarClock(Instant.EPOCH);
         Broker broker = new Broker(clock, FillModel.of(BenchMarket.CALENDAR), FeeModel.free());
         for (Agent agent : scanner.agents()) {

@@ -51,7 +51,7 @@ public class ScanCycleBenchmark {
 
     static final int AGENTS = 10;
     /** scanner.window-size by default; the windows start full. */
-    static final int WINDOW_SIZE = 200;
+    public static final int WINDOW_SIZE = 200;
 
     private AgentScanner scanner;
     private Iterator<List<Bar>> events;
@@ -112,7 +112,7 @@ public class ScanCycleBenchmark {
     }
 
     /** {@code count} agents made as {@link #tenAgentsOnAllTickers} makes ten. */
-    static List<Agent> agentsOnAllTickers(int count) {
+    public static List<Agent> agentsOnAllTickers(int count) {
         List<AgentDefinition> samples = AgentScriptFiles.fromClasspath(ScanCycleBenchmark.class.getClassLoader());
         Clock clock = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC);
         List<Agent> agents = new ArrayList<>();
@@ -125,7 +125,7 @@ public class ScanCycleBenchmark {
     }
 
     /** Fills every ticker's window with the next {@code bars} bar events, as the desk does from the database at start. */
-    static void warm(AgentScanner scanner, Iterator<List<Bar>> events, int bars) {
+    public static void warm(AgentScanner scanner, Iterator<List<Bar>> events, int bars) {
         Map<String, List<Bar>> history = new HashMap<>();
         for (int i = 0; i < bars; i++) {
             events.next().forEach(bar -> history.computeIfAbsent(bar.ticker(), ticker -> new ArrayList<>()).add(bar));

@@ -79,8 +79,8 @@ public class CorporateActionsBenchmark {
     static final BigDecimal TWO = BigDecimal.valueOf(2);
     static final BigDecimal DIVIDEND = new BigDecimal("0.25");
     static final BigDecimal STOP_LOSS = new BigDecimal("0.97");
-    /** The default of trading.refused-orders-kept. */
-    static final int REFUSED_ORDERS_KEPT = 1_000;
+    /** The default of trading.refused-orders-kept and of scanner.records-kept. */
+    static final int KEPT = 1_000;
     static final BigDecimal TAKE_PROFIT = new BigDecimal("1.06");
 
     @Param({"split-or-dividend", "none"})
@@ -132,7 +132,7 @@ public class CorporateActionsBenchmark {
         Broker broker = new Broker(clock, FillModel.of(BenchMarket.CALENDAR), FeeModel.free());
         AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR), WINDOW_SIZE, 3);
         processor = new BarProcessor(broker, clock, scanner);
-        TradingChanges held = new TradingChanges(REFUSED_ORDERS_KEPT);
+        TradingChanges held = new TradingChanges(KEPT, KEPT);
         List<BrokerChanges> entries = new ArrayList<>();
         RiskLimits limits = new RiskLimits(BigDecimal.TEN, TICKERS / ACCOUNTS, null, null, false, null, null, null, null, null, null);
         List<String> accounts = new ArrayList<>();
@@ -192,7 +192,7 @@ public class CorporateActionsBenchmark {
     /** The day's first bar event, the actions applied at its open, saved in one transaction. */
     @Benchmark
     public TradingChanges firstBarEventOfTheDay() {
-        changes = new TradingChanges(REFUSED_ORDERS_KEPT);
+        changes = new TradingChanges(KEPT, KEPT);
         for (Bar bar : event) {
             changes.add(bar, processor.process(bar, true));
         }

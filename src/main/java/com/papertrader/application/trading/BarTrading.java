@@ -102,7 +102,7 @@ public final class BarTrading {
     }
 
     private TradingSaved trade(List<Bar> newBars, Predicate<Bar> tradable) {
-        TradingChanges changes = new TradingChanges(refusedOrdersKept);
+        TradingChanges changes = new TradingChanges(refusedOrdersKept, scanning.recordsKept());
         for (Bar bar : newBars) {
             Instant cursor = cursors.get(bar.ticker());
             if (cursor == null || bar.start().isAfter(cursor)) {

@@ -3,10 +3,8 @@ package com.papertrader.application.trading;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.execution.SubmitResult;
 import com.papertrader.domain.trading.risk.RefusalCount;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,35 +17,27 @@ import java.util.Map;
  */
 final class Refusals {
 
-    private final int kept;
-    private final Map<String, Deque<SubmitResult.Rejected>> keptByAgent = new LinkedHashMap<>();
+    private final NewestPerKey<String, SubmitResult.Rejected> keptByAgent;
     private final Map<List<Object>, RefusalCount> counts = new LinkedHashMap<>();
     private final List<BrokerChanges> notKept = new ArrayList<>();
 
     Refusals(int kept) {
-        if (kept < 0) {
-            throw new IllegalArgumentException("refused orders kept must not be negative: " + kept);
-        }
-        this.kept = kept;
+        this.keptByAgent = new NewestPerKey<>(kept);
     }
 
     void add(SubmitResult.Rejected refused) {
         RefusalCount one = RefusalCount.of(refused.order(), refused.denial());
         counts.merge(List.of(one.agentId(), one.tradingDay(), one.rule()), one, RefusalCount::plus);
-        Deque<SubmitResult.Rejected> agents = keptByAgent.computeIfAbsent(one.agentId(), agent -> new ArrayDeque<>());
-        agents.addLast(refused);
-        if (agents.size() > kept) {
-            BrokerChanges rest = agents.removeFirst().changes().withoutOrders();
-            if (!rest.isEmpty()) {
-                notKept.add(rest);
-            }
-        }
+        keptByAgent.add(one.agentId(), refused)
+                .map(dropped -> dropped.changes().withoutOrders())
+                .filter(rest -> !rest.isEmpty())
+                .ifPresent(notKept::add);
     }
 
     /** What to save of the refusals: the kept ones' changes in full, the others' without their orders. */
     List<BrokerChanges> changes() {
         List<BrokerChanges> changes = new ArrayList<>(notKept);
-        keptByAgent.values().forEach(agents -> agents.forEach(refused -> changes.add(refused.changes())));
+        keptByAgent.kept().forEach(refused -> changes.add(refused.changes()));
         return changes;
     }
 
@@ -57,6 +47,6 @@ final class Refusals {
     }
 
     int kept() {
-        return kept;
+        return keptByAgent.limit();
     }
 }

@@ -28,14 +28,18 @@ public final class TradingChanges {
 
     private final List<BrokerChanges> broker = new ArrayList<>();
     private final Refusals refusals;
-    private final List<ScanRecord> scans = new ArrayList<>();
+    private final NewestPerKey<List<Object>, ScanRecord> scans;
     private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     private final Map<String, Instant> cursors = new LinkedHashMap<>();
     private final Map<String, Instant> appliedActions = new LinkedHashMap<>();
 
-    /** @param refusedOrdersKept how many of each agent's newest refused orders to keep in full (see {@link Refusals}) */
-    public TradingChanges(int refusedOrdersKept) {
+    /**
+     * @param refusedOrdersKept how many of each agent's newest refused orders to keep in full (see {@link Refusals})
+     * @param scanRecordsKept   how many of each agent's newest scans with signals, and of its failed scans, to keep
+     */
+    public TradingChanges(int refusedOrdersKept, int scanRecordsKept) {
         this.refusals = new Refusals(refusedOrdersKept);
+        this.scans = new NewestPerKey<>(scanRecordsKept);
     }
 
     /** Adds what trading one bar changed; the bar becomes its ticker's cursor. */
@@ -45,7 +49,7 @@ public final class TradingChanges {
         changes.broker().stream().filter(change -> !refused.contains(change)).forEach(broker::add);
         changes.refused().forEach(refusals::add);
         changes.broker().forEach(change -> change.applied().forEach(action -> appliedActions.put(action.key(), bar.start())));
-        scans.addAll(changes.scans().records());
+        changes.scans().records().forEach(scan -> scans.add(List.of(scan.agentId(), scan.error().isPresent()), scan));
         changes.scans().agentsChanged().forEach(agent -> agents.put(agent.getId(), agent));
         cursors.put(bar.ticker(), bar.start());
     }
@@ -72,8 +76,14 @@ public final class TradingChanges {
         return refusals.kept();
     }
 
+    /** Each agent's newest scans with signals and failed scans, as many of each as {@link #scanRecordsKept()}. */
     public List<ScanRecord> scans() {
-        return scans;
+        return scans.kept();
+    }
+
+    /** How many scans with signals, and failed scans, each agent keeps: a store deletes the older ones of the agents in {@link #scans()}. */
+    public int scanRecordsKept() {
+        return scans.limit();
     }
 
     /** Each agent once, as it is now. */

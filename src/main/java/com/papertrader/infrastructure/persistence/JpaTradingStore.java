@@ -5,6 +5,7 @@ import com.papertrader.application.trading.TradingChanges;
 import com.papertrader.application.trading.TradingStore;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.agent.ScriptVersion;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Order;
@@ -195,6 +196,25 @@ public class JpaTradingStore implements TradingStore {
         changes.cursors().forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
         changes.refusalCounts().stream().map(RefusalCount::agentId).distinct()
                 .forEach(agent -> deleteOlderRefusedOrders(agent, changes.refusedOrdersKept()));
+        for (boolean failed : new boolean[] {false, true}) {
+            changes.scans().stream().filter(scan -> scan.error().isPresent() == failed).map(ScanRecord::agentId).distinct()
+                    .forEach(agent -> deleteOlderScans(agent, failed, changes.scanRecordsKept()));
+        }
+    }
+
+    /** The agent's scans with signals (or its failed scans) older than its newest {@code kept}. */
+    private void deleteOlderScans(String agentId, boolean failed, int kept) {
+        String ofAgent = "s.agentId = :agentId and s.error is " + (failed ? "not null" : "null");
+        List<Object[]> newestDeleted = em.createQuery("select s.barTime, s.id from ScanRecord s where " + ofAgent
+                        + " order by s.barTime desc, s.id desc", Object[].class)
+                .setParameter("agentId", agentId).setFirstResult(kept).setMaxResults(1).getResultList();
+        if (!newestDeleted.isEmpty()) {
+            em.createQuery("delete from ScanRecord s where " + ofAgent + " and (s.barTime < :barTime or (s.barTime = :barTime and s.id <= :id))")
+                    .setParameter("agentId", agentId)
+                    .setParameter("barTime", newestDeleted.get(0)[0])
+                    .setParameter("id", newestDeleted.get(0)[1])
+                    .executeUpdate();
+        }
     }
 
     /** Adds to the stored count (one update), or stores it: a day's first refusal by this rule. */

@@ -39,6 +39,7 @@ class SettingsTest {
         values.put(ScannerSettings.WINDOW_SIZE, "200");
         values.put(ScannerSettings.MAX_CONSECUTIVE_ERRORS, "3");
         values.put(ScannerSettings.TRADE_BACKFILL, "false");
+        values.put(ScannerSettings.RECORDS_KEPT, "1000");
         values.put(TradingSettings.STARTING_CASH, "100000.00");
         values.put(TradingSettings.SLIPPAGE_BPS, "0");
         values.put(TradingSettings.COMMISSION_PER_SHARE, "0.005");

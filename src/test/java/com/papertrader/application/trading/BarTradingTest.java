@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentState;
+import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderStatus;
@@ -102,6 +103,20 @@ class BarTradingTest {
         assertEquals(2, later.orders().stream().filter(order -> order.status() == OrderStatus.REJECTED).count(),
                 "the live pages hear of the refused orders saved");
         assertEquals(1, keepingTwo.store.fills.size(), "the stepper traded as ever");
+        assertEquals(List.of(day(3, 1).get(0).start(), day(4, 1).get(0).start()), keepingTwo.store.scans.stream()
+                .filter(scan -> scan.agentId().equals("seller")).map(ScanRecord::barTime).toList(), "and its newest two scans with signals");
+    }
+
+    @Test
+    void eachAgentKeepsItsNewestFailedScansApartFromItsSignals() {
+        LiveDesk keepingTwo = new LiveDesk(2);
+        keepingTwo.add("stepper", STEPPER);
+        keepingTwo.add("broken", BROKEN);
+
+        keepingTwo.live(day(0, 6));
+
+        assertEquals(2, keepingTwo.store.scans.stream().filter(scan -> scan.error().isPresent()).count(), "of three failures, the newest two");
+        assertEquals(2, keepingTwo.store.scans.stream().filter(scan -> scan.error().isEmpty()).count(), "the stepper's buy and exit");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,14 @@ public final class InMemoryTradingStore implements TradingStore {
                         .skip(changes.refusedOrdersKept())
                         .toList()));
         scans.addAll(changes.scans());
+        // each agent's newest scans with signals and failed scans, as many of each as kept (saved in time order)
+        Map<List<Object>, Integer> newer = new HashMap<>();
+        for (int i = scans.size() - 1; i >= 0; i--) {
+            ScanRecord scan = scans.get(i);
+            if (newer.merge(List.of(scan.agentId(), scan.error().isPresent()), 1, Integer::sum) > changes.scanRecordsKept()) {
+                scans.remove(i);
+            }
+        }
         changes.agentsChanged().forEach(agent -> agents.put(agent.getId(), agent));
         cursors.putAll(changes.cursors());
         appliedActions.putAll(changes.appliedActions());

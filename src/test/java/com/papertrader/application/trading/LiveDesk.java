@@ -46,7 +46,7 @@ final class LiveDesk {
 
     final InMemoryTradingStore store = new InMemoryTradingStore();
     final InMemoryBarStore bars = new InMemoryBarStore();
-    final ScannerSettings scanning = new ScannerSettings(50, 3, false);
+    final ScannerSettings scanning;
     AgentScanner scanner;
     Broker broker;
     BarTrading trading;
@@ -57,9 +57,10 @@ final class LiveDesk {
         this(1_000);
     }
 
-    /** @param refusedOrdersKept each agent's newest refused orders kept in full */
-    LiveDesk(int refusedOrdersKept) {
-        this.refusedOrdersKept = refusedOrdersKept;
+    /** @param kept each agent's newest refused orders kept in full, and its scans with signals and failed scans */
+    LiveDesk(int kept) {
+        this.refusedOrdersKept = kept;
+        this.scanning = new ScannerSettings(50, 3, false, kept);
         restart();
     }
 

@@ -38,7 +38,7 @@ class TradingChangesTest {
         order.reject(reason, NOW, NOW);
         BrokerChanges halted = new BrokerChanges(List.of(order), order.events(), List.of(), List.of(), List.of(alice), List.of(), List.of(),
                 List.of(), List.of(order));
-        TradingChanges changes = new TradingChanges(0);
+        TradingChanges changes = new TradingChanges(0, 0);
 
         changes.add(TestBars.closes("TEST", BAR, 10).get(0), new BarChanges(List.of(halted),
                 List.of(new SubmitResult.Rejected(order, new RiskDenial("trading halt", reason), halted)), ScanOutcome.ordersOnly(List.of())));

@@ -9,6 +9,8 @@ import com.papertrader.application.trading.BarChanges;
 import com.papertrader.application.trading.OrderAlreadyStored;
 import com.papertrader.application.trading.ScanOutcome;
 import com.papertrader.application.trading.TradingChanges;
+import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.trading.execution.Broker;
@@ -116,7 +118,7 @@ class JpaTradingStoreTest {
     }
 
     @Test
-    void refusalsAreAddedToTheDaysCountAndOnlyEachAgentsNewestRefusedOrdersStay() {
+    void refusalsAreAddedToTheDaysCountAndOnlyEachAgentsNewestRefusedOrdersAndScansStay() {
         for (int bar = 0; bar < 3; bar++) {
             Instant barStart = SIGNAL_BAR.plus(Duration.ofMinutes(5L * bar));
             Broker broker = new Broker(Clock.fixed(barStart.plus(Duration.ofMinutes(5)), ZoneOffset.UTC), FillModel.of(MarketCalendar.nyse()),
@@ -124,9 +126,10 @@ class JpaTradingStoreTest {
             broker.openAccount("alice", new BigDecimal("100000"), BigDecimal.ONE);
             SubmitResult.Rejected refused = assertInstanceOf(SubmitResult.Rejected.class, broker.submit(
                     OrderRequest.builder("alice", "AAPL", OrderSide.SELL, barStart, new BigDecimal("100")).quantity(10).build()));
-            TradingChanges changes = new TradingChanges(2);
+            TradingChanges changes = new TradingChanges(2, 2);
             changes.add(new Bar("AAPL", barStart, Duration.ofMinutes(5), BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
-                    BigDecimal.ONE, null, null), new BarChanges(List.of(refused.changes()), List.of(refused), ScanOutcome.ordersOnly(List.of())));
+                    BigDecimal.ONE, null, null), new BarChanges(List.of(refused.changes()), List.of(refused), new ScanOutcome(List.of(),
+                    List.of(new ScanRecord(AgentId.of("alice"), "AAPL", barStart, "hash", List.of(), Duration.ofMillis(1))), List.of())));
             save(store -> store.save(changes));
         }
 
@@ -141,6 +144,10 @@ class JpaTradingStoreTest {
         });
         assertEquals(List.of(SIGNAL_BAR.plus(Duration.ofMinutes(5)), SIGNAL_BAR.plus(Duration.ofMinutes(10))), kept, "the newest two");
         assertEquals(4L, count("OrderEvent"), "their NEW and REJECTED; the oldest's deleted with it");
+        List<Instant> scans = SqliteTestDatabase.inTransaction(entityManagers, em -> {
+            return em.createQuery("select s.barTime from ScanRecord s order by s.barTime", Instant.class).getResultList();
+        });
+        assertEquals(kept, scans, "the newest two scans");
     }
 
     private long count(String entity) {
