@@ -16,6 +16,9 @@
 # port PG_PORT, 55434) by the move command (SqliteToPostgres, timed: issue "Outgrowing one machine") and the server runs
 # on PostgreSQL; the same load follows.
 #
+# With SCALE=1 seed-scale.sql adds 97 agents, 900,000 orders (1M in all) and 100,000 closed positions (issue "Universe
+# scale": pages with 100 agents and 1M orders); its data directory is target/bench-http-scale.
+#
 # Settings (environment): URLS (space-separated paths), CLIENTS (20), DURATION (30s), WARMUP (10s),
 # PORT_OFFSET (400), WORK (target/bench-http), SPEED (simulated market minutes per real second: 1, a bar per ticker
 # every 5 s, one per poll; the application's default 60 stores 60 bars per ticker at each 5-second poll). Needs: sqlite3, wrk (apt-get install -y wrk), curl.
@@ -27,7 +30,8 @@ clients=${CLIENTS:-20}
 duration=${DURATION:-30s}
 warmup=${WARMUP:-10s}
 port_offset=${PORT_OFFSET:-400}
-work=${WORK:-target/bench-http}
+scale=${SCALE:-0}
+work=${WORK:-target/bench-http$([ "$scale" = 1 ] && echo -scale || true)}
 speed=${SPEED:-1}
 database=${DATABASE:-sqlite}
 pg_port=${PG_PORT:-55434}
@@ -77,15 +81,22 @@ trap 'stop; [ "$database" = sqlite ] || bash src/test/scripts/postgres.sh stop "
 
 q() { sqlite3 -batch -noheader "$db" "$1"; }
 
-if [ "$(q 'select count(*) from ohlcv_data' 2>/dev/null || echo 0)" -lt 1000000 ]; then
+orders_wanted=$([ "$scale" = 1 ] && echo 1000000 || echo 100000)
+if [ "$(q 'select count(*) from ohlcv_data' 2>/dev/null || echo 0)" -lt 1000000 ] \
+        || [ "$(q 'select count(*) from orders' 2>/dev/null || echo 0)" -lt "$orders_wanted" ]; then
     rm -rf "$data"
     echo "http-load: creating the schema (first start on an empty data directory)"
     start schema
     stop
     echo "http-load: seeding 1M bars and 100k orders"
     time sqlite3 -batch "$db" < "$scripts/seed.sql"
+    if [ "$scale" = 1 ]; then
+        echo "http-load: seeding 97 more agents, 900k more orders and 100k closed positions"
+        time sqlite3 -batch "$db" < "$scripts/seed-scale.sql"
+    fi
 fi
-echo "http-load: $(q 'select count(*) from ohlcv_data') bars, $(q 'select count(*) from orders') orders, $(q 'select count(*) from fills') fills"
+echo "http-load: $(q 'select count(*) from ohlcv_data') bars, $(q 'select count(*) from orders') orders, $(q 'select count(*) from fills') fills,\
+ $(q 'select count(*) from agent') agents, $(q 'select count(*) from positions') positions"
 
 if [ "$database" = postgresql ]; then
     bash src/test/scripts/postgres.sh start "$work/postgres" "$pg_port"

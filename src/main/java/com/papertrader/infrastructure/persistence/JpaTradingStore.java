@@ -191,9 +191,13 @@ public class JpaTradingStore implements TradingStore {
                 .setParameter("consecutiveErrors", agent.getConsecutiveErrors())
                 .executeUpdate());
         changes.refusalCounts().forEach(this::addRefusals);
-        saveAll(changes.broker());
-        changes.scans().forEach(em::persist);
-        changes.cursors().forEach((ticker, through) -> em.merge(new BarCursor(ticker, through)));
+        // scans and cursors as rows too: thousands a bar event at a large universe, which merged would each be read
+        // first and then dirty-checked at every flush of the deletes below
+        writeRows(rows -> {
+            changes.broker().forEach(change -> write(rows, change));
+            changes.scans().forEach(rows::insert);
+            changes.cursors().forEach((ticker, through) -> rows.upsert(new BarCursor(ticker, through)));
+        });
         changes.refusalCounts().stream().map(RefusalCount::agentId).distinct()
                 .forEach(agent -> deleteOlderRefusedOrders(agent, changes.refusedOrdersKept()));
         for (boolean failed : new boolean[] {false, true}) {
@@ -277,8 +281,8 @@ public class JpaTradingStore implements TradingStore {
 
     /**
      * Runs {@code writes} in a stateless session on this transaction's connection. Every trading row (orders, events,
-     * fills, positions, accounts, snapshots, ledger) is written this way, never also merged through the persistence
-     * context, so no row is written twice in one transaction.
+     * fills, positions, accounts, snapshots, ledger, a bar event's scans and cursors) is written this way, never also
+     * merged through the persistence context, so no row is written twice in one transaction.
      */
     private void writeRows(Consumer<StatelessSession> writes) {
         Session session = em.unwrap(Session.class);
