@@ -12,25 +12,26 @@ import java.util.Optional;
  */
 public final class AgentPerformance {
 
-    private int openPositions;
-    private int closedTrips;
-    private int winningTrips;
-    private BigDecimal realizedPnl = Money.ZERO;
-    private BigDecimal unrealizedPnl = Money.ZERO;
+    /** An agent without positions. */
+    public static final AgentPerformance NONE = new AgentPerformance(0, 0, 0, Money.ZERO, Money.ZERO);
 
-    /** Counts one position of the agent. */
-    public AgentPerformance add(boolean open, BigDecimal realized, BigDecimal unrealized) {
-        realizedPnl = realizedPnl.add(realized);
-        if (open) {
-            openPositions++;
-            unrealizedPnl = unrealizedPnl.add(unrealized);
-        } else {
-            closedTrips++;
-            if (realized.signum() > 0) {
-                winningTrips++;
-            }
-        }
-        return this;
+    private final int openPositions;
+    private final int closedTrips;
+    private final int winningTrips;
+    private final BigDecimal realizedPnl;
+    private final BigDecimal unrealizedPnl;
+
+    /**
+     * @param winningTrips  closed round trips with a positive realized P&amp;L
+     * @param realizedPnl   over every position, open ones' partial exits included
+     * @param unrealizedPnl over the open positions
+     */
+    public AgentPerformance(int openPositions, int closedTrips, int winningTrips, BigDecimal realizedPnl, BigDecimal unrealizedPnl) {
+        this.openPositions = openPositions;
+        this.closedTrips = closedTrips;
+        this.winningTrips = winningTrips;
+        this.realizedPnl = realizedPnl;
+        this.unrealizedPnl = unrealizedPnl;
     }
 
     public int openPositions() {

@@ -8,11 +8,13 @@ import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.AgentState;
 import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.agent.ScriptVersion;
+import com.papertrader.domain.trading.CashColumn;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.risk.RefusalCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -30,18 +32,29 @@ public class JpaAgentQueries implements AgentQueries {
 
     /** Rows of each list on an agent's page. */
     private static final int RECENT = 20;
+    /**
+     * Each agent's {@link AgentPerformance} over the positions it opened, counted by the database (an agent's page and
+     * the agents' list read thousands of positions otherwise): open positions, closed round trips, the winning ones
+     * (positive realized P&amp;L), realized P&amp;L over all, unrealized over the open ones. Amounts in cents.
+     */
+    static final String PERFORMANCE = """
+            SELECT openedBy,
+                   count(CASE WHEN closedAt IS NULL THEN 1 END),
+                   count(CASE WHEN closedAt IS NOT NULL THEN 1 END),
+                   count(CASE WHEN closedAt IS NOT NULL AND realizedPnl > 0 THEN 1 END),
+                   sum(realizedPnl),
+                   sum(CASE WHEN closedAt IS NULL THEN unrealizedPnl ELSE 0 END)
+            FROM positions""";
+    private static final CashColumn CENTS = new CashColumn();
 
     @PersistenceContext
     EntityManager em;
 
     @Override
     public List<AgentSummary> agents() {
-        Map<String, AgentPerformance> performance = new HashMap<>();
-        em.createQuery("select p.openedBy, p.closedAt, p.realizedPnl, p.unrealizedPnl from Position p", Object[].class)
-                .getResultStream()
-                .forEach(row -> add(performance.computeIfAbsent((String) row[0], id -> new AgentPerformance()), row));
+        Map<String, AgentPerformance> performance = performance(em.createNativeQuery(PERFORMANCE + " GROUP BY openedBy"));
         return em.createNamedQuery("Agent.findAll", Agent.class).getResultStream()
-                .map(agent -> summary(agent, performance.getOrDefault(agent.getId().value(), new AgentPerformance())))
+                .map(agent -> summary(agent, performance.getOrDefault(agent.getId().value(), AgentPerformance.NONE)))
                 .toList();
     }
 
@@ -49,11 +62,8 @@ public class JpaAgentQueries implements AgentQueries {
     public Optional<AgentDetail> agent(AgentId agentId) {
         String id = agentId.value();
         return Optional.ofNullable(em.find(Agent.class, agentId)).map(agent -> {
-            AgentPerformance performance = new AgentPerformance();
-            em.createQuery("select p.openedBy, p.closedAt, p.realizedPnl, p.unrealizedPnl from Position p"
-                            + " where p.openedBy = :agent", Object[].class)
-                    .setParameter("agent", id).getResultStream()
-                    .forEach(row -> add(performance, row));
+            AgentPerformance performance = performance(em.createNativeQuery(PERFORMANCE + " WHERE openedBy = ?1 GROUP BY openedBy")
+                    .setParameter(1, id)).getOrDefault(id, AgentPerformance.NONE);
             return new AgentDetail(summary(agent, performance), em.find(Account.class, agent.getAccountId()),
                     recentScans(id, RECENT), recentErrors(id, RECENT), refusals(id));
         });
@@ -103,8 +113,22 @@ public class JpaAgentQueries implements AgentQueries {
                 .setParameter("agent", agentId).setMaxResults(count).getResultList();
     }
 
-    /** A row of (openedBy, closedAt, realizedPnl, unrealizedPnl): open while closedAt is null. */
-    private static void add(AgentPerformance performance, Object[] row) {
-        performance.add(row[1] == null, (BigDecimal) row[2], (BigDecimal) row[3]);
+    /** The rows of {@link #PERFORMANCE}, by agent. */
+    static Map<String, AgentPerformance> performance(Query rows) {
+        Map<String, AgentPerformance> performance = new HashMap<>();
+        for (Object row : rows.getResultList()) {
+            Object[] columns = (Object[]) row;
+            performance.put((String) columns[0], new AgentPerformance(count(columns[1]), count(columns[2]), count(columns[3]),
+                    cash(columns[4]), cash(columns[5])));
+        }
+        return performance;
+    }
+
+    private static int count(Object column) {
+        return ((Number) column).intValue();
+    }
+
+    private static BigDecimal cash(Object cents) {
+        return CENTS.convertToEntityAttribute(((Number) cents).longValue());
     }
 }
