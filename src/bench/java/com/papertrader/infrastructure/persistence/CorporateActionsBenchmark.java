@@ -24,20 +24,15 @@ import com.papertrader.domain.trading.order.OrderSide;
 import com.papertrader.domain.trading.risk.RiskLimits;
 import com.papertrader.infrastructure.scripting.RhinoAgentRuntime;
 import com.papertrader.infrastructure.scripting.SandboxLimits;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -89,8 +84,7 @@ public class CorporateActionsBenchmark {
     private final List<String> tickers = new ArrayList<>(TICKERS);
     private final List<BigDecimal> prices = new ArrayList<>(TICKERS);
     private final List<List<Bar>> windows = new ArrayList<>(TICKERS);
-    private Path directory;
-    private EntityManagerFactory database;
+    private BenchTradingDatabase database;
     private LocalDate day;
     private int iteration;
 
@@ -112,8 +106,7 @@ public class CorporateActionsBenchmark {
             }
             windows.add(window);
         }
-        directory = Files.createTempDirectory("paper-trader-bench");
-        database = new SqliteTestDatabase(directory.resolve("paper-trader.db")).start();
+        database = new BenchTradingDatabase();
         day = BenchMarket.FIRST_DAY.plusDays(7);
     }
 
@@ -170,8 +163,8 @@ public class CorporateActionsBenchmark {
                         : new CashDividend(tickers.get(i), day, day.plusDays(14), DIVIDEND, CashDividend.USD, null));
             }
         }
-        inTransaction(em -> {
-            JpaTradingStore store = tradingStore(em);
+        database.inTransaction(em -> {
+            JpaTradingStore store = BenchTradingDatabase.tradingStore(em);
             broker.accounts().forEach(store::save);
             store.save(held);
             JpaCorporateActionStore actionStore = new JpaCorporateActionStore();
@@ -196,7 +189,7 @@ public class CorporateActionsBenchmark {
         for (Bar bar : event) {
             changes.add(bar, processor.process(bar, true));
         }
-        inTransaction(em -> tradingStore(em).save(changes));
+        database.inTransaction(em -> BenchTradingDatabase.tradingStore(em).save(changes));
         return changes;
     }
 
@@ -207,7 +200,7 @@ public class CorporateActionsBenchmark {
         long fills = changes.broker().stream().mapToLong(change -> change.fills().size()).sum();
         long positions = processor.broker().openPositions().stream().filter(p -> p.quantity() == 2 * SHARES).count();
         long[] saved = new long[2];
-        inTransaction(em -> {
+        database.inTransaction(em -> {
             saved[0] = ((Number) em.createNativeQuery("SELECT count(*) FROM corporate_actions WHERE applied_at IS NOT NULL AND id LIKE ?")
                     .setParameter(1, "%|" + day).getSingleResult()).longValue();
             saved[1] = ((Number) em.createNativeQuery("SELECT count(*) FROM ledger_entries WHERE kind = 'DIVIDEND' AND account_id LIKE ?")
@@ -223,23 +216,8 @@ public class CorporateActionsBenchmark {
     @TearDown(Level.Trial)
     public void tearDownTrial() throws IOException {
         database.close();
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(directory);
     }
 
-    private void inTransaction(Consumer<EntityManager> work) {
-        SqliteTestDatabase.inTransaction(database, work);
-    }
-
-    private static JpaTradingStore tradingStore(EntityManager em) {
-        JpaTradingStore store = new JpaTradingStore();
-        store.em = em;
-        return store;
-    }
 
     private static LocalDate nextSession(LocalDate after) {
         LocalDate date = after.plusDays(1);

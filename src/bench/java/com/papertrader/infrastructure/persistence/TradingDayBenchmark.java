@@ -8,17 +8,13 @@ import com.papertrader.bench.BenchMarket;
 import com.papertrader.bench.ScanCycleBenchmark;
 import com.papertrader.domain.market.Bar;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,8 +61,7 @@ public class TradingDayBenchmark {
     @Param({"1000", "all"})
     public String history;
 
-    private Path directory;
-    private EntityManagerFactory database;
+    private BenchTradingDatabase database;
     private BarProcessor processor;
     private Iterator<List<Bar>> events;
     private int kept;
@@ -82,9 +77,8 @@ public class TradingDayBenchmark {
         events = BenchMarket.simulatedEvents(BenchMarket.universe(tickers), BenchMarket.FIRST_DAY);
         ScanCycleBenchmark.warm(scanner, events, ScanCycleBenchmark.WINDOW_SIZE);
         processor = BarEventBenchmark.trading(scanner);
-        directory = Files.createTempDirectory("paper-trader-bench");
-        database = new SqliteTestDatabase(directory.resolve("paper-trader.db")).start();
-        inTransaction(em -> processor.broker().accounts().forEach(tradingStore(em)::save));
+        database = new BenchTradingDatabase();
+        database.inTransaction(em -> processor.broker().accounts().forEach(BenchTradingDatabase.tradingStore(em)::save));
     }
 
     @Setup(Level.Iteration)
@@ -107,7 +101,7 @@ public class TradingDayBenchmark {
                 changes.add(bar, processor.process(bar, true));
             }
             long start = System.nanoTime();
-            inTransaction(em -> tradingStore(em).save(changes));
+            database.inTransaction(em -> BenchTradingDatabase.tradingStore(em).save(changes));
             long stored = System.nanoTime();
             saveNanos[e] = stored - start;
             eventNanos[e] = stored - bars;
@@ -129,12 +123,6 @@ public class TradingDayBenchmark {
     @TearDown(Level.Trial)
     public void tearDownTrial() throws IOException {
         database.close();
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(directory);
     }
 
     /** p50, p90 and the slowest of a day's 78 times, in milliseconds (of 78, the slowest is the p99 by nearest rank). */
@@ -147,14 +135,14 @@ public class TradingDayBenchmark {
 
     /** Pages holding data, not the file's size: SQLite reuses the pages deleted rows free. */
     private long bytesInUse() {
-        return SqliteTestDatabase.inTransaction(database, em -> {
+        return database.read(em -> {
             return number(em, "PRAGMA page_size") * (number(em, "PRAGMA page_count") - number(em, "PRAGMA freelist_count"));
         });
     }
 
     private Map<String, Long> rows() {
         Map<String, Long> rows = new LinkedHashMap<>();
-        inTransaction(em -> TABLES.forEach(table -> rows.put(table, number(em, "SELECT count(*) FROM " + table))));
+        database.inTransaction(em -> TABLES.forEach(table -> rows.put(table, number(em, "SELECT count(*) FROM " + table))));
         return rows;
     }
 
@@ -162,13 +150,4 @@ public class TradingDayBenchmark {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
-    private void inTransaction(Consumer<EntityManager> work) {
-        SqliteTestDatabase.inTransaction(database, work);
-    }
-
-    private static JpaTradingStore tradingStore(EntityManager em) {
-        JpaTradingStore store = new JpaTradingStore();
-        store.em = em;
-        return store;
-    }
 }
