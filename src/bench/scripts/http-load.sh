@@ -6,7 +6,7 @@
 #     src/bench/scripts/http-load.sh
 #
 # It copies the WildFly that the build unpacked into target/, deploys target/paper-trader.war, creates the schema by
-# starting the server once on an empty data directory, seeds it with seed.sql (sqlite3), starts the server again with
+# starting the server once on an empty data directory, seeds it with seed.sql and seed-orders.sql (sqlite3), starts the server again with
 # the simulated market (at SPEED 1 a bar for each of the 8 default tickers every 5 s), waits for its start-up backfill, warms
 # up, then runs one wrk per URL at the
 # same time, the 20 connections split between them, and prints each URL's requests, errors and latency percentiles,
@@ -89,11 +89,10 @@ if [ "$(q 'select count(*) from ohlcv_data' 2>/dev/null || echo 0)" -lt 1000000 
     start schema
     stop
     echo "http-load: seeding 1M bars and 100k orders"
-    time sqlite3 -batch "$db" < "$scripts/seed.sql"
-    if [ "$scale" = 1 ]; then
-        echo "http-load: seeding 97 more agents, 900k more orders and 100k closed positions"
-        time sqlite3 -batch "$db" < "$scripts/seed-scale.sql"
-    fi
+    # one sqlite3 session: seed.sql and seed-scale.sql leave the orders in a temp table that seed-orders.sql writes
+    seeds=("$scripts/seed.sql")
+    [ "$scale" = 1 ] && echo "http-load: and 97 more agents, 900k more orders and 100k closed positions" && seeds+=("$scripts/seed-scale.sql")
+    time cat "${seeds[@]}" "$scripts/seed-orders.sql" | sqlite3 -batch "$db"
 fi
 echo "http-load: $(q 'select count(*) from ohlcv_data') bars, $(q 'select count(*) from orders') orders, $(q 'select count(*) from fills') fills,\
  $(q 'select count(*) from agent') agents, $(q 'select count(*) from positions') positions"

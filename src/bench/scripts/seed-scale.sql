@@ -1,7 +1,8 @@
 -- More bench data for http-load.sh with SCALE=1 (issue "Universe scale": pages with 100 agents and 1M orders), run
--- after seed.sql: 97 more agents (copies of the SMA crossover sample, bench-00 to bench-96, each opening its account
--- at start-up), 900,000 more filled orders with their fill and two events (1,000,000 in all, the new ones spread over
--- the 97) and 100,000 closed positions spread over all 100 agents. Stored forms as in seed.sql.
+-- after seed.sql and before seed-orders.sql, in the same sqlite3 session: 97 more agents (copies of the SMA crossover
+-- sample, bench-00 to bench-96, each opening its account at start-up), 900,000 more orders in bench_orders (1,000,000
+-- in all, the new ones spread over the 97) and 100,000 closed positions spread over all 100 agents. Stored forms as in
+-- seed.sql.
 PRAGMA journal_mode = WAL;
 BEGIN;
 CREATE TEMP TABLE bench_agents AS
@@ -11,7 +12,7 @@ UPDATE bench_agents SET id = printf('bench-%02d', n), name = printf('Bench %02d'
 ALTER TABLE bench_agents DROP COLUMN n;
 INSERT INTO agent SELECT * FROM bench_agents;
 
-CREATE TEMP TABLE bench_more_orders AS
+INSERT INTO bench_orders
 WITH RECURSIVE o(n) AS (SELECT 100000 UNION ALL SELECT n + 1 FROM o WHERE n < 999999)
 SELECT n, 'bench|' || n AS id, printf('bench-%02d', n % 97) AS agent, printf('BK%02d', n % 48) AS ticker,
        CASE n % 2 WHEN 0 THEN 'BUY' ELSE 'SELL' END AS side,
@@ -21,21 +22,6 @@ SELECT n, 'bench|' || n AS id, printf('bench-%02d', n % 97) AS agent, printf('BK
        1000000 + (n % 400) * 500 AS price
 FROM o;
 
-INSERT INTO orders (id, accountId, agentId, ticker, side, type, timeInForce, role, parentId, quantity, filledQuantity,
-                    limitPrice, stopPrice, referencePrice, averageFillPrice, commission, status, reason, scriptHash,
-                    barTime, createdAt, activeAfter, expiresAt, triggeredAt)
-SELECT id, agent, agent, ticker, side, 'MARKET', 'DAY', 'SIGNAL', NULL, 10, 10, NULL, NULL, price, price, 0, 'FILLED',
-       'bench order ' || n, NULL, bar, bar + 300000, bar, bar + 23400000, NULL
-FROM bench_more_orders;
-
-INSERT INTO fills (id, orderId, agentId, accountId, ticker, side, quantity, price, commission, filledAt, recordedAt)
-SELECT id || '|fill', id, agent, agent, ticker, side, 10, price, 0, bar + 300000, bar + 600000 FROM bench_more_orders;
-
-INSERT INTO order_events (id, order_id, seq, previousStatus, status, cause, fillPrice, fillQuantity, occurredAt, recordedAt)
-SELECT id || '|0', id, 0, 'NEW', 'ACCEPTED', 'accepted', NULL, NULL, bar + 300000, bar + 300000 FROM bench_more_orders
-UNION ALL
-SELECT id || '|1', id, 1, 'ACCEPTED', 'FILLED', 'filled', price, 10, bar + 300000, bar + 600000 FROM bench_more_orders;
-
 -- Closed round trips: an hour each, a gain or a loss of up to $10 (cash in cents, prices in ten-thousandths).
 INSERT INTO positions (id, accountId, averagePrice, closedAt, costBasis, lastPrice, markedAt, marketValue, openedAt,
                        openedBy, quantity, realizedPnl, side, ticker, unrealizedPnl)
@@ -44,5 +30,5 @@ SELECT 'bench-position|' || n, agent, price, bar + 3600000, 0, price, bar + 3600
 FROM (SELECT n, CASE WHEN n % 100 < 97 THEN printf('bench-%02d', n % 100)
                      ELSE CASE n % 100 WHEN 97 THEN 'sma-crossover' WHEN 98 THEN 'opening-range-breakout' ELSE 'rsi-mean-reversion' END
                 END AS agent, ticker, bar, price
-      FROM bench_more_orders WHERE n < 200000);
+      FROM bench_orders WHERE n BETWEEN 100000 AND 199999);
 COMMIT;

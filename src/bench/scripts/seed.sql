@@ -1,6 +1,7 @@
 -- Bench data for http-load.sh, written straight into the schema the application created: 1,000,032 five-minute
 -- bars (48 tickers BK00-BK47, 20,834 bars each: 78 a weekday from 2023-01-02, 09:30-16:00 at UTC-5), and 100,000
--- filled orders with their fill and two events each, spread over the three sample agents and the 48 tickers.
+-- filled orders with their fill and two events each, spread over the three sample agents and the 48 tickers. The orders
+-- are left in the session's temp table bench_orders (seed-scale.sql may add to it); seed-orders.sql writes them.
 -- Prices are in the stored forms: ohlcv numeric, orders and fills in ten-thousandths, times in epoch milliseconds.
 PRAGMA journal_mode = WAL;
 BEGIN;
@@ -31,18 +32,4 @@ SELECT n, 'bench|' || n AS id,
        1000000 + (n % 400) * 500 AS price
 FROM o;
 
-INSERT INTO orders (id, accountId, agentId, ticker, side, type, timeInForce, role, parentId, quantity, filledQuantity,
-                    limitPrice, stopPrice, referencePrice, averageFillPrice, commission, status, reason, scriptHash,
-                    barTime, createdAt, activeAfter, expiresAt, triggeredAt)
-SELECT id, agent, agent, ticker, side, 'MARKET', 'DAY', 'SIGNAL', NULL, 10, 10, NULL, NULL, price, price, 0, 'FILLED',
-       'bench order ' || n, NULL, bar, bar + 300000, bar, bar + 23400000, NULL
-FROM bench_orders;
-
-INSERT INTO fills (id, orderId, agentId, accountId, ticker, side, quantity, price, commission, filledAt, recordedAt)
-SELECT id || '|fill', id, agent, agent, ticker, side, 10, price, 0, bar + 300000, bar + 600000 FROM bench_orders;
-
-INSERT INTO order_events (id, order_id, seq, previousStatus, status, cause, fillPrice, fillQuantity, occurredAt, recordedAt)
-SELECT id || '|0', id, 0, 'NEW', 'ACCEPTED', 'accepted', NULL, NULL, bar + 300000, bar + 300000 FROM bench_orders
-UNION ALL
-SELECT id || '|1', id, 1, 'ACCEPTED', 'FILLED', 'filled', price, 10, bar + 300000, bar + 600000 FROM bench_orders;
 COMMIT;
