@@ -42,6 +42,11 @@ public final class BarSchedule {
         return timeframe;
     }
 
+    /** How long after its end the plan delivers a bar (15 minutes on delayed plans). */
+    public Duration providerDelay() {
+        return providerDelay;
+    }
+
     /** The hours bars are polled in on this date: the regular or the extended session, or empty when closed. */
     public Optional<TradingSession> session(LocalDate date) {
         return extendedHours ? calendar.extendedSession(date) : calendar.session(date);

@@ -17,6 +17,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * The only place that knows Polygon's aggregates JSON: turns an answer into Bars (t = bar start, UTC ms; exact
  * decimals, so {@code 1.81724024e+08} and fractional volumes survive) and an error answer into a FeedException.
- * A bad bar is rejected with ticker, time and reason; the rest of the page is kept.
+ * A bad bar is rejected with ticker, time and reason; the rest of the page is kept. The stream's minute aggregates
+ * carry the same fields ({@link #translateMinute}).
  */
 public final class PolygonAggregatesTranslator {
 
@@ -36,6 +38,7 @@ public final class PolygonAggregatesTranslator {
     private static final Set<String> STATUSES_WITH_DATA = Set.of("OK", "DELAYED");
     private static final Pattern HTML_TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int MAX_DETAIL_LENGTH = 200;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     /** Translates a 200 answer. Absent, null and empty results all mean no bars. */
     public AggregatesPage page(String ticker, Timeframe timeframe, JsonObject body) throws FeedException {
@@ -114,12 +117,30 @@ public final class PolygonAggregatesTranslator {
             rejected.add(RejectedBar.because(ticker, null, "result #" + index + " is not an object: " + value));
             return;
         }
-        JsonObject json = value.asJsonObject();
+        translate(ticker, timeframe.length(), value.asJsonObject(), "t", "n", bars, rejected);
+    }
+
+    /**
+     * Translates one minute-aggregate event of the WebSocket stream ({@code {"ev":"AM","sym":..,"s":start ms,...}}): the
+     * same prices and volume as a REST bar, with the start in {@code s} and no trade count.
+     */
+    public void translateMinute(JsonObject event, List<Bar> bars, List<RejectedBar> rejected) {
+        String ticker = text(event, "sym");
+        if (ticker == null || ticker.isBlank()) {
+            rejected.add(RejectedBar.because("(no sym)", null, "minute aggregate without a ticker: " + event));
+            return;
+        }
+        translate(ticker, MINUTE, event, "s", null, bars, rejected);
+    }
+
+    /** One bar from its JSON: start in {@code startField} (UTC ms), trade count in {@code tradesField} (optional, or none). */
+    private static void translate(String ticker, Duration span, JsonObject json, String startField, String tradesField,
+                                  List<Bar> bars, List<RejectedBar> rejected) {
         Instant start = null;
         try {
-            start = Instant.ofEpochMilli(wholeNumber(json, "t", true));
-            Long trades = wholeNumber(json, "n", false);
-            bars.add(new Bar(ticker, start, timeframe.length(),
+            start = Instant.ofEpochMilli(wholeNumber(json, startField, true));
+            Long trades = tradesField == null ? null : wholeNumber(json, tradesField, false);
+            bars.add(new Bar(ticker, start, span,
                     number(json, "o", true), number(json, "h", true), number(json, "l", true), number(json, "c", true),
                     wholeScale(number(json, "v", true)), number(json, "vw", false), trades));
         } catch (BadField e) {
