@@ -14,7 +14,9 @@
 #
 # With DATABASE=postgresql the seeded SQLite file is moved into a throwaway PostgreSQL cluster (src/test/scripts/postgres.sh,
 # port PG_PORT, 55434) by the move command (SqliteToPostgres, timed: issue "Outgrowing one machine") and the server runs
-# on PostgreSQL; the same load follows.
+# on PostgreSQL; the same load follows, and the CPU per request counts the cluster's processes besides the JVM. With
+# STATEMENTS=1 as well the cluster loads pg_stat_statements (it costs a little CPU, so it is off for the figures) and
+# the CPU section lists, for each URL, the statements its requests ran: calls and execution time per request.
 #
 # With SCALE=1 seed-scale.sql adds 97 agents, 900,000 orders (1M in all) and 100,000 closed positions (issue "Universe
 # scale": pages with 100 agents and 1M orders); its data directory is target/bench-http-scale.
@@ -34,6 +36,7 @@ scale=${SCALE:-0}
 work=${WORK:-target/bench-http$([ "$scale" = 1 ] && echo -scale || true)}
 speed=${SPEED:-1}
 database=${DATABASE:-sqlite}
+statements=${STATEMENTS:-0}
 pg_port=${PG_PORT:-55434}
 scripts=src/bench/scripts
 
@@ -99,15 +102,23 @@ echo "http-load: $(q 'select count(*) from ohlcv_data') bars, $(q 'select count(
 
 if [ "$database" = postgresql ]; then
     bash src/test/scripts/postgres.sh start "$work/postgres" "$pg_port"
+    export PGPASSWORD=papertrader-it
+    psql_as() { psql -h 127.0.0.1 -p "$pg_port" -U papertrader -d papertrader -X -q -A -t "$@"; }
+    if [ "$statements" = 1 ]; then
+        psql_as -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+        bash src/test/scripts/postgres.sh pause "$work/postgres"
+        bash src/test/scripts/postgres.sh resume "$work/postgres" "$pg_port"
+    fi
     echo "http-load: moving the SQLite database into PostgreSQL (SqliteToPostgres)"
     start_move=$(date +%s%N)
     PAPERTRADER_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/papertrader" PAPERTRADER_DB_USER=papertrader \
         PAPERTRADER_DB_PASSWORD=papertrader-it java -cp "target/paper-trader/WEB-INF/classes:target/paper-trader/WEB-INF/lib/*" \
         com.papertrader.infrastructure.persistence.SqliteToPostgres "$db"
     echo "http-load: moved in $(( ($(date +%s%N) - start_move) / 1000000 )) ms"
+    # after the move, which copies into an empty database only (the extension's views count as tables)
+    [ "$statements" != 1 ] || psql_as -c 'CREATE EXTENSION pg_stat_statements'
     on_postgres=(-Dpapertrader.db.url="jdbc:postgresql://127.0.0.1:$pg_port/papertrader" -Dpapertrader.db.user=papertrader)
-    export PGPASSWORD=papertrader-it
-    q() { psql -h 127.0.0.1 -p "$pg_port" -U papertrader -d papertrader -X -A -t -c "$1"; }
+    q() { psql_as -c "$1"; }
 fi
 
 start load
@@ -127,7 +138,25 @@ for url in "${urls[@]}"; do
     wrk -t1 -c2 -d"$warmup" "$base$url" > /dev/null
 done
 
+# What a request costs the server in CPU, whatever else runs on the machine: one client per URL for 10 s, the JVM's
+# user + system time (/proc, clock ticks) divided by the requests (the ingesting poller's share included). On
+# PostgreSQL the same for the cluster: its postmaster's own and reaped children's time (a backend that ended within
+# the 10 s is counted there) plus each live child's (the backends serving the pool, the background writers).
+java_pid=$(pgrep -g "$pgid" java | head -1)
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$java_pid/stat"; }
+postmaster=""
+[ "$database" = sqlite ] || postmaster=$(head -1 "$(cat "$work/postgres/cluster")/data/postmaster.pid")
+database_cpu() {
+    [ -n "$postmaster" ] || { echo 0; return; }
+    { awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat"
+      for child in $(pgrep -P "$postmaster"); do awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || true; done
+    } | awk '{sum += $1} END {print sum}'
+}
+per_request() { awk -v t="$1" -v n="$2" -v hz="$ticks" 'BEGIN {printf "%.2f", t * 1000 / hz / n}'; }
 bars_before=$(q 'select count(*) from ohlcv_data')
+load_before=$(cpu)
+load_database_before=$(database_cpu)
 echo "http-load: $clients clients for $duration, split over ${#urls[@]} URLs, all at once, while the poller ingests"
 rm -f "$work"/wrk-*.txt
 pids=()
@@ -138,19 +167,34 @@ for i in "${!urls[@]}"; do
     pids+=($!)
 done
 wait "${pids[@]}"
+load_after=$(cpu)
+load_database_after=$(database_cpu)
 cat "$work"/wrk-*.txt
+load_requests=$(cat "$work"/wrk-*.txt | sed -n 's/.*requests=\([0-9]*\).*/\1/p' | awk '{n += $1} END {print n}')
+echo "http-load: CPU per request under this load, all URLs together: $(per_request $((load_after - load_before)) "$load_requests") ms JVM$(
+    [ -z "$postmaster" ] || echo ", $(per_request $((load_database_after - load_database_before)) "$load_requests") ms PostgreSQL")"
 echo "http-load: bars ingested during the run: $(( $(q 'select count(*) from ohlcv_data') - bars_before ))"
 echo "http-load: SQLITE_BUSY in the server log: $(grep -c SQLITE_BUSY "$work/server-load.log" || true)"
 
-# What a request costs the server in CPU, whatever else runs on the machine: one client per URL for 10 s, the JVM's
-# user + system time (/proc, clock ticks) divided by the requests (the ingesting poller's share included).
-java_pid=$(pgrep -g "$pgid" java | head -1)
-ticks=$(getconf CLK_TCK)
-cpu() { awk '{print $14 + $15}' "/proc/$java_pid/stat"; }
 echo "http-load: server CPU per request, one client at a time for 10 s (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
 for url in "${urls[@]}"; do
+    [ "$statements" != 1 ] || q 'SELECT pg_stat_statements_reset()' > /dev/null
     before=$(cpu)
+    database_before=$(database_cpu)
     requests=$(wrk -t1 -c1 -d10s "$base$url" | awk '/requests in/ {print $1}')
     after=$(cpu)
-    echo "  $url: $requests requests, $(awk -v t=$((after - before)) -v n="$requests" -v hz="$ticks" 'BEGIN {printf "%.2f", t * 1000 / hz / n}') ms CPU each"
+    database_after=$(database_cpu)
+    if [ -z "$postmaster" ]; then
+        echo "  $url: $requests requests, $(per_request $((after - before)) "$requests") ms CPU each"
+    else
+        echo "  $url: $requests requests, $(per_request $((after - before)) "$requests") ms JVM CPU each," \
+            "$(per_request $((database_after - database_before)) "$requests") ms PostgreSQL CPU each"
+    fi
+    if [ "$statements" = 1 ]; then
+        echo "    calls per request, ms per request, statement (pg_stat_statements, the ingesting poller's included):"
+        q "SELECT round(calls::numeric / $requests, 2) || ' | ' || round((total_exec_time / $requests)::numeric, 3) || ' | '
+                  || left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+           FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'papertrader')
+           ORDER BY total_exec_time DESC LIMIT 12" | sed 's/^/      /'
+    fi
 done
