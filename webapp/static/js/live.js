@@ -68,6 +68,13 @@
             return c.lastTradedAfterBarEndMs === null ? text
                 : text + '; orders ' + seconds(c.lastTradedAfterBarEndMs) + ' after the bar\'s end';
         },
+        // the status's stream, as Formats.stream writes it
+        stream: function (s) {
+            var text = s.state + ' since ' + formats.time(s.since) + '; ' + count(s.minutes, 'minute') + ', '
+                + count(s.bars, 'bar') + ' built, ' + count(s.lateMinutes, 'late minute');
+            return s.lastTradedAfterBarEndMs === null ? text
+                : text + '; orders ' + seconds(s.lastTradedAfterBarEndMs) + ' after the bar\'s end';
+        },
         connected: function (value) {
             return value ? 'connected' : 'not connected';
         },

@@ -83,6 +83,7 @@ public class StatusService {
                 lease.heldSince().isPresent() ? "active" : "standby",
                 lease.heldSince().orElse(null),
                 lease.node(),
-                stats.lastCycle().orElse(null));
+                stats.lastCycle().orElse(null),
+                stats.stream().orElse(null));
     }
 }

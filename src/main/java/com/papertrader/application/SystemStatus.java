@@ -1,5 +1,6 @@
 package com.papertrader.application;
 
+import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.PollCycle;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param activeSince        since when this server runs the desk; null on a standby
  * @param node               this server's name (host/process)
  * @param lastCycle          how the last finished poll cycle went; null until one finished (or on a standby)
+ * @param stream             the minute stream's state and counts; null when none is configured (or on a standby)
  */
 public record SystemStatus(
         boolean isRunning,
@@ -42,5 +44,6 @@ public record SystemStatus(
         String role,
         Instant activeSince,
         String node,
-        PollCycle lastCycle) {
+        PollCycle lastCycle,
+        FeedStats.Stream stream) {
 }

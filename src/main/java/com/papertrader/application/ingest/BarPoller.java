@@ -284,7 +284,8 @@ public final class BarPoller {
         Instant started = calls.stopwatch().instant();
         StoredBars stored = store.upsert(bars);
         Instant storedAt = calls.stopwatch().instant();
-        stored.changed().forEach(bar -> newestStored.merge(bar.ticker(), bar.start(), (a, b) -> a.isAfter(b) ? a : b));
+        // every bar is stored now, also those stored before with the same values (by the minute stream, or a revision read)
+        bars.forEach(bar -> newestStored.merge(bar.ticker(), bar.start(), (a, b) -> a.isAfter(b) ? a : b));
         batches.inserted.addAll(stored.inserted());
         batches.revised.addAll(stored.revised());
         if (!stored.isEmpty()) {

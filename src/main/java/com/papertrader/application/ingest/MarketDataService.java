@@ -6,8 +6,10 @@ import com.papertrader.domain.market.BarSchedule;
 import com.papertrader.domain.market.CallBudget;
 import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.MinuteBars;
 import com.papertrader.domain.market.RetryPolicy;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +20,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The market data pipeline in the container: builds the {@link BarPoller} and the {@link CorporateActionRefresh} over
- * the produced {@link MarketSource}, runs both on each timer tick (corporate actions first, so a split is known before
- * its day's first bar) and announces what was stored ({@link BarsIngested}, {@link CorporateActionsStored}) for the
- * trading desk.
+ * the produced {@link MarketSource}, and the {@link StreamIngest} when the source streams minutes; runs them on each
+ * timer tick (the stream's reconnection first, then corporate actions, so a split is known before its day's first bar)
+ * and announces what was stored ({@link BarsIngested}, {@link CorporateActionsStored}) for the trading desk.
  */
 @ApplicationScoped
 public class MarketDataService {
@@ -72,6 +75,7 @@ public class MarketDataService {
     private BarSchedule schedule;
     private BarPoller poller;
     private CorporateActionRefresh refresh;
+    private Optional<StreamIngest> streaming;
 
     @PostConstruct
     void build() {
@@ -83,6 +87,8 @@ public class MarketDataService {
                 ? new BarPoller.Calls(executor, feed.concurrentCalls(), wallClock) : BarPoller.Calls.oneByOne(wallClock);
         poller = new BarPoller(source.feed(), store, schedule, budget, RetryPolicy.standard(), stats, source.clock(),
                 market.symbols(), market.backfillDays(), ingested::fire, calls);
+        streaming = source.stream().map(stream -> new StreamIngest(stream, new MinuteBars(schedule, source.clock()), schedule, store, stats,
+                executor, ingested::fire));
         refresh = new CorporateActionRefresh(source.corporateActions(), corporateActions, stats, source.clock(), market.symbols(),
                 corporateActionsStored::fire);
         if (feed.usesPolygon()) {
@@ -100,12 +106,23 @@ public class MarketDataService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void tick() {
         try {
+            streaming.ifPresent(StreamIngest::tick);
             refresh.tick();
             poller.tick();
         } catch (RuntimeException e) {
             stats.recordError("Poll cycle failed: " + e.getMessage());
             LOG.log(Level.SEVERE, "Poll cycle failed; the next tick retries", e);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        standBy();
+    }
+
+    /** This server stopped running the desk: its minute stream, if any, is closed (the next {@link #tick()} opens it again). */
+    public void standBy() {
+        streaming.ifPresent(StreamIngest::close);
     }
 
     public FeedStats.Snapshot stats() {

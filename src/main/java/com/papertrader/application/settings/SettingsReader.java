@@ -147,16 +147,33 @@ final class SettingsReader {
     }
 
     URI httpUrl(String key) {
+        return url(key, "an http(s)", "http", "https");
+    }
+
+    URI webSocketUrl(String key) {
+        return url(key, "a ws(s)", "ws", "wss");
+    }
+
+    private URI url(String key, String kind, String... schemes) {
         String value = required(key);
         try {
             URI uri = new URI(value);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InvalidSettingException(key, "must be an http(s) URL, got '" + value + "'");
+            if (!List.of(schemes).contains(uri.getScheme()) || uri.getHost() == null) {
+                throw new InvalidSettingException(key, "must be " + kind + " URL, got '" + value + "'");
             }
             return uri;
         } catch (URISyntaxException e) {
             throw new InvalidSettingException(key, "is not a valid URL: '" + value + "'");
         }
+    }
+
+    /** One of the given words, as written. */
+    String oneOf(String key, String... allowed) {
+        String value = required(key).strip();
+        if (!List.of(allowed).contains(value)) {
+            throw new InvalidSettingException(key, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        }
+        return value;
     }
 
     /** A comma-separated list of tickers, upper-cased, blanks and repeats dropped, at least one. */

@@ -32,6 +32,7 @@ public final class FeedStats {
     private Instant lastErrorAt;
     private String lastError;
     private PollCycle lastCycle;
+    private Stream stream;
 
     public FeedStats(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -40,7 +41,22 @@ public final class FeedStats {
     /** What the dashboard shows. Ticker entries are sorted by ticker. */
     public record Snapshot(int callsToday, int callsInLastMinute, Optional<Instant> lastPollAt,
                            Optional<Instant> lastErrorAt, Optional<String> lastError, Map<String, TickerStatus> tickers,
-                           Optional<PollCycle> lastCycle) {
+                           Optional<PollCycle> lastCycle, Optional<Stream> stream) {
+    }
+
+    /**
+     * The minute stream, when one is configured.
+     *
+     * @param state       connecting, subscribed, disconnected or refused (the key: the stream is given up, REST goes on)
+     * @param since       when it entered that state
+     * @param detail      why (the server's message, the connection error), or null
+     * @param minutes     minute bars taken since the start
+     * @param lateMinutes minutes dropped because their bar was built already (REST revises it)
+     * @param bars        bars built from minutes and stored
+     * @param lastTradedAfterBarEnd from the end of the newest bar of the last batch stored to its trading done; null until one
+     */
+    public record Stream(String state, Instant since, String detail, long minutes, long lateMinutes, long bars,
+                         Duration lastTradedAfterBarEnd) {
     }
 
     /** @param age how long ago the newest bar ended */
@@ -69,6 +85,29 @@ public final class FeedStats {
         lastCycle = Objects.requireNonNull(cycle, "cycle");
     }
 
+    /** The stream's state changed. */
+    public synchronized void recordStreamState(String state, String detail) {
+        Stream known = stream();
+        stream = new Stream(state, clock.instant(), detail, known.minutes(), known.lateMinutes(), known.bars(), known.lastTradedAfterBarEnd());
+    }
+
+    /** The stream's counts since the start (see {@link Stream}). */
+    public synchronized void recordStreamCounts(long minutes, long lateMinutes, long bars) {
+        Stream known = stream();
+        stream = new Stream(known.state(), known.since(), known.detail(), minutes, lateMinutes, bars, known.lastTradedAfterBarEnd());
+    }
+
+    /** Streamed bars were stored and traded, the newest of them ending at {@code newestBarEnd}. */
+    public synchronized void recordStreamTraded(Instant newestBarEnd) {
+        Stream known = stream();
+        stream = new Stream(known.state(), known.since(), known.detail(), known.minutes(), known.lateMinutes(), known.bars(),
+                Duration.between(newestBarEnd, clock.instant()));
+    }
+
+    private Stream stream() {
+        return stream == null ? new Stream("subscribed", clock.instant(), null, 0, 0, 0, null) : stream;
+    }
+
     /** Keeps the newest bar per ticker; older or repeated bars change nothing. */
     public synchronized void recordBars(Collection<Bar> bars) {
         for (Bar bar : bars) {
@@ -84,7 +123,7 @@ public final class FeedStats {
         newestBars.forEach((ticker, bar) -> tickers.put(ticker, new TickerStatus(bar.start(), Duration.between(bar.end(), now))));
         return new Snapshot(callsToday, callsInLastMinute.size(), Optional.ofNullable(lastPollAt),
                 Optional.ofNullable(lastErrorAt), Optional.ofNullable(lastError), Collections.unmodifiableMap(tickers),
-                Optional.ofNullable(lastCycle));
+                Optional.ofNullable(lastCycle), Optional.ofNullable(stream));
     }
 
     private void forgetCallsBefore(Instant cutoff) {

@@ -10,9 +10,11 @@ import com.papertrader.domain.market.CorporateActionFeed;
 import com.papertrader.domain.market.CsvCorporateActions;
 import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.domain.market.MinuteStream;
 import com.papertrader.infrastructure.polygon.PolygonClient;
 import com.papertrader.infrastructure.polygon.PolygonCorporateActionFeed;
 import com.papertrader.infrastructure.polygon.PolygonMarketFeed;
+import com.papertrader.infrastructure.polygon.PolygonStream;
 import com.papertrader.infrastructure.simulated.CsvReplayFeed;
 import com.papertrader.infrastructure.simulated.SimulatedClock;
 import com.papertrader.infrastructure.simulated.SimulatedMarket;
@@ -33,8 +35,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Produces the market source from the settings: Polygon when a key is configured, else a CSV replay when a file is
- * configured, else the simulated market; with the call budget the feed spends and the counters it keeps.
+ * Produces the market source from the settings: Polygon when a key is configured (with its minute stream when
+ * {@code polygon.feed=websocket}), else a CSV replay when a file is configured, else the simulated market; with the call
+ * budget the feed spends and the counters it keeps.
  */
 @ApplicationScoped
 public class MarketSourceProducer {
@@ -76,8 +79,10 @@ public class MarketSourceProducer {
         if (feed.usesPolygon()) {
             PolygonClient client = client(feed);
             String key = feed.polygonApiKey().orElseThrow();
+            Optional<MinuteStream> stream = feed.streamsPolygon()
+                    ? Optional.of(new PolygonStream(feed.polygonWebSocketUrl(), key, market.symbols(), stats, wallClock)) : Optional.empty();
             return new MarketSource(new PolygonMarketFeed(client, key, market.timeframe(), budget, stats),
-                    new PolygonCorporateActionFeed(client, key, budget, stats), wallClock);
+                    new PolygonCorporateActionFeed(client, key, budget, stats), wallClock, stream);
         }
         Instant resumeAt = newestStoredBarEnd();
         if (feed.csvFile().isPresent()) {

@@ -2,6 +2,7 @@ package com.papertrader.interfaces.rest;
 
 import com.papertrader.application.StatusService;
 import com.papertrader.application.SystemStatus;
+import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.PollCycle;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -60,6 +61,11 @@ public class StatusResource {
         } else {
             json.add("lastCycle", cycle(current.lastCycle()));
         }
+        if (current.stream() == null) {
+            json.addNull("stream");
+        } else {
+            json.add("stream", stream(current.stream()));
+        }
         return json.build();
     }
 
@@ -82,10 +88,24 @@ public class StatusResource {
         return json;
     }
 
+    private static JsonObjectBuilder stream(FeedStats.Stream stream) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("state", stream.state())
+                .add("minutes", stream.minutes())
+                .add("lateMinutes", stream.lateMinutes())
+                .add("bars", stream.bars());
+        addOrNull(json, "since", stream.since());
+        addOrNull(json, "detail", stream.detail());
+        addOrNull(json, "lastTradedAfterBarEndMs", stream.lastTradedAfterBarEnd() == null ? null : stream.lastTradedAfterBarEnd().toMillis());
+        return json;
+    }
+
     private static void addOrNull(JsonObjectBuilder json, String key, Object value) {
         if (value == null) {
             json.addNull(key);
         } else if (value instanceof Integer number) {
+            json.add(key, number);
+        } else if (value instanceof Long number) {
             json.add(key, number);
         } else {
             json.add(key, value.toString());

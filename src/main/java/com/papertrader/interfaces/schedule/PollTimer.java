@@ -40,6 +40,8 @@ public class PollTimer {
         if (settings.pollerEnabled()) {
             if (desk.active()) {
                 marketData.tick();
+            } else {
+                marketData.standBy();
             }
             live.publishStatus();
         }

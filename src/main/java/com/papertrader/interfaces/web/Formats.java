@@ -1,5 +1,6 @@
 package com.papertrader.interfaces.web;
 
+import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.PollCycle;
 import java.math.BigDecimal;
@@ -75,6 +76,13 @@ public final class Formats {
         String text = count(cycle.tickers(), "ticker") + ", " + count(cycle.bars(), "bar") + ": fetched in " + seconds(cycle.fetching())
                 + ", stored in " + seconds(cycle.storing()) + ", traded in " + seconds(cycle.trading());
         return cycle.lastTraded().map(after -> text + "; orders " + seconds(after) + " after the bar's end").orElse(text);
+    }
+
+    /** The minute stream's state and counts, as the Overview shows them (live.js writes the same). */
+    public String stream(FeedStats.Stream stream) {
+        String text = stream.state() + " since " + time(stream.since()) + "; " + count(stream.minutes(), "minute") + ", "
+                + count(stream.bars(), "bar") + " built, " + count(stream.lateMinutes(), "late minute");
+        return stream.lastTradedAfterBarEnd() == null ? text : text + "; orders " + seconds(stream.lastTradedAfterBarEnd()) + " after the bar's end";
     }
 
     private static String seconds(Duration duration) {

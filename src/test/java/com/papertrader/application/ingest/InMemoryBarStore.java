@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The BarStore contract in memory, for unit tests of code that stores bars (JpaBarStore is tested in BarStoreIT). */
-public final class InMemoryBarStore implements BarStore {
+public class InMemoryBarStore implements BarStore {
 
     private final TreeMap<String, Bar> rows = new TreeMap<>();
     int upserts;

@@ -36,6 +36,8 @@ class SettingsTest {
         values.put(FeedSettings.POLYGON_TIMEOUT_SECONDS, "20");
         values.put(FeedSettings.CONCURRENT_CALLS, "1");
         values.put(FeedSettings.CALLS_PER_SECOND, "100");
+        values.put(FeedSettings.POLYGON_FEED, "rest");
+        values.put(FeedSettings.POLYGON_WEBSOCKET_URL, "wss://socket.massive.com/stocks");
         values.put(ScannerSettings.WINDOW_SIZE, "200");
         values.put(ScannerSettings.MAX_CONSECUTIVE_ERRORS, "3");
         values.put(ScannerSettings.TRADE_BACKFILL, "false");
@@ -182,6 +184,23 @@ class SettingsTest {
         values.put(FeedSettings.CONCURRENT_CALLS, "0");
 
         assertRefused(FeedSettings.CONCURRENT_CALLS, "must be greater than 0, got 0");
+    }
+
+    @Test
+    void theMinuteStreamRunsOnlyBesidePolygonFromAWebSocketUrl() {
+        assertFalse(settings().feed().streamsPolygon(), "REST polling by default");
+        values.put(FeedSettings.POLYGON_FEED, "websocket");
+        assertFalse(settings().feed().streamsPolygon(), "nothing to stream from without a key");
+        values.put(FeedSettings.POLYGON_API_KEY, "sk-secret-123");
+        FeedSettings feed = settings().feed();
+        assertTrue(feed.streamsPolygon());
+        assertEquals("polygon https://api.massive.com (5 calls/min, minute stream from wss://socket.massive.com/stocks)", feed.toString());
+
+        values.put(FeedSettings.POLYGON_FEED, "stream");
+        assertRefused(FeedSettings.POLYGON_FEED, "must be one of rest, websocket, got 'stream'");
+        values.put(FeedSettings.POLYGON_FEED, "websocket");
+        values.put(FeedSettings.POLYGON_WEBSOCKET_URL, "https://socket.massive.com/stocks");
+        assertRefused(FeedSettings.POLYGON_WEBSOCKET_URL, "must be a ws(s) URL, got 'https://socket.massive.com/stocks'");
     }
 
     @Test

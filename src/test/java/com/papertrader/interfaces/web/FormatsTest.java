@@ -2,6 +2,7 @@ package com.papertrader.interfaces.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.PollCycle;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -43,6 +44,16 @@ class FormatsTest {
         PollCycle nothing = new PollCycle(cycle.bar(), 1, 0, Duration.ofMillis(20), Duration.ZERO, Duration.ZERO, Optional.empty(),
                 Optional.empty(), Optional.of("SPY"), Duration.ofMillis(20));
         assertEquals("1 ticker, 0 bars: fetched in 0.02 s, stored in 0.00 s, traded in 0.00 s", fmt.cycle(nothing));
+    }
+
+    @Test
+    void theStreamInALine() {
+        FeedStats.Stream stream = new FeedStats.Stream("subscribed", Instant.parse("2026-03-04T14:31:07Z"), "subscribed to: AM.AAPL",
+                1234, 1, 250, Duration.ofMillis(840));
+        assertEquals("subscribed since 2026-03-04 09:31 ET; 1,234 minutes, 250 bars built, 1 late minute; orders 0.84 s after the bar's end",
+                fmt.stream(stream));
+        FeedStats.Stream refused = new FeedStats.Stream("refused", Instant.parse("2026-03-04T14:31:07Z"), "auth_failed", 0, 0, 0, null);
+        assertEquals("refused since 2026-03-04 09:31 ET; 0 minutes, 0 bars built, 0 late minutes", fmt.stream(refused));
     }
 
     @Test

@@ -47,7 +47,7 @@ public class PolygonStub implements ServletContextListener {
 
     public static final String KEY = "stub-key-7f3a";
     private static final String PORT_PROPERTY = "it.polygon-stub-port";
-    private static final Pattern AGGREGATES = Pattern.compile("/v2/aggs/ticker/([^/]+)/range/\\d+/[a-z]+/(\\d+)/(\\d+)");
+    private static final Pattern AGGREGATES = Pattern.compile("/v2/aggs/ticker/([^/]+)/range/(\\d+)/[a-z]+/(\\d+)/(\\d+)");
     private static final String NO_CORPORATE_ACTIONS =
             "{\"request_id\": \"b7e4c1d9a2f34e6c8d0a5b3f9e1c7d2a\", \"results\": [], \"status\": \"OK\"}";
 
@@ -137,9 +137,10 @@ public class PolygonStub implements ServletContextListener {
             return reply(Reply.error(401, "error_401.json"), ticker);
         }
         if (ticker.startsWith("GEN")) {
-            Instant from = Instant.ofEpochMilli(Long.parseLong(path.group(2)));
-            Instant end = Instant.ofEpochMilli(Long.parseLong(path.group(3)) + 1);
-            SimulatedMarket market = new SimulatedMarket(3, Timeframe.minutes(5), MarketCalendar.nyse(), Clock.fixed(end, ZoneOffset.UTC));
+            Timeframe minutes = Timeframe.minutes(Integer.parseInt(path.group(2)));
+            Instant from = Instant.ofEpochMilli(Long.parseLong(path.group(3)));
+            Instant end = Instant.ofEpochMilli(Long.parseLong(path.group(4)) + 1);
+            SimulatedMarket market = new SimulatedMarket(3, minutes, MarketCalendar.nyse(), Clock.fixed(end, ZoneOffset.UTC));
             return new Answer(200, "application/json", PolygonJson.aggregates(ticker, market.fetch(ticker, from, end).bars()).toString());
         }
         String query = exchange.getRequestURI().getRawQuery();

@@ -1,0 +1,143 @@
+package com.papertrader.application.ingest;
+
+import com.papertrader.domain.market.Bar;
+import com.papertrader.domain.market.BarSchedule;
+import com.papertrader.domain.market.FeedStats;
+import com.papertrader.domain.market.MinuteBars;
+import com.papertrader.domain.market.MinuteStream;
+import com.papertrader.domain.market.StoredBars;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Stores and sends downstream the bars a minute stream completes ({@code polygon.feed=websocket}), each as soon as it is
+ * complete. The {@link BarPoller} goes on polling REST as the source of truth: a REST read of a bar the stream built is
+ * a revision when the values differ, and the bars a disconnect cut are backfilled by it.
+ * <p>
+ * The stream's thread only builds bars; storing and trading run on the executor, one batch at a time, everything
+ * completed meanwhile in the next batch. So the stream is read on while a batch is stored (Polygon disconnects a client
+ * that reads slowly) and a burst of minutes (every ticker's last minute of a bar) is stored in a few transactions.
+ */
+public final class StreamIngest implements MinuteStream.Listener {
+
+    private static final Logger LOG = Logger.getLogger(StreamIngest.class.getName());
+
+    private final MinuteStream stream;
+    private final MinuteBars bars;
+    private final BarSchedule schedule;
+    private final BarStore store;
+    private final FeedStats stats;
+    private final Executor executor;
+    private final Consumer<BarsIngested> downstream;
+    private final Queue<Bar> completed = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean storing = new AtomicBoolean();
+    private final AtomicLong barsStored = new AtomicLong();
+
+    public StreamIngest(MinuteStream stream, MinuteBars bars, BarSchedule schedule, BarStore store, FeedStats stats, Executor executor,
+                        Consumer<BarsIngested> downstream) {
+        this.stream = Objects.requireNonNull(stream, "stream");
+        this.bars = Objects.requireNonNull(bars, "bars");
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.store = Objects.requireNonNull(store, "store");
+        this.stats = Objects.requireNonNull(stats, "stats");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.downstream = Objects.requireNonNull(downstream, "downstream");
+    }
+
+    /** One timer tick: (re)connects when needed and stores the bars whose last minutes never came. */
+    public void tick() {
+        stream.keepConnected(this);
+        queue(bars.due());
+    }
+
+    /** This server no longer runs the desk (or stops): the stream is closed, and opened again by the next {@link #tick()}. */
+    public void close() {
+        stream.close();
+        bars.interrupted();
+    }
+
+    @Override
+    public void subscribed(Instant at) {
+        // minutes arrive the plan's delay after their end: the first bar the stream sees whole starts a delay before now
+        bars.coverFrom(at.minus(schedule.providerDelay()));
+    }
+
+    @Override
+    public void minutes(List<Bar> minutes) {
+        List<Bar> complete = new ArrayList<>();
+        minutes.forEach(minute -> complete.addAll(bars.add(minute)));
+        queue(complete);
+        recordCounts();
+    }
+
+    @Override
+    public void interrupted() {
+        bars.interrupted();
+    }
+
+    private void queue(List<Bar> complete) {
+        complete.stream().filter(bar -> schedule.isSessionBar(bar.start())).forEach(completed::add);
+        startStoring();
+    }
+
+    private void startStoring() {
+        if (!completed.isEmpty() && storing.compareAndSet(false, true)) {
+            executor.execute(this::storeCompleted);
+        }
+    }
+
+    private void storeCompleted() {
+        try {
+            for (List<Bar> batch = takeCompleted(); !batch.isEmpty(); batch = takeCompleted()) {
+                store(batch);
+            }
+        } finally {
+            storing.set(false);
+        }
+        startStoring(); // a bar queued after the last take, while this run still held the flag
+    }
+
+    private List<Bar> takeCompleted() {
+        List<Bar> batch = new ArrayList<>();
+        for (Bar bar = completed.poll(); bar != null; bar = completed.poll()) {
+            batch.add(bar);
+        }
+        batch.sort(Comparator.comparing(Bar::start).thenComparing(Bar::ticker));
+        return batch;
+    }
+
+    private void store(List<Bar> batch) {
+        try {
+            StoredBars stored = store.upsert(batch);
+            barsStored.addAndGet(stored.inserted().size());
+            stats.recordBars(stored.changed());
+            if (!stored.isEmpty()) {
+                downstream.accept(new BarsIngested(stored.changed(), batch.get(0).start()));
+                stats.recordStreamTraded(stored.changed().get(stored.changed().size() - 1).end());
+            }
+        } catch (RuntimeException e) {
+            Bar first = batch.get(0);
+            String problem = "Storing " + batch.size() + " streamed bars failed (the first " + first.ticker() + " at " + first.start()
+                    + "); the REST poll brings them";
+            stats.recordError(problem + ": " + e.getMessage());
+            LOG.log(Level.SEVERE, problem, e);
+        }
+        recordCounts();
+    }
+
+    private void recordCounts() {
+        MinuteBars.Counts counts = bars.counts();
+        stats.recordStreamCounts(counts.minutes(), counts.late(), barsStored.get());
+    }
+}
