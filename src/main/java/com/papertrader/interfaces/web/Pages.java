@@ -2,6 +2,7 @@ package com.papertrader.interfaces.web;
 
 import com.papertrader.application.security.Credentials;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import ognl.OgnlRuntime;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -65,8 +68,24 @@ public class Pages {
             OgnlRuntime.setPropertyAccessor(Record.class, new RecordPropertyAccessor());
             TemplateEngine built = new TemplateEngine();
             built.setTemplateResolver(resolver);
+            if (!request.getServletContext().getEffectiveSessionTrackingModes().contains(SessionTrackingMode.URL)) {
+                built.setLinkBuilder(new CookieSessionLinks());
+            }
             engine = built;
         }
         return engine;
+    }
+
+    /**
+     * Links as built, not passed through {@code HttpServletResponse.encodeURL}: that call exists to add the session's
+     * id to a link when sessions are tracked in URLs, and web.xml tracks them by cookie only, so it never changes a
+     * link; yet Undertow makes each link absolute before it finds that out: 6 % of the Orders page's CPU in a profile (two
+     * links a row). Used only while the servlet context tracks no session in URLs.
+     */
+    private static final class CookieSessionLinks extends StandardLinkBuilder {
+        @Override
+        protected String processLink(IExpressionContext context, String link) {
+            return link;
+        }
     }
 }
