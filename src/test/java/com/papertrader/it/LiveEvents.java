@@ -53,6 +53,17 @@ public final class LiveEvents implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Waits up to {@code timeout} until {@code count} events of this name have arrived. */
+    public boolean awaitCount(String name, int count, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        synchronized (received) {
+            while (received.stream().filter(e -> e.name().equals(name)).count() < count && Instant.now().isBefore(deadline)) {
+                received.wait(200);
+            }
+            return received.stream().filter(e -> e.name().equals(name)).count() >= count;
+        }
+    }
+
     /** What arrived so far, for failure messages. */
     @Override
     public String toString() {

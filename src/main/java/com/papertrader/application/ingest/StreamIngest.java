@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +30,10 @@ import java.util.logging.Logger;
  * The stream's thread only builds bars; storing and trading run on the executor, one batch at a time, everything
  * completed meanwhile in the next batch. So the stream is read on while a batch is stored (Polygon disconnects a client
  * that reads slowly) and a burst of minutes (every ticker's last minute of a bar) is stored in a few transactions.
+ * <p>
+ * A ticker's bars must be traded in order: a bar older than one traded already is stored but never scanned. So after
+ * each (re)connection a ticker's first streamed bar is stored only once the bar before it is (REST brings the bar the
+ * connection cut); until then it is left to the REST poll too. From then on the connection's bars follow each other.
  */
 public final class StreamIngest implements MinuteStream.Listener {
 
@@ -43,6 +49,8 @@ public final class StreamIngest implements MinuteStream.Listener {
     private final Queue<Bar> completed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean storing = new AtomicBoolean();
     private final AtomicLong barsStored = new AtomicLong();
+    /** Tickers whose bars on this connection follow a stored bar: their next bars need no check. */
+    private final Set<String> following = ConcurrentHashMap.newKeySet();
 
     public StreamIngest(MinuteStream stream, MinuteBars bars, BarSchedule schedule, BarStore store, FeedStats stats, Executor executor,
                         Consumer<BarsIngested> downstream) {
@@ -64,12 +72,13 @@ public final class StreamIngest implements MinuteStream.Listener {
     /** This server no longer runs the desk (or stops): the stream is closed, and opened again by the next {@link #tick()}. */
     public void close() {
         stream.close();
-        bars.interrupted();
+        interrupted();
     }
 
     @Override
     public void subscribed(Instant at) {
         // minutes arrive the plan's delay after their end: the first bar the stream sees whole starts a delay before now
+        following.clear();
         bars.coverFrom(at.minus(schedule.providerDelay()));
     }
 
@@ -83,6 +92,7 @@ public final class StreamIngest implements MinuteStream.Listener {
 
     @Override
     public void interrupted() {
+        following.clear();
         bars.interrupted();
     }
 
@@ -117,7 +127,11 @@ public final class StreamIngest implements MinuteStream.Listener {
         return batch;
     }
 
-    private void store(List<Bar> batch) {
+    private void store(List<Bar> completed) {
+        List<Bar> batch = completed.stream().filter(this::followsAStoredBar).toList();
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             StoredBars stored = store.upsert(batch);
             barsStored.addAndGet(stored.inserted().size());
@@ -134,6 +148,21 @@ public final class StreamIngest implements MinuteStream.Listener {
             LOG.log(Level.SEVERE, problem, e);
         }
         recordCounts();
+    }
+
+    /** True when the bar before this one (in the schedule's sessions) is stored: this bar may trade in order. */
+    private boolean followsAStoredBar(Bar bar) {
+        if (following.contains(bar.ticker())) {
+            return true;
+        }
+        Instant previous = schedule.latestDueBar(schedule.dueAt(bar.start()).minusMillis(1));
+        boolean follows = store.lastBarStart(bar.ticker()).filter(newest -> !newest.isBefore(previous)).isPresent();
+        if (follows) {
+            following.add(bar.ticker());
+        } else {
+            LOG.fine(() -> bar.ticker() + " at " + bar.start() + ": the bar before it is not stored yet, so it is left to the REST poll");
+        }
+        return follows;
     }
 
     private void recordCounts() {

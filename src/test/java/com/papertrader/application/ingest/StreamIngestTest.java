@@ -62,16 +62,16 @@ class StreamIngestTest {
 
     @Test
     void aBarIsStoredAndTradedLiveAsSoonAsItsLastMinuteArrives() {
-        InMemoryBarStore store = new InMemoryBarStore();
+        InMemoryBarStore store = storeWithYesterday();
         StreamIngest ingest = ingest(store);
         ingest.subscribed(OPEN);
 
         ingest.minutes(List.of(minute("AAPL", 0, "100"), minute("AAPL", 1, "101"), minute("AAPL", 2, "102"), minute("AAPL", 3, "101")));
-        assertEquals(0, store.count(), "incomplete");
+        assertEquals(2, store.count(), "incomplete: only yesterday's bars");
         clock.set(OPEN.plus(Duration.ofMinutes(5)).plusMillis(300));
         ingest.minutes(List.of(minute("AAPL", 4, "103")));
 
-        assertEquals(1, store.count());
+        assertEquals(3, store.count());
         Bar bar = store.latest("AAPL", 1).get(0);
         assertEquals(OPEN, bar.start());
         assertEquals(0, new BigDecimal("103").compareTo(bar.close()));
@@ -85,24 +85,24 @@ class StreamIngestTest {
 
     @Test
     void eachTickKeepsTheStreamConnectedAndStoresTheBarsWhoseLastMinutesNeverCame() {
-        InMemoryBarStore store = new InMemoryBarStore();
+        InMemoryBarStore store = storeWithYesterday();
         StreamIngest ingest = ingest(store);
         ingest.subscribed(OPEN);
         ingest.minutes(List.of(minute("AAPL", 0, "100"), minute("AAPL", 2, "102")));
 
         ingest.tick();
-        assertEquals(0, store.count());
+        assertEquals(2, store.count());
         clock.set(OPEN.plus(Duration.ofMinutes(5)).plus(GRACE));
         ingest.tick();
 
         assertEquals(2, stream.keepConnected);
-        assertEquals(1, store.count());
+        assertEquals(3, store.count());
         assertEquals(0, new BigDecimal("102").compareTo(store.latest("AAPL", 1).get(0).close()));
     }
 
     @Test
     void aBarRestStoredAlreadyWithTheSameValuesIsNotSentAgain() {
-        InMemoryBarStore store = new InMemoryBarStore();
+        InMemoryBarStore store = storeWithYesterday();
         StreamIngest ingest = ingest(store);
         ingest.subscribed(OPEN);
         List<Bar> minutes = List.of(minute("AAPL", 0, "100"), minute("AAPL", 4, "100"));
@@ -119,7 +119,7 @@ class StreamIngestTest {
 
     @Test
     void aLateMinuteIsCountedAtOnceThoughNothingIsStored() {
-        StreamIngest ingest = ingest(new InMemoryBarStore());
+        StreamIngest ingest = ingest(storeWithYesterday());
         ingest.subscribed(OPEN);
         ingest.minutes(List.of(minute("AAPL", 4, "100")));
 
@@ -133,7 +133,7 @@ class StreamIngestTest {
 
     @Test
     void barsOutsideTheSessionAreNotStored() {
-        InMemoryBarStore store = new InMemoryBarStore();
+        InMemoryBarStore store = storeWithYesterday();
         StreamIngest ingest = ingest(store);
         Instant preMarket = OPEN.minus(Duration.ofMinutes(30));
         ingest.subscribed(preMarket);
@@ -141,25 +141,27 @@ class StreamIngestTest {
         ingest.minutes(List.of(new Bar("AAPL", preMarket.plus(Duration.ofMinutes(4)), Duration.ofMinutes(1), BigDecimal.TEN,
                 BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ONE, null, null)));
 
-        assertEquals(0, store.count());
+        assertEquals(2, store.count());
         assertEquals(List.of(), delivered);
     }
 
     @Test
     void onADelayedPlanTheFirstWholeBarStartsTheDelayBeforeTheSubscription() {
-        InMemoryBarStore store = new InMemoryBarStore();
+        InMemoryBarStore store = storeWithYesterday();
         StreamIngest ingest = ingest(store, Duration.ofMinutes(15), Runnable::run);
         ingest.subscribed(OPEN.plus(Duration.ofMinutes(16)));
 
-        ingest.minutes(List.of(minute("AAPL", 4, "100"), minute("AAPL", 9, "101")));
+        ingest.minutes(List.of(minute("AAPL", 4, "100")));
+        assertEquals(2, store.count(), "the 14:30 bar started before 14:31, the first minute the stream covers: left to REST");
+        store.upsert(List.of(fiveMinutes("AAPL", OPEN)));
+        ingest.minutes(List.of(minute("AAPL", 9, "101")));
 
-        assertEquals(List.of(OPEN.plus(Duration.ofMinutes(5))), store.latest("AAPL", 5).stream().map(Bar::start).toList(),
-                "the 14:30 bar started before 14:31, the first minute the stream covers");
+        assertEquals(0, new BigDecimal("101").compareTo(store.latest("AAPL", 1).get(0).close()), "14:35 streamed");
     }
 
     @Test
     void barsCompletedWhileABatchWaitsAreStoredTogetherByOneTask() {
-        InMemoryBarStore store = new InMemoryBarStore();
+        InMemoryBarStore store = storeWithYesterday();
         StreamIngest ingest = ingest(store, Duration.ZERO, tasks::add);
         ingest.subscribed(OPEN);
 
@@ -179,9 +181,13 @@ class StreamIngestTest {
         InMemoryBarStore broken = new InMemoryBarStore() {
             @Override
             public StoredBars upsert(List<Bar> bars) {
-                throw new IllegalStateException("database is locked");
+                if (!bars.get(0).start().isBefore(OPEN)) {
+                    throw new IllegalStateException("database is locked");
+                }
+                return super.upsert(bars);
             }
         };
+        broken.upsert(List.of(fiveMinutes("AAPL", Instant.parse("2026-03-03T20:55:00Z"))));
         StreamIngest ingest = ingest(broken);
         ingest.subscribed(OPEN);
 
@@ -194,7 +200,7 @@ class StreamIngestTest {
 
     @Test
     void standingByClosesTheStream() {
-        StreamIngest ingest = ingest(new InMemoryBarStore());
+        StreamIngest ingest = ingest(storeWithYesterday());
         ingest.subscribed(OPEN);
         ingest.minutes(List.of(minute("AAPL", 0, "100")));
 
@@ -204,6 +210,41 @@ class StreamIngestTest {
 
         assertEquals(1, stream.closed);
         assertEquals(List.of(), delivered, "the bar cut by the close is left to REST");
+    }
+
+    @Test
+    void aTickersFirstBarOnAConnectionWaitsUntilTheBarBeforeItIsStored() {
+        InMemoryBarStore store = storeWithYesterday();
+        StreamIngest ingest = ingest(store);
+        ingest.subscribed(OPEN);
+        ingest.minutes(List.of(minute("AAPL", 4, "100")));
+        ingest.interrupted();
+        ingest.subscribed(OPEN.plus(Duration.ofMinutes(6)));
+
+        ingest.minutes(List.of(minute("AAPL", 14, "102")));
+        assertEquals(OPEN, store.latest("AAPL", 1).get(0).start(),
+                "14:40 follows 14:35, which the reconnect cut and REST has not brought yet: 14:40 is left to REST too");
+        store.upsert(List.of(fiveMinutes("AAPL", OPEN.plus(Duration.ofMinutes(5))), fiveMinutes("AAPL", OPEN.plus(Duration.ofMinutes(10)))));
+        ingest.minutes(List.of(minute("AAPL", 19, "103")));
+
+        Bar streamed = store.latest("AAPL", 1).get(0);
+        assertEquals(OPEN.plus(Duration.ofMinutes(15)), streamed.start(), "once REST caught up, the stream goes on");
+        assertEquals(0, new BigDecimal("103").compareTo(streamed.close()));
+        assertEquals(2, delivered.size());
+    }
+
+    /** Each ticker's last bar of the session before: the first bar of the day follows it. */
+    private static InMemoryBarStore storeWithYesterday() {
+        InMemoryBarStore store = new InMemoryBarStore();
+        Instant yesterdaysLast = Instant.parse("2026-03-03T20:55:00Z");
+        store.upsert(List.of(fiveMinutes("AAPL", yesterdaysLast), fiveMinutes("MSFT", yesterdaysLast)));
+        return store;
+    }
+
+    /** A bar as REST would store it. */
+    private static Bar fiveMinutes(String ticker, Instant start) {
+        return new Bar(ticker, start, Duration.ofMinutes(5), BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ONE,
+                null, null);
     }
 
     private static Bar minute(String ticker, int minutesAfterOpen, String price) {

@@ -9,6 +9,7 @@ import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.ItDatabase;
+import com.papertrader.it.LiveEvents;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -41,9 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (in this JVM, on the loopback), with the REST stub beside it as the source of truth.
  * <p>
  * Whenever the tests run, the bars must be session bars: the plan's delay is set so that the server's market time (now
- * less the delay) is in the last minutes of the last regular session. The stream then covers the market from the
- * subscription's market time on; the bar in progress then is cut (left to REST), and the test sends the minutes of the
- * bars after it. Bars are 3 minutes long here, so the cut bar is due from REST within about two minutes.
+ * less the delay) is in the last half hour of the last regular session. The stream then covers the market from the
+ * subscription's market time on; the bar in progress then is cut and left to REST, which stores it when it is due (bars
+ * are 3 minutes long here, so within about two minutes); then the test sends the minutes of the bars after it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -101,19 +102,25 @@ class PolygonStreamIT {
         Instant b2 = b1.plus(BAR);
         stub.send(frame(minute("GENS", cut.plus(Duration.ofMinutes(2)), "5000", "5000", "5000", "5000", 10)));
 
-        // out of order, a corrected minute sent again, a malformed event beside it, then the last minute
-        stub.send(frame(minute("GENS", b1.plusSeconds(60), "1002", "1004", "1001", "1003", 200)));
-        stub.send(frame(minute("GENS", b1, "1000", "1001", "999", "1001", 100)));
-        stub.send("[" + minute("GENS", b1.plusSeconds(60), "1002", "1006", "1001", "1003", 250)
-                + ",{\"ev\":\"AM\",\"sym\":\"GENS\",\"o\":\"bad\",\"s\":" + b1.toEpochMilli() + "}]");
-        stub.send("not json at all");
-        stub.send(frame(minute("GENS", b1.plusSeconds(120), "1003", "1003", "1000", "1002", 50)));
-        // GENT's last minute had no trades: its next minute completes the bar
-        stub.send(frame(minute("GENT", b1, "2000", "2002", "2000", "2001", 10),
-                minute("GENT", b1.plusSeconds(60), "2001", "2003", "2001", "2002", 10)));
-        stub.send(frame(minute("GENT", b2, "2002", "2002", "2002", "2002", 10)));
-
         try (Connection db = ItDatabase.suite()) {
+            // the bar the subscription cut comes from REST when it is due (the stub's simulated bar, not the stream's
+            // 5000); a ticker's first streamed bar then follows a stored bar, as trading in order needs
+            Bar fromRest = awaitBar(db, "GENS", cut);
+            assertNotEquals(0, new BigDecimal("5000").compareTo(fromRest.close()), fromRest.toString());
+            awaitBar(db, "GENT", cut);
+
+            // out of order, a corrected minute sent again, a malformed event beside it, then the last minute
+            stub.send(frame(minute("GENS", b1.plusSeconds(60), "1002", "1004", "1001", "1003", 200)));
+            stub.send(frame(minute("GENS", b1, "1000", "1001", "999", "1001", 100)));
+            stub.send("[" + minute("GENS", b1.plusSeconds(60), "1002", "1006", "1001", "1003", 250)
+                    + ",{\"ev\":\"AM\",\"sym\":\"GENS\",\"o\":\"bad\",\"s\":" + b1.toEpochMilli() + "}]");
+            stub.send("not json at all");
+            stub.send(frame(minute("GENS", b1.plusSeconds(120), "1003", "1003", "1000", "1002", 50)));
+            // GENT's last minute had no trades: its next minute completes the bar
+            stub.send(frame(minute("GENT", b1, "2000", "2002", "2000", "2001", 10),
+                    minute("GENT", b1.plusSeconds(60), "2001", "2003", "2001", "2002", 10)));
+            stub.send(frame(minute("GENT", b2, "2002", "2002", "2002", "2002", 10)));
+
             Bar gens = awaitBar(db, "GENS", b1);
             assertEquals(new Bar("1000", "1006", "999", "1002", "400"), gens,
                     "first open, highest high, lowest low, last close, the corrected minute's volume");
@@ -145,10 +152,10 @@ class PolygonStreamIT {
             assertFalse(status.toString().contains(PolygonStreamStub.KEY));
             assertTrue(Http.get(base, "/").body().contains("Polygon refused the key on the stream"), "the Overview names the problem");
 
-            // and REST goes on: the bar the subscription cut comes from it when due (the stub's simulated bar, not the
-            // stream's 5000), while the stream, refused, never connects again
-            Bar fromRest = awaitBar(db, "GENS", cut);
-            assertNotEquals(0, new BigDecimal("5000").compareTo(fromRest.close()), fromRest.toString());
+            // and it never connects again (three ticks later)
+            try (LiveEvents ticks = LiveEvents.subscribe(base)) {
+                assertTrue(ticks.awaitCount("status", 4, Duration.ofSeconds(30)), ticks.toString());
+            }
             assertEquals(3, stub.connections(), "no new connection after the refusal");
             assertEquals("refused", Http.json(Http.get(base, "/api/status")).getJsonObject("stream").getString("state"));
         }
