@@ -14,8 +14,9 @@ import jakarta.inject.Inject;
 
 /**
  * Ticks every five seconds, once the trading desk is up; the poller decides cheaply whether a bar is due. Only the
- * server running the desk polls (the others stand by, see {@link TradingDesk#active()}). No transaction here: calls to
- * the feed must not hold one open, the store opens its own. Switched off with poller.enabled=false (tests drive the poller).
+ * server running the desk polls (the others stand by, see {@link TradingDesk#active()}; one that stops running it closes
+ * its minute stream). No transaction here: calls to the feed must not hold one open, the store opens its own. Switched
+ * off with poller.enabled=false (tests drive the poller).
  */
 @Singleton
 @Startup
@@ -34,14 +35,19 @@ public class PollTimer {
     @Inject
     TradingDesk desk;
 
+    /** Whether this server polled at the last tick: the market data pipeline is built only once it does. */
+    private boolean polling;
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         if (settings.pollerEnabled()) {
             if (desk.active()) {
                 marketData.tick();
-            } else {
+                polling = true;
+            } else if (polling) {
                 marketData.standBy();
+                polling = false;
             }
             live.publishStatus();
         }
