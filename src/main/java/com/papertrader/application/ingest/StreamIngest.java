@@ -127,25 +127,25 @@ public final class StreamIngest implements MinuteStream.Listener {
         return batch;
     }
 
-    private void store(List<Bar> completed) {
-        List<Bar> batch = completed.stream().filter(this::followsAStoredBar).toList();
-        if (batch.isEmpty()) {
-            return;
-        }
+    private void store(List<Bar> built) {
         try {
-            StoredBars stored = store.upsert(batch);
-            barsStored.addAndGet(stored.inserted().size());
-            stats.recordBars(stored.changed());
-            if (!stored.isEmpty()) {
-                downstream.accept(new BarsIngested(stored.changed(), batch.get(0).start()));
-                stats.recordStreamTraded(stored.changed().get(stored.changed().size() - 1).end());
+            List<Bar> batch = built.stream().filter(this::followsAStoredBar).toList();
+            if (!batch.isEmpty()) {
+                StoredBars stored = store.upsert(batch);
+                barsStored.addAndGet(stored.inserted().size());
+                stats.recordBars(stored.changed());
+                if (!stored.isEmpty()) {
+                    downstream.accept(new BarsIngested(stored.changed(), batch.get(0).start()));
+                    stats.recordStreamTraded(stored.changed().get(stored.changed().size() - 1).end());
+                }
             }
         } catch (RuntimeException e) {
-            Bar first = batch.get(0);
-            String problem = "Storing " + batch.size() + " streamed bars failed (the first " + first.ticker() + " at " + first.start()
-                    + "); the REST poll brings them";
-            stats.recordError(problem + ": " + e.getMessage());
-            LOG.log(Level.SEVERE, problem, e);
+            Bar first = built.get(0);
+            String problem = "Storing " + built.size() + " streamed bars failed (the first " + first.ticker() + " at " + first.start()
+                    + "); the REST poll brings them: " + e.getMessage();
+            stats.recordError(problem);
+            LOG.severe(problem);
+            LOG.log(Level.FINE, "Storing streamed bars", e);
         }
         recordCounts();
     }
