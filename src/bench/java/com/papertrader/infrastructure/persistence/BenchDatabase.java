@@ -231,7 +231,7 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** The packaged defaults of META-INF/microprofile-config.properties, as the application reads them without overrides. */
-    private static Settings packagedSettings() {
+    static Settings packagedSettings() {
         Properties defaults = new Properties();
         try (InputStream in = BenchDatabase.class.getClassLoader().getResourceAsStream("META-INF/microprofile-config.properties")) {
             if (in == null) {

@@ -126,7 +126,7 @@ public class TradingDayBenchmark {
     }
 
     /** p50, p90 and the slowest of a day's 78 times, in milliseconds (of 78, the slowest is the p99 by nearest rank). */
-    private static String percentiles(long[] nanos) {
+    static String percentiles(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return String.format("p50 %.0f ms, p90 %.0f ms, slowest %.0f ms", sorted[sorted.length / 2] / 1e6,
