@@ -194,7 +194,7 @@ public class JpaTradingStore implements TradingStore {
         // scans and cursors as rows too: thousands a bar event at a large universe, which merged would each be read
         // first and then dirty-checked at every flush of the deletes below
         writeRows(rows -> {
-            changes.broker().forEach(change -> write(rows, change));
+            write(rows, changes.broker());
             changes.scans().forEach(rows::insert);
             changes.cursors().forEach((ticker, through) -> rows.upsert(new BarCursor(ticker, through)));
         });
@@ -276,7 +276,7 @@ public class JpaTradingStore implements TradingStore {
      * order id is refused by the primary key ({@link OrderAlreadyStored}).
      */
     private void saveAll(List<BrokerChanges> changes) {
-        writeRows(rows -> changes.forEach(change -> write(rows, change)));
+        writeRows(rows -> write(rows, changes));
     }
 
     /**
@@ -296,32 +296,39 @@ public class JpaTradingStore implements TradingStore {
         });
     }
 
-    private static void write(StatelessSession rows, BrokerChanges change) {
-        Set<Order> placed = Collections.newSetFromMap(new IdentityHashMap<>());
-        placed.addAll(change.placed());
-        for (Order order : change.orders()) {
-            if (placed.contains(order)) {
-                insert(rows, order);
-            } else {
-                rows.update(order);
-            }
+    /**
+     * The changes' rows, kind by kind in the changes' order (so consecutive statements share a JDBC batch): the new
+     * orders first, as their events and fills refer to them.
+     */
+    private static void write(StatelessSession rows, List<BrokerChanges> changes) {
+        insertPlaced(rows, changes.stream().flatMap(change -> change.placed().stream()).toList());
+        for (BrokerChanges change : changes) {
+            Set<Order> placed = Collections.newSetFromMap(new IdentityHashMap<>());
+            placed.addAll(change.placed());
+            change.orders().stream().filter(order -> !placed.contains(order)).forEach(rows::update);
         }
-        change.events().forEach(rows::insert);
-        change.fills().forEach(rows::insert);
-        change.positions().forEach(rows::upsert);
-        change.accounts().forEach(rows::upsert);
-        change.snapshots().forEach(rows::upsert);
-        change.ledger().forEach(rows::insert);
+        changes.forEach(change -> change.events().forEach(rows::insert));
+        changes.forEach(change -> change.fills().forEach(rows::insert));
+        changes.forEach(change -> change.positions().forEach(rows::upsert));
+        changes.forEach(change -> change.accounts().forEach(rows::upsert));
+        changes.forEach(change -> change.snapshots().forEach(rows::upsert));
+        changes.forEach(change -> change.ledger().forEach(rows::insert));
     }
 
-    /** A new order alone in its batch, so that a refused id is known to be this order's. */
-    private static void insert(StatelessSession rows, Order order) {
+    /**
+     * New orders, inserted in batches of their own (a bar event at a large universe places thousands, most of them
+     * refused by risk rules), so that a taken client order id is known to be one of its batch's.
+     */
+    private static void insertPlaced(StatelessSession rows, List<Order> placed) {
         executeBatch(rows);
-        try {
-            rows.insert(order);
-            executeBatch(rows);
-        } catch (ConstraintViolationException e) {
-            throw new OrderAlreadyStored(order.id());
+        for (int from = 0; from < placed.size(); from += JDBC_BATCH_SIZE) {
+            List<Order> batch = placed.subList(from, Math.min(placed.size(), from + JDBC_BATCH_SIZE));
+            try {
+                batch.forEach(rows::insert);
+                executeBatch(rows);
+            } catch (ConstraintViolationException e) {
+                throw new OrderAlreadyStored(batch.stream().map(Order::id).toList());
+            }
         }
     }
 

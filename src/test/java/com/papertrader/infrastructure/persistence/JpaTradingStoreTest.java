@@ -14,6 +14,7 @@ import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.trading.execution.Broker;
+import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.execution.FeeModel;
 import com.papertrader.domain.trading.execution.FillModel;
 import com.papertrader.domain.trading.execution.SubmitResult;
@@ -115,6 +116,32 @@ class JpaTradingStoreTest {
         assertEquals(100, stored.quantity(), "the first order (100 shares, not 150) is not overwritten");
         assertEquals("the first", stored.reason());
         assertEquals(2L, count("OrderEvent"), "the first order's NEW and ACCEPTED, nothing of the second");
+    }
+
+    @Test
+    void aBarEventWhoseOrdersIncludeAStoredOneSavesNoneOfThem() {
+        Broker first = new Broker(Clock.fixed(FILL_BAR, ZoneOffset.UTC), FillModel.of(MarketCalendar.nyse()), FeeModel.free());
+        Account alice = first.openAccount("alice", new BigDecimal("100000"), BigDecimal.ONE);
+        save(store -> store.save(alice));
+        save(store -> store.save(first.submit(buy("AAPL")).changes()));
+        // the orders of a bar event go in together: the stored one is among them
+        Broker second = new Broker(Clock.fixed(FILL_BAR, ZoneOffset.UTC), FillModel.of(MarketCalendar.nyse()), FeeModel.free());
+        second.openAccount("alice", new BigDecimal("100000"), BigDecimal.ONE);
+        List<BrokerChanges> placed = List.of("MSFT", "AAPL", "TSLA").stream().map(ticker -> second.submit(buy(ticker)).changes()).toList();
+        TradingChanges changes = new TradingChanges(2, 2);
+        changes.add(new Bar("AAPL", SIGNAL_BAR, Duration.ofMinutes(5), BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
+                BigDecimal.ONE, null, null), new BarChanges(placed, List.of(), new ScanOutcome(List.of(), List.of(), List.of())));
+
+        OrderAlreadyStored refused = assertThrows(OrderAlreadyStored.class, () -> save(store -> store.save(changes)));
+
+        assertTrue(refused.getMessage().startsWith("One of 3 orders inserted together (" + placed.get(0).placed().get(0).id()),
+                refused.getMessage());
+        assertEquals(1L, count("Order"), "only the first broker's order: nothing of the bar event is saved");
+        assertEquals(2L, count("OrderEvent"));
+    }
+
+    private static OrderRequest buy(String ticker) {
+        return OrderRequest.builder("alice", ticker, OrderSide.BUY, SIGNAL_BAR, new BigDecimal("100")).quantity(10).build();
     }
 
     @Test
