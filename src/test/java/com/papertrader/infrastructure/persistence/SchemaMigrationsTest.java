@@ -1,6 +1,7 @@
 package com.papertrader.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class SchemaMigrationsTest {
 
     private static final String RELEASE_0_1 = "upgrade/release-0.1.db";
     /** The newest migration's version. */
-    private static final String LATEST = "12";
+    private static final String LATEST = "13";
 
     @TempDir
     Path dir;
@@ -65,13 +66,19 @@ class SchemaMigrationsTest {
         after.keySet().retainAll(before.keySet());
         assertEquals(before, after, "no row lost or added");
         assertEquals(List.of("1|BASELINE|1", "2|SQL|1", "3|SQL|1", "4|SQL|1", "5|SQL|1", "6|SQL|1", "7|SQL|1", "8|SQL|1", "9|SQL|1",
-                "10|SQL|1", "11|SQL|1", "12|SQL|1"),
+                "10|SQL|1", "11|SQL|1", "12|SQL|1", "13|SQL|1"),
                 query(database.dataSource(),
                 "SELECT version || '|' || type || '|' || success FROM flyway_schema_history ORDER BY installed_rank"),
                 "baselined, V1 not run again, the later migrations run");
         assertEquals(query(database.dataSource(), "SELECT id || '=' || cash FROM accounts ORDER BY id"),
                 query(database.dataSource(), "SELECT account_id || '=' || sum(amount) FROM ledger_entries GROUP BY account_id ORDER BY account_id"),
                 "each account's ledger starts from the cash it had");
+        List<String> closedTotals = query(database.dataSource(), "SELECT agent_id || ' ' || positions || ' ' || winning || ' ' || realized_pnl"
+                + " FROM agent_closed_positions ORDER BY agent_id");
+        assertFalse(closedTotals.isEmpty(), "the fixture has closed positions");
+        assertEquals(query(database.dataSource(), "SELECT openedBy || ' ' || count(*) || ' ' || count(CASE WHEN realizedPnl > 0 THEN 1 END)"
+                        + " || ' ' || sum(realizedPnl) FROM positions WHERE closedAt IS NOT NULL GROUP BY openedBy ORDER BY openedBy"), closedTotals,
+                "each agent's closed positions' running totals start from the positions it closed");
         assertEquals(query(database.dataSource(), "SELECT id || '|' || script_hash || '=' || length(script) FROM agent ORDER BY id"),
                 query(database.dataSource(), "SELECT id || '=' || length(script) FROM agent_scripts ORDER BY id"),
                 "each agent's script history starts from the script it has");
