@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.domain.market.MarketCalendar;
+import com.papertrader.it.Await;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.ItDatabase;
@@ -197,25 +198,15 @@ class PolygonStreamIT {
     }
 
     private JsonObject awaitStatus(Predicate<JsonObject> ready, Duration within) throws Exception {
-        Instant deadline = Instant.now().plus(within);
-        JsonObject status = Http.json(Http.get(base, "/api/status"));
-        while (!ready.test(status) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            status = Http.json(Http.get(base, "/api/status"));
-        }
+        JsonObject status = Await.until(() -> Http.json(Http.get(base, "/api/status")), ready, within);
         assertTrue(ready.test(status), "within " + within + ": " + status);
         return status;
     }
 
     /** Waits for the bar to be stored: the cut bar comes from REST once due, within the bar's length and the grace. */
     private static Bar awaitBar(Connection db, String ticker, Instant start) throws Exception {
-        Instant deadline = Instant.now().plus(BAR).plus(Duration.ofSeconds(60));
-        Optional<Bar> bar = bar(db, ticker, start);
-        while (bar.isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            bar = bar(db, ticker, start);
-        }
-        return bar.orElseThrow(() -> new AssertionError(ticker + " at " + start + " was never stored"));
+        return Await.until(() -> bar(db, ticker, start), Optional::isPresent, BAR.plus(Duration.ofSeconds(60)))
+                .orElseThrow(() -> new AssertionError(ticker + " at " + start + " was never stored"));
     }
 
     private static Optional<Bar> bar(Connection db, String ticker, Instant start) throws SQLException {
@@ -232,17 +223,17 @@ class PolygonStreamIT {
 
     /** The trading desk processed the bar: its ticker's cursor reached it. */
     private static void awaitTraded(Connection db, String ticker, Instant start) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        long through = 0;
-        while (through < start.toEpochMilli() && Instant.now().isBefore(deadline)) {
-            try (PreparedStatement query = db.prepareStatement("select processed_through from bar_cursors where ticker = ?")) {
-                query.setString(1, ticker);
-                try (ResultSet row = query.executeQuery()) {
-                    through = row.next() ? row.getLong(1) : 0;
-                }
-            }
-            Thread.sleep(through < start.toEpochMilli() ? 200 : 0);
-        }
+        long through = Await.until(() -> processedThrough(db, ticker), millis -> millis >= start.toEpochMilli(), Duration.ofSeconds(30));
         assertTrue(through >= start.toEpochMilli(), ticker + " traded through " + Instant.ofEpochMilli(through) + ", not " + start);
+    }
+
+    /** The ticker's bar cursor, in epoch milliseconds (0 before its first bar is traded). */
+    private static long processedThrough(Connection db, String ticker) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select processed_through from bar_cursors where ticker = ?")) {
+            query.setString(1, ticker);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.TradingSession;
+import com.papertrader.it.Await;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.ItDatabase;
@@ -88,12 +89,7 @@ class PolygonTimerIT {
     }
 
     private JsonObject awaitStatus(Predicate<JsonObject> ready) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonObject status = Http.json(Http.get(base, "/api/status"));
-        while (!ready.test(status) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            status = Http.json(Http.get(base, "/api/status"));
-        }
+        JsonObject status = Await.until(() -> Http.json(Http.get(base, "/api/status")), ready, Duration.ofSeconds(60));
         assertTrue(ready.test(status), "the timer polled within a minute: " + status);
         return status;
     }
