@@ -1,5 +1,7 @@
 package com.papertrader.interfaces.rest;
 
+import static com.papertrader.interfaces.rest.JsonValues.JSON;
+
 import com.papertrader.application.reporting.AgentQueries;
 import com.papertrader.application.reporting.OrderFilter;
 import com.papertrader.application.reporting.OrderQueries;
@@ -9,7 +11,6 @@ import com.papertrader.application.reporting.PositionQueries;
 import com.papertrader.domain.agent.AgentId;
 import com.papertrader.domain.agent.ScriptVersion;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,7 +42,7 @@ public class AgentsResource {
 
     @GET
     public JsonObject list() {
-        return Json.createObjectBuilder().add("agents", TradingJson.array(agents.agents(), TradingJson::agent)).build();
+        return JSON.createObjectBuilder().add("agents", TradingJson.array(agents.agents(), TradingJson::agent)).build();
     }
 
     @GET
@@ -49,9 +50,9 @@ public class AgentsResource {
     public JsonObject one(@PathParam("id") String id) {
         var detail = AgentId.tryParse(id).flatMap(agents::agent).orElseThrow(() -> TradingJson.notFound("no agent " + id));
         var agent = detail.summary().agent();
-        var json = Json.createObjectBuilder(TradingJson.agent(detail.summary()))
+        var json = JSON.createObjectBuilder(TradingJson.agent(detail.summary()))
                 .add("script", agent.getScript())
-                .add("parameters", Json.createReader(new StringReader(agent.getParameters().toJson())).readObject())
+                .add("parameters", JSON.createReader(new StringReader(agent.getParameters().toJson())).readObject())
                 .add("recentSignals", TradingJson.array(detail.recentScans(), TradingJson::scan))
                 .add("recentErrors", TradingJson.array(detail.recentErrors(), TradingJson::scanError))
                 .add("refusals", TradingJson.array(detail.refusals(), TradingJson::refusals))

@@ -1,10 +1,11 @@
 package com.papertrader.interfaces.rest;
 
+import static com.papertrader.interfaces.rest.JsonValues.JSON;
+
 import com.papertrader.application.audit.Audit;
 import com.papertrader.application.audit.AuditEntry;
 import com.papertrader.application.reporting.PageRequest;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,7 +28,7 @@ public class AuditResource {
     }
 
     private static JsonObject json(AuditEntry entry) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", entry.getId().longValue())
                 .add("at", entry.getOccurredAt().toString())
                 .add("user", entry.getUser())

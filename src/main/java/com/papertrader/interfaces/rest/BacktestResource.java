@@ -1,5 +1,7 @@
 package com.papertrader.interfaces.rest;
 
+import static com.papertrader.interfaces.rest.JsonValues.JSON;
+
 import com.papertrader.application.backtest.BacktestRequest;
 import com.papertrader.application.backtest.BacktestRun;
 import com.papertrader.application.backtest.BacktestService;
@@ -7,7 +9,6 @@ import com.papertrader.application.backtest.ParityReport;
 import com.papertrader.application.backtest.Statistics;
 import com.papertrader.interfaces.web.security.Callers;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,11 +52,11 @@ public class BacktestResource {
     public Response start(String body, @Context HttpServletRequest caller) {
         BacktestRequest request;
         try {
-            JsonObject json = Json.createReader(new StringReader(body == null ? "" : body)).readObject();
+            JsonObject json = JSON.createReader(new StringReader(body == null ? "" : body)).readObject();
             request = BacktestRequest.parse(text(json, "agentId"), tickers(json), text(json, "from"), text(json, "to"),
                     text(json, "startingCash"), false).withPrices(text(json, "prices"));
             BacktestRun run = backtests.start(request, Optional.empty(), "stored bars", Callers.actor(caller));
-            return Response.accepted(Json.createObjectBuilder().add("id", run.getId()).add("status", run.getStatus().name())
+            return Response.accepted(JSON.createObjectBuilder().add("id", run.getId()).add("status", run.getStatus().name())
                             .add("url", "/api/backtests/" + run.getId()).add("page", "/backtests/" + run.getId()).build())
                     .header("Location", "backtests/" + run.getId()).build();
         } catch (JsonParsingException | ClassCastException e) {
@@ -67,9 +68,9 @@ public class BacktestResource {
 
     @GET
     public JsonObject list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         backtests.all().forEach(run -> list.add(summary(run)));
-        return Json.createObjectBuilder().add("backtests", list).build();
+        return JSON.createObjectBuilder().add("backtests", list).build();
     }
 
     @GET
@@ -86,7 +87,7 @@ public class BacktestResource {
             return error(Response.Status.NOT_FOUND, "no backtest " + id);
         }
         return backtests.cancel(id, Callers.actor(caller))
-                ? Response.accepted(Json.createObjectBuilder().add("id", id).add("cancel", true).build()).build()
+                ? Response.accepted(JSON.createObjectBuilder().add("id", id).add("cancel", true).build()).build()
                 : error(Response.Status.CONFLICT, "backtest " + id + " is not running");
     }
 
@@ -98,10 +99,10 @@ public class BacktestResource {
                 return badRequest("give agent and day (yyyy-MM-dd)");
             }
             ParityReport report = backtests.parity(agent, LocalDate.parse(day));
-            JsonArrayBuilder differences = Json.createArrayBuilder();
-            report.differences().forEach(d -> differences.add(Json.createObjectBuilder().add("kind", d.kind()).add("id", d.id())
+            JsonArrayBuilder differences = JSON.createArrayBuilder();
+            report.differences().forEach(d -> differences.add(JSON.createObjectBuilder().add("kind", d.kind()).add("id", d.id())
                     .add("live", nullable(d.live())).add("replay", nullable(d.replay()))));
-            return Response.ok(Json.createObjectBuilder().add("agentId", agent).add("day", day)
+            return Response.ok(JSON.createObjectBuilder().add("agentId", agent).add("day", day)
                     .add("identical", report.identical())
                     .add("liveOrders", report.liveOrders()).add("replayedOrders", report.replayedOrders())
                     .add("liveFills", report.liveFills()).add("replayedFills", report.replayedFills())
@@ -114,10 +115,10 @@ public class BacktestResource {
     }
 
     private JsonObjectBuilder summary(BacktestRun run) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", run.getId())
                 .add("agentId", run.getAgentId())
-                .add("tickers", Json.createArrayBuilder(run.getTickers()))
+                .add("tickers", JSON.createArrayBuilder(run.getTickers()))
                 .add("from", nullable(run.getFromDay()))
                 .add("to", nullable(run.getToDay()))
                 .add("source", run.getSource())
@@ -138,7 +139,7 @@ public class BacktestResource {
             return json.addNull("statistics").addNull("buyAndHold").add("trades", JsonValue.EMPTY_JSON_ARRAY)
                     .add("equity", JsonValue.EMPTY_JSON_ARRAY).build();
         }
-        json.add("statistics", Json.createObjectBuilder()
+        json.add("statistics", JSON.createObjectBuilder()
                 .add("returnsBasis", Statistics.RETURNS_BASIS)
                 .add("endEquity", run.getEndEquity().toPlainString())
                 .add("netProfit", run.getEndEquity().subtract(run.getStartingCash()).toPlainString())
@@ -147,7 +148,7 @@ public class BacktestResource {
                 .add("sharpe", number(run.getSharpe()))
                 .add("sortino", number(run.getSortino()))
                 .add("maxDrawdown", number(run.getMaxDrawdown()))
-                .add("maxDrawdownDuration", run.maxDrawdownDuration().map(Object::toString).map(Json::createValue)
+                .add("maxDrawdownDuration", run.maxDrawdownDuration().map(Object::toString).map(JSON::createValue)
                         .map(JsonValue.class::cast).orElse(JsonValue.NULL))
                 .add("trades", run.getTradeCount())
                 .add("winRate", number(run.getWinRate()))
@@ -155,21 +156,21 @@ public class BacktestResource {
                 .add("averageWin", run.getAverageWin().toPlainString())
                 .add("averageLoss", run.getAverageLoss().toPlainString())
                 .add("exposure", number(run.getExposure())));
-        JsonArrayBuilder holdings = Json.createArrayBuilder();
-        run.getHoldings().forEach(h -> holdings.add(Json.createObjectBuilder().add("ticker", h.getTicker())
+        JsonArrayBuilder holdings = JSON.createArrayBuilder();
+        run.getHoldings().forEach(h -> holdings.add(JSON.createObjectBuilder().add("ticker", h.getTicker())
                 .add("shares", h.getShares()).add("entryPrice", h.getEntryPrice().toPlainString())
                 .add("exitPrice", h.getExitPrice().toPlainString()).add("return", h.getTickerReturn())));
-        json.add("buyAndHold", Json.createObjectBuilder().add("endEquity", run.getBuyAndHoldEquity().toPlainString())
+        json.add("buyAndHold", JSON.createObjectBuilder().add("endEquity", run.getBuyAndHoldEquity().toPlainString())
                 .add("totalReturn", number(run.buyAndHoldReturn().orElse(null))).add("tickers", holdings));
-        JsonArrayBuilder trades = Json.createArrayBuilder();
-        run.getTrades().forEach(t -> trades.add(Json.createObjectBuilder()
+        JsonArrayBuilder trades = JSON.createArrayBuilder();
+        run.getTrades().forEach(t -> trades.add(JSON.createObjectBuilder()
                 .add("ticker", t.getTicker()).add("side", t.getSide().name()).add("quantity", t.getQuantity())
                 .add("entryAt", t.getEntryAt().toString()).add("entryPrice", t.getEntryPrice().toPlainString())
                 .add("entryReason", nullable(t.getEntryReason()))
                 .add("exitAt", nullable(t.getExitAt())).add("exitPrice", nullable(t.getExitPrice()))
                 .add("exitReason", nullable(t.getExitReason())).add("pnl", nullable(t.getPnl()))));
-        JsonArrayBuilder equity = Json.createArrayBuilder();
-        run.getEquity().forEach(point -> equity.add(Json.createObjectBuilder().add("t", point.getAt().toString())
+        JsonArrayBuilder equity = JSON.createArrayBuilder();
+        run.getEquity().forEach(point -> equity.add(JSON.createObjectBuilder().add("t", point.getAt().toString())
                 .add("equity", point.getEquity().toPlainString()).add("drawdown", point.getDrawdown())));
         return json.add("trades", trades).add("equity", equity).build();
     }
@@ -195,11 +196,11 @@ public class BacktestResource {
         if (value == null) {
             return JsonValue.NULL;
         }
-        return Json.createValue(value instanceof BigDecimal amount ? amount.toPlainString() : value.toString());
+        return JSON.createValue(value instanceof BigDecimal amount ? amount.toPlainString() : value.toString());
     }
 
     private static JsonValue number(Double value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 
     private static Response badRequest(String message) {

@@ -1,7 +1,6 @@
 package com.papertrader.interfaces.rest;
 
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,13 +12,15 @@ import java.util.Map;
 final class JsonValues {
 
     /**
-     * Builders for every JSON document of the API. Not {@code Json.createObjectBuilder()}: each of those calls looks
-     * the provider up through the ServiceLoader, which cost most of a 500-bar response's time (one per bar).
+     * Builders, values and readers for every JSON document of the API, from the provider looked up once. Not
+     * {@code Json.createObjectBuilder()} and the like: each of those calls looks the provider up through the
+     * ServiceLoader, which cost most of a 500-bar response's time (one per bar) and most of a live event's of thousands
+     * of orders (one per order).
      */
-    static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    static final JsonProvider JSON = JsonProvider.provider();
 
-    /** Writers for documents streamed as they are read (long lists), looked up once for the same reason. */
-    static final JsonGeneratorFactory WRITER = Json.createGeneratorFactory(Map.of());
+    /** Writers for documents streamed as they are read (long lists). */
+    static final JsonGeneratorFactory WRITER = JSON.createGeneratorFactory(Map.of());
 
     private static final int CENTS = 2;
     private static final int LONG_DIGITS = 18;

@@ -1,12 +1,13 @@
 package com.papertrader.interfaces.rest;
 
+import static com.papertrader.interfaces.rest.JsonValues.JSON;
+
 import com.papertrader.application.OtherServers;
 import com.papertrader.application.StatusService;
 import com.papertrader.application.trading.TradingSaved;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -59,11 +60,11 @@ public class LiveUpdates {
         if (!hasSubscribers() && !otherServers.any()) {
             return;
         }
-        JsonArrayBuilder orders = Json.createArrayBuilder();
+        JsonArrayBuilder orders = JSON.createArrayBuilder();
         saved.orders().forEach(order -> orders.add(TradingJson.order(order)));
-        JsonArrayBuilder fills = Json.createArrayBuilder();
+        JsonArrayBuilder fills = JSON.createArrayBuilder();
         saved.fills().forEach(fill -> fills.add(TradingJson.fill(fill)));
-        JsonObject trading = Json.createObjectBuilder().add("orders", orders).add("fills", fills).build();
+        JsonObject trading = JSON.createObjectBuilder().add("orders", orders).add("fills", fills).build();
         otherServers.tell("trading", trading);
         if (hasSubscribers()) {
             broadcast("trading", trading);

@@ -1,11 +1,12 @@
 package com.papertrader.interfaces.rest;
 
+import static com.papertrader.interfaces.rest.JsonValues.JSON;
+
 import com.papertrader.application.StatusService;
 import com.papertrader.application.SystemStatus;
 import com.papertrader.domain.market.FeedStats;
 import com.papertrader.domain.market.PollCycle;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -32,13 +33,13 @@ public class StatusResource {
 
     /** The status document, also sent to the pages as the server-sent event "status". */
     static JsonObject json(SystemStatus current) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("isRunning", current.isRunning())
                 .add("feed", current.feed())
                 .add("feedConnected", current.feedConnected())
-                .add("subscribedTickers", Json.createArrayBuilder(current.subscribedTickers()))
+                .add("subscribedTickers", JSON.createArrayBuilder(current.subscribedTickers()))
                 .add("activeAgents", current.activeAgents())
-                .add("watchedTickers", Json.createArrayBuilder(current.watchedTickers()))
+                .add("watchedTickers", JSON.createArrayBuilder(current.watchedTickers()))
                 .add("pendingOrders", current.pendingOrders())
                 .add("activeAccounts", current.activeAccounts())
                 .add("callsToday", current.callsToday())
@@ -71,7 +72,7 @@ public class StatusResource {
 
     /** Durations in milliseconds; the times after the bar's end are null when the cycle stored nothing. */
     private static JsonObjectBuilder cycle(PollCycle cycle) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("bar", cycle.bar().toString())
                 .add("tickers", cycle.tickers())
                 .add("bars", cycle.bars())
@@ -89,7 +90,7 @@ public class StatusResource {
     }
 
     private static JsonObjectBuilder stream(FeedStats.Stream stream) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("state", stream.state())
                 .add("minutes", stream.minutes())
                 .add("lateMinutes", stream.lateMinutes())

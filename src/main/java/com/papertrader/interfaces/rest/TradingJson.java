@@ -1,5 +1,7 @@
 package com.papertrader.interfaces.rest;
 
+import static com.papertrader.interfaces.rest.JsonValues.JSON;
+
 import com.papertrader.application.reporting.AgentPerformance;
 import com.papertrader.application.reporting.AgentSummary;
 import com.papertrader.application.reporting.Page;
@@ -12,7 +14,6 @@ import com.papertrader.domain.trading.order.Trail;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.risk.RefusalCount;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,9 +34,9 @@ final class TradingJson {
     }
 
     static <T> JsonObject page(Page<T> page, Function<T, JsonObject> item) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         page.items().forEach(value -> items.add(item.apply(value)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("page", page.request().page())
                 .add("size", page.request().size())
                 .add("hasNext", page.hasNext())
@@ -44,13 +45,13 @@ final class TradingJson {
     }
 
     static <T> JsonArrayBuilder array(List<T> values, Function<T, JsonObject> item) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(value -> array.add(item.apply(value)));
         return array;
     }
 
     static JsonObject order(Order o) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", o.id())
                 .add("agentId", o.agentId())
                 .add("accountId", o.accountId())
@@ -78,14 +79,14 @@ final class TradingJson {
 
     /** An order with its event history and fills. */
     static JsonObject orderDetail(Order o, List<Fill> fills) {
-        return Json.createObjectBuilder(order(o))
+        return JSON.createObjectBuilder(order(o))
                 .add("events", array(o.events(), TradingJson::event))
                 .add("fills", array(fills, TradingJson::fill))
                 .build();
     }
 
     static JsonObject event(OrderEvent e) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("sequence", e.sequence());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("sequence", e.sequence());
         text(json, "previousStatus", e.previousStatus() == null ? null : e.previousStatus().name());
         json.add("status", e.status().name()).add("cause", e.cause());
         time(json, "occurredAt", e.occurredAt());
@@ -100,7 +101,7 @@ final class TradingJson {
     }
 
     static JsonObject fill(Fill f) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", f.id())
                 .add("orderId", f.orderId())
                 .add("agentId", f.agentId())
@@ -115,7 +116,7 @@ final class TradingJson {
     }
 
     static JsonObject position(Position p) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", p.id())
                 .add("agentId", p.openedBy())
                 .add("accountId", p.accountId())
@@ -138,11 +139,11 @@ final class TradingJson {
     static JsonObject agent(AgentSummary summary) {
         Agent a = summary.agent();
         AgentPerformance perf = summary.performance();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", a.getId().value())
                 .add("name", a.getName())
                 .add("state", a.getState().name())
-                .add("tickers", a.getTickers().isAll() ? Json.createArrayBuilder().add("*") : Json.createArrayBuilder(a.getTickers().tickers()))
+                .add("tickers", a.getTickers().isAll() ? JSON.createArrayBuilder().add("*") : JSON.createArrayBuilder(a.getTickers().tickers()))
                 .add("accountId", a.getAccountId())
                 .add("scriptHash", a.getScriptHash())
                 .add("openPositions", perf.openPositions())
@@ -163,7 +164,7 @@ final class TradingJson {
     }
 
     static JsonObject scan(ScanRecord s) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("barTime", s.barTime().toString())
                 .add("ticker", s.ticker())
                 .add("signals", s.signals())
@@ -171,7 +172,7 @@ final class TradingJson {
     }
 
     static JsonObject scanError(ScanRecord s) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("barTime", s.barTime().toString())
                 .add("ticker", s.ticker())
                 .add("error", s.error().orElse(""))
@@ -179,7 +180,7 @@ final class TradingJson {
     }
 
     static JsonObject refusals(RefusalCount count) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("tradingDay", count.tradingDay().toString())
                 .add("rule", count.rule())
                 .add("refusals", count.refusals())
@@ -189,7 +190,7 @@ final class TradingJson {
     }
 
     static JsonObject account(Account a) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", a.id());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("id", a.id());
         money(json, "cash", a.cash());
         money(json, "equity", a.equity());
         money(json, "buyingPower", a.buyingPower());
