@@ -22,7 +22,8 @@
 # BENCHMARKS.md, "The minute stream end to end").
 #
 # Settings (environment): TICKERS (3000), AGENTS (20), BAR_MINUTES (1), BARS (25), WARMUP (3), MARKET_DAY, HEAP (2g: the
-# server's -Xms/-Xmx), PORT_OFFSET (500), REST_PORT (58580), WS_PORT (58581), WORK (target/bench-stream).
+# server's -Xms/-Xmx), JFR (when set: a JDK Flight Recorder profile of the server's run in WORK/server.jfr), PORT_OFFSET
+# (500), REST_PORT (58580), WS_PORT (58581), WORK (target/bench-stream).
 # Needs: sqlite3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -52,7 +53,7 @@ server="$work/wildfly"
 data="$work/data"
 db="$data/paper-trader.db"
 base="http://127.0.0.1:$((8080 + port_offset))"
-rm -rf "$server" "$data" "$work"/*.log "$work/server.pid" "$work/gc.log"
+rm -rf "$server" "$data" "$work"/*.log "$work/server.pid" "$work/gc.log" "$work/server.jfr"
 cp -r "$wildfly" "$server"
 cp "$war" "$server/standalone/deployments/"
 pgid=""
@@ -111,7 +112,8 @@ echo "stream-load: $tickers tickers x $agents agents, ${bar_minutes}-minute bars
 POLYGON_API_KEY=bench-stream-key POLYGON_BASE_URL="http://127.0.0.1:$rest_port" POLYGON_FEED=websocket \
 POLYGON_WEBSOCKET_URL="ws://127.0.0.1:$ws_port/stocks" POLYGON_CALLS_PER_MINUTE=6000 POLYGON_CONCURRENT_CALLS=8 \
 MARKET_TICKERS="$symbols" MARKET_BAR_MINUTES="$bar_minutes" MARKET_PROVIDER_DELAY_MINUTES="$delay" MARKET_BACKFILL_DAYS=1 \
-JBOSS_JAVA_SIZING="-Xms$heap -Xmx$heap -Xlog:gc:file=$work/gc.log" start stream
+JBOSS_JAVA_SIZING="-Xms$heap -Xmx$heap -Xlog:gc:file=$work/gc.log${JFR:+ -XX:StartFlightRecording=filename=$work/server.jfr,settings=profile}" \
+    start stream
 pgrep -g "$pgid" java | head -1 > "$work/server.pid"
 echo "stream-load: server up (pid $(cat "$work/server.pid")); backfilling, then streaming; measuring $bars bars after $warmup"
 
