@@ -135,8 +135,10 @@ public final class StreamIngest implements MinuteStream.Listener {
                 barsStored.addAndGet(stored.inserted().size());
                 stats.recordBars(stored.changed());
                 if (!stored.isEmpty()) {
+                    Instant newestEnd = stored.changed().get(stored.changed().size() - 1).end();
+                    stats.recordStreamStored(newestEnd);
                     downstream.accept(new BarsIngested(stored.changed(), batch.get(0).start()));
-                    stats.recordStreamTraded(stored.changed().get(stored.changed().size() - 1).end());
+                    stats.recordStreamTraded(newestEnd);
                 }
             }
         } catch (RuntimeException e) {

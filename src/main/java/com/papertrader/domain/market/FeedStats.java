@@ -53,10 +53,11 @@ public final class FeedStats {
      * @param minutes     minute bars taken since the start
      * @param lateMinutes minutes dropped because their bar was built already (REST revises it)
      * @param bars        bars built from minutes and stored
-     * @param lastTradedAfterBarEnd from the end of the newest bar of the last batch stored to its trading done; null until one
+     * @param lastStoredAfterBarEnd from the end of the newest bar of the last batch stored to its bars stored; null until one
+     * @param lastTradedAfterBarEnd from the same bar's end to its trading done (orders stored); null until one
      */
     public record Stream(String state, Instant since, String detail, long minutes, long lateMinutes, long bars,
-                         Duration lastTradedAfterBarEnd) {
+                         Duration lastStoredAfterBarEnd, Duration lastTradedAfterBarEnd) {
     }
 
     /** @param age how long ago the newest bar ended */
@@ -88,24 +89,36 @@ public final class FeedStats {
     /** The stream's state changed. */
     public synchronized void recordStreamState(String state, String detail) {
         Stream known = stream();
-        stream = new Stream(state, clock.instant(), detail, known.minutes(), known.lateMinutes(), known.bars(), known.lastTradedAfterBarEnd());
+        stream = new Stream(state, clock.instant(), detail, known.minutes(), known.lateMinutes(), known.bars(), known.lastStoredAfterBarEnd(),
+                known.lastTradedAfterBarEnd());
     }
 
     /** The stream's counts since the start (see {@link Stream}). */
     public synchronized void recordStreamCounts(long minutes, long lateMinutes, long bars) {
         Stream known = stream();
-        stream = new Stream(known.state(), known.since(), known.detail(), minutes, lateMinutes, bars, known.lastTradedAfterBarEnd());
+        stream = new Stream(known.state(), known.since(), known.detail(), minutes, lateMinutes, bars, known.lastStoredAfterBarEnd(),
+                known.lastTradedAfterBarEnd());
     }
 
-    /** Streamed bars were stored and traded, the newest of them ending at {@code newestBarEnd}. */
+    /** Streamed bars were stored, the newest of them ending at {@code newestBarEnd}; their trading follows. */
+    public synchronized void recordStreamStored(Instant newestBarEnd) {
+        Stream known = stream();
+        stream = new Stream(known.state(), known.since(), known.detail(), known.minutes(), known.lateMinutes(), known.bars(),
+                Duration.between(newestBarEnd, clock.instant()), known.lastTradedAfterBarEnd());
+    }
+
+    /**
+     * Streamed bars were traded (their orders stored), the newest of them ending at {@code newestBarEnd}. With
+     * {@link #recordStreamStored} the status shows in which step a slow bar spent its time.
+     */
     public synchronized void recordStreamTraded(Instant newestBarEnd) {
         Stream known = stream();
         stream = new Stream(known.state(), known.since(), known.detail(), known.minutes(), known.lateMinutes(), known.bars(),
-                Duration.between(newestBarEnd, clock.instant()));
+                known.lastStoredAfterBarEnd(), Duration.between(newestBarEnd, clock.instant()));
     }
 
     private Stream stream() {
-        return stream == null ? new Stream("subscribed", clock.instant(), null, 0, 0, 0, null) : stream;
+        return stream == null ? new Stream("subscribed", clock.instant(), null, 0, 0, 0, null, null) : stream;
     }
 
     /** Keeps the newest bar per ticker; older or repeated bars change nothing. */

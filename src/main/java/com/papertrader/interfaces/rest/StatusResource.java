@@ -97,6 +97,7 @@ public class StatusResource {
                 .add("bars", stream.bars());
         addOrNull(json, "since", stream.since());
         addOrNull(json, "detail", stream.detail());
+        addOrNull(json, "lastStoredAfterBarEndMs", stream.lastStoredAfterBarEnd() == null ? null : stream.lastStoredAfterBarEnd().toMillis());
         addOrNull(json, "lastTradedAfterBarEndMs", stream.lastTradedAfterBarEnd() == null ? null : stream.lastTradedAfterBarEnd().toMillis());
         return json;
     }

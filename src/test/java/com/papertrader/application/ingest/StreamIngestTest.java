@@ -80,7 +80,25 @@ class StreamIngestTest {
         FeedStats.Stream counts = stats.snapshot().stream().orElseThrow();
         assertEquals(5, counts.minutes());
         assertEquals(1, counts.bars());
+        assertEquals(Duration.ofMillis(300), counts.lastStoredAfterBarEnd());
         assertEquals(Duration.ofMillis(300), counts.lastTradedAfterBarEnd());
+    }
+
+    @Test
+    void theStatusTimesBothStepsFromTheBarsEndTheStoringAndTheTrading() {
+        BarSchedule schedule = new BarSchedule(MarketCalendar.nyse(), Timeframe.minutes(5), Duration.ZERO, GRACE, false);
+        Duration trading = Duration.ofMillis(1200);
+        StreamIngest ingest = new StreamIngest(stream, new MinuteBars(schedule, clock), schedule, storeWithYesterday(), stats, Runnable::run,
+                event -> clock.set(clock.instant().plus(trading)));
+        ingest.subscribed(OPEN);
+        ingest.minutes(List.of(minute("AAPL", 0, "100"), minute("AAPL", 1, "101"), minute("AAPL", 2, "102"), minute("AAPL", 3, "101")));
+        clock.set(OPEN.plus(Duration.ofMinutes(5)).plusMillis(40));
+
+        ingest.minutes(List.of(minute("AAPL", 4, "103")));
+
+        FeedStats.Stream status = stats.snapshot().stream().orElseThrow();
+        assertEquals(Duration.ofMillis(40), status.lastStoredAfterBarEnd(), "stored as its last minute arrived");
+        assertEquals(Duration.ofMillis(1240), status.lastTradedAfterBarEnd(), "then traded");
     }
 
     @Test

@@ -49,10 +49,10 @@ class FormatsTest {
     @Test
     void theStreamInALine() {
         FeedStats.Stream stream = new FeedStats.Stream("subscribed", Instant.parse("2026-03-04T14:31:07Z"), "subscribed to: AM.AAPL",
-                1234, 1, 250, Duration.ofMillis(840));
+                1234, 1, 250, Duration.ofMillis(120), Duration.ofMillis(840));
         assertEquals("subscribed since 2026-03-04 09:31 ET; 1,234 minutes, 250 bars built, 1 late minute; orders 0.84 s after the bar's end",
                 fmt.stream(stream));
-        FeedStats.Stream refused = new FeedStats.Stream("refused", Instant.parse("2026-03-04T14:31:07Z"), "auth_failed", 0, 0, 0, null);
+        FeedStats.Stream refused = new FeedStats.Stream("refused", Instant.parse("2026-03-04T14:31:07Z"), "auth_failed", 0, 0, 0, null, null);
         assertEquals("refused since 2026-03-04 09:31 ET; 0 minutes, 0 bars built, 0 late minutes", fmt.stream(refused));
     }
 

@@ -127,6 +127,9 @@ class PolygonStreamIT {
                     "first open, highest high, lowest low, last close, the corrected minute's volume");
             assertEquals(new Bar("2000", "2003", "2000", "2002", "20"), awaitBar(db, "GENT", b1));
             awaitTraded(db, "GENS", b1);
+            JsonObject timed = awaitStream(s -> !s.isNull("lastTradedAfterBarEndMs"));
+            assertTrue(timed.getJsonNumber("lastStoredAfterBarEndMs").longValue() >= 0, "bars stored after the bar's end: " + timed);
+            assertTrue(timed.getJsonNumber("lastTradedAfterBarEndMs").longValue() >= 0, "orders stored after the bar's end: " + timed);
 
             // a minute of a bar built already is late: counted, and the bar stays as built (REST would revise it)
             stub.send(frame(minute("GENS", b1.plusSeconds(120), "1003", "1100", "1000", "1090", 50)));
