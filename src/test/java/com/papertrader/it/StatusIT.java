@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.papertrader.domain.trading.order.OrderStatus;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -56,6 +64,62 @@ class StatusIT {
         assertEquals("active", status.getString("role"), "the only server on its database runs the desk");
         assertTrue(Instant.parse(status.getString("activeSince")).isBefore(Instant.now()), status.toString());
         assertTrue(status.getString("node").matches(".+/\\d+"), "host/process: " + status.getString("node"));
+    }
+
+    /**
+     * The metrics show each account's equity: by default they take a login (401 without, never a redirect to the login
+     * page a scraper cannot follow). With one, they report what the database holds, as it holds it.
+     */
+    @Test
+    void metricsTakeALoginAndReportWhatTheDatabaseHolds() throws Exception {
+        HttpResponse<String> anonymous = Http.get(base, "/metrics");
+        assertEquals(401, anonymous.statusCode());
+        assertFalse(anonymous.body().contains("papertrader_"), anonymous.body());
+
+        // read the database before and after the scrape: a catch-up of the desk could trade in between (then read again)
+        Scrape scrape = Await.until(() -> {
+            Map<String, Long> before = ordersAndFillsStored();
+            HttpResponse<String> response = Http.getAsAdmin(base, "/metrics");
+            assertEquals(200, response.statusCode());
+            return new Scrape(before, Prometheus.samples(response.body()), ordersAndFillsStored());
+        }, read -> read.before().equals(read.after()), Duration.ofSeconds(30));
+        Map<String, Double> series = scrape.series();
+        Map<String, Long> reported = new TreeMap<>();
+        for (OrderStatus status : OrderStatus.values()) {
+            String name = status.name();
+            reported.put(name, series.get("papertrader_orders{status=\"" + name.toLowerCase(Locale.ROOT) + "\"}").longValue());
+        }
+        reported.put("fills", series.get("papertrader_fills_total").longValue());
+        assertEquals(scrape.before(), reported, "the orders by status and the fills, as the database holds them");
+        assertEquals(1.0, series.get("papertrader_database_up"));
+        assertEquals(1.0, series.get("papertrader_desk_active"), "the only server runs the desk");
+        assertEquals(16.0, series.get("papertrader_database_pool_max"));
+        assertTrue(series.get("papertrader_database_connections_opened_total") >= 1, "the pool opened its connections");
+        assertTrue(series.containsKey("papertrader_live_clients"), series.keySet().toString());
+        assertTrue(series.keySet().stream().anyMatch(name -> name.startsWith("papertrader_account_equity{account=")), "equity per account");
+    }
+
+    private record Scrape(Map<String, Long> before, Map<String, Double> series, Map<String, Long> after) {
+    }
+
+    /** Orders by status (every status, 0 for none) and fills, counted in the database. */
+    private static Map<String, Long> ordersAndFillsStored() throws Exception {
+        Map<String, Long> counts = new TreeMap<>();
+        for (OrderStatus status : OrderStatus.values()) {
+            counts.put(status.name(), 0L);
+        }
+        try (Connection db = ItDatabase.suite(); Statement statement = db.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("select status, count(*) from orders group by status")) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("select count(*) from fills")) {
+                rows.next();
+                counts.put("fills", rows.getLong(1));
+            }
+        }
+        return counts;
     }
 
     @Test

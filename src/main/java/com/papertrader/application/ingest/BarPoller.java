@@ -245,6 +245,7 @@ public final class BarPoller {
             stats.recordPoll();
             answer.bars().rejected().forEach(rejected ->
                     LOG.log(Level.WARNING, "Rejected bar from {0}: {1}", new Object[]{feed.name(), rejected.reason()}));
+            stats.recordRejected(answer.bars().rejected().size());
             List<Bar> bars = answer.bars().bars().stream().filter(bar -> schedule.isSessionBar(bar.start())).toList();
             (isOnTime(ticker, bars) ? batches.onTime : batches.catchingUp).addAll(bars);
             stats.recordBars(answer.bars().bars());
@@ -290,6 +291,7 @@ public final class BarPoller {
         batches.revised.addAll(stored.revised());
         if (!stored.isEmpty()) {
             downstream.accept(new BarsIngested(stored.changed(), cycleBar));
+            stats.recordBatchTraded(stored.changed().size(), cycleBar.plus(schedule.timeframe().length()));
         }
         timer.stored(stored.changed().size(), Duration.between(started, storedAt), Duration.between(storedAt, calls.stopwatch().instant()),
                 stored.isEmpty() ? null : clock.instant());

@@ -138,7 +138,7 @@ public final class StreamIngest implements MinuteStream.Listener {
                     Instant newestEnd = stored.changed().get(stored.changed().size() - 1).end();
                     stats.recordStreamStored(newestEnd);
                     downstream.accept(new BarsIngested(stored.changed(), batch.get(0).start()));
-                    stats.recordStreamTraded(newestEnd);
+                    stats.recordStreamTraded(stored.changed().size(), newestEnd);
                 }
             }
         } catch (RuntimeException e) {

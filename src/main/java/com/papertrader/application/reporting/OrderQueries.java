@@ -3,7 +3,9 @@ package com.papertrader.application.reporting;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderId;
+import com.papertrader.domain.trading.order.OrderStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The read side of orders and fills, for the pages, the JSON API and the CSV export: newest first, paged. */
@@ -28,4 +30,10 @@ public interface OrderQueries {
     default List<Fill> latestFills(int count) {
         return fills(OrderFilter.NONE, PageRequest.first(count)).items();
     }
+
+    /** How many orders the database holds in each status (a status without any is left out), for the metrics. */
+    Map<OrderStatus, Long> countsByStatus();
+
+    /** How many fills the database holds, for the metrics. */
+    long fillCount();
 }

@@ -42,14 +42,22 @@ public final class AgentScanner implements AgentScanning {
     private final AgentRuntime runtime;
     private final int windowSize;
     private final int maxConsecutiveErrors;
+    private final ScanObserver observer;
     private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     private final Map<AgentId, AgentScript> compiled = new HashMap<>();
     private final Map<String, BarWindow> windows = new HashMap<>();
 
+    /** A scanner nobody watches: backtests and dry runs. */
     public AgentScanner(AgentRuntime runtime, int windowSize, int maxConsecutiveErrors) {
+        this(runtime, windowSize, maxConsecutiveErrors, ScanObserver.NONE);
+    }
+
+    /** @param observer told the cost of every scan (the live scanner's metrics) */
+    public AgentScanner(AgentRuntime runtime, int windowSize, int maxConsecutiveErrors, ScanObserver observer) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.windowSize = windowSize;
         this.maxConsecutiveErrors = maxConsecutiveErrors;
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     @Override
@@ -105,6 +113,7 @@ public final class AgentScanner implements AgentScanning {
             Optional<Position> position = positions.of(agent.getAccountId(), bar.ticker());
             ScanResult result = runtime.scan(script, window,
                     new ScanContext(agent.getParameters(), position.map(SignalOrders::scriptView).orElse(null)));
+            observer.scanned(agent, result.duration(), result.hasProblem());
             record(agent, bar, result, records).ifPresent(changed::add);
             if (tradable) {
                 for (int i = 0; i < result.signals().size(); i++) {

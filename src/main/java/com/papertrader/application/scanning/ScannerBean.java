@@ -1,5 +1,6 @@
 package com.papertrader.application.scanning;
 
+import com.papertrader.application.monitoring.OperationsMetrics;
 import com.papertrader.application.settings.ScannerSettings;
 import com.papertrader.application.trading.ScanOutcome;
 import com.papertrader.application.trading.TradingStore;
@@ -48,11 +49,14 @@ public class ScannerBean implements AgentScanning {
     @Inject
     Clock clock;
 
+    @Inject
+    OperationsMetrics metrics;
+
     private AgentScanner scanner;
 
     @PostConstruct
     void create() {
-        scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors());
+        scanner = new AgentScanner(runtime, settings.windowSize(), settings.maxConsecutiveErrors(), metrics);
     }
 
     /** The agents the database holds, once it is ready (the trading desk's start): the sample agents on first start. */

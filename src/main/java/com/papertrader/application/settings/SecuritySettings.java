@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param readRequiresLogin  whether pages and GET /api need a login too (else only changes do)
  * @param sessionIdleTimeout a logged-in browser session unused this long ends
  * @param sessionLifetime    a logged-in browser session ends this long after the login, however busy
+ * @param metricsPublic      whether /metrics may be read without a login (it shows each account's equity): for a
+ *                           Prometheus that cannot send a token, on a network only it reaches
  */
 public record SecuritySettings(Credentials admin, Credentials viewer, boolean readRequiresLogin, Duration sessionIdleTimeout,
-                               Duration sessionLifetime) {
+                               Duration sessionLifetime, boolean metricsPublic) {
 
     public static final String ADMIN_USERNAME = "admin.username";
     public static final String ADMIN_PASSWORD_HASH = "admin.password-hash";
@@ -23,6 +25,7 @@ public record SecuritySettings(Credentials admin, Credentials viewer, boolean re
     public static final String READ_REQUIRES_LOGIN = "security.read-requires-login";
     public static final String SESSION_IDLE_MINUTES = "session.idle-timeout-minutes";
     public static final String SESSION_LIFETIME_HOURS = "session.lifetime-hours";
+    public static final String METRICS_PUBLIC = "metrics.public";
 
     static SecuritySettings read(SettingsReader in) {
         Credentials admin = Credentials.admin(in.required(ADMIN_USERNAME), in.password(ADMIN_PASSWORD_HASH, ADMIN_PASSWORD));
@@ -31,6 +34,6 @@ public record SecuritySettings(Credentials admin, Credentials viewer, boolean re
             throw new InvalidSettingException(VIEWER_USERNAME, "must differ from " + ADMIN_USERNAME);
         }
         return new SecuritySettings(admin, viewer, in.bool(READ_REQUIRES_LOGIN), Duration.ofMinutes(in.positiveInt(SESSION_IDLE_MINUTES)),
-                Duration.ofHours(in.positiveInt(SESSION_LIFETIME_HOURS)));
+                Duration.ofHours(in.positiveInt(SESSION_LIFETIME_HOURS)), in.bool(METRICS_PUBLIC));
     }
 }

@@ -8,6 +8,7 @@ import com.papertrader.domain.trading.execution.Broker;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.execution.SubmitResult;
 import com.papertrader.domain.trading.order.OrderRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,8 @@ public final class BarProcessor {
     private final BarClock clock;
     private final OrderSource orders;
     private CorporateActions corporateActions = CorporateActions.NONE;
+    /** The broker's time over every bar processed (the scans left out), for the metrics. */
+    private long brokerNanos;
 
     public BarProcessor(Broker broker, BarClock clock, OrderSource orders) {
         this.broker = Objects.requireNonNull(broker, "broker");
@@ -45,6 +48,7 @@ public final class BarProcessor {
      * start (its day's open): positions and orders in the broker, windows in the order source.
      */
     public BarChanges process(Bar bar, boolean tradable) {
+        long started = System.nanoTime();
         List<BrokerChanges> changes = new ArrayList<>();
         for (CorporateAction action : corporateActions.effectiveBy(bar.ticker(), CorporateActions.tradingDay(bar.start()))) {
             BrokerChanges applied = broker.apply(action, bar.start());
@@ -60,7 +64,9 @@ public final class BarProcessor {
         // it, the last bar included: the broker expires them after the bar.
         changes.add(broker.expireDayOrders(bar.start()));
         changes.add(broker.onBar(bar));
+        long scanStarted = System.nanoTime();
         ScanOutcome scans = orders.ordersFor(bar, tradable, broker::position);
+        long scanEnded = System.nanoTime();
         List<SubmitResult.Rejected> refused = new ArrayList<>();
         for (OrderRequest request : scans.orders()) {
             SubmitResult result = broker.submit(request);
@@ -75,6 +81,7 @@ public final class BarProcessor {
             changes.add(result.changes());
         }
         changes.removeIf(BrokerChanges::isEmpty);
+        brokerNanos += scanStarted - started + System.nanoTime() - scanEnded;
         return new BarChanges(changes, refused, scans);
     }
 
@@ -84,6 +91,11 @@ public final class BarProcessor {
                 .filter(action -> action instanceof Split && broker.hasApplied(action))
                 .map(Split.class::cast)
                 .toList();
+    }
+
+    /** The broker's time (corporate actions, expiries, fills, order submission) over every bar processed so far. */
+    public Duration brokerTime() {
+        return Duration.ofNanos(brokerNanos);
     }
 
     public Broker broker() {

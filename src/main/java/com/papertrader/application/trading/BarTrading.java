@@ -9,6 +9,7 @@ import com.papertrader.domain.market.CorporateActions;
 import com.papertrader.domain.market.MarketCalendar;
 import com.papertrader.domain.market.Ticker;
 import com.papertrader.domain.market.TradingSession;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,6 +100,11 @@ public final class BarTrading {
         Optional<TradingSession> session = calendar.sessionAt(pending.get(pending.size() - 1).start());
         LOG.info(() -> "Catching up on " + pending.size() + " bars stored but not yet traded on");
         return trade(pending, bar -> scanning.tradeBackfill() || session.map(s -> s.contains(bar.start())).orElse(false));
+    }
+
+    /** The broker's time over every bar traded so far, the scans left out (see {@link BarProcessor#brokerTime()}). */
+    public Duration brokerTime() {
+        return processor.brokerTime();
     }
 
     private TradingSaved trade(List<Bar> newBars, Predicate<Bar> tradable) {

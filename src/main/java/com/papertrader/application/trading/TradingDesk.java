@@ -13,6 +13,7 @@ import com.papertrader.application.ingest.BarsIngested;
 import com.papertrader.application.ingest.CorporateActionStore;
 import com.papertrader.application.ingest.CorporateActionStore.KnownAction;
 import com.papertrader.application.ingest.CorporateActionsStored;
+import com.papertrader.application.monitoring.OperationsMetrics;
 import com.papertrader.application.scanning.ScannerBean;
 import com.papertrader.application.settings.MarketSettings;
 import com.papertrader.application.settings.ScannerSettings;
@@ -65,6 +66,9 @@ import java.util.logging.Logger;
 public class TradingDesk {
 
     private static final Logger LOG = Logger.getLogger(TradingDesk.class.getName());
+
+    @Inject
+    OperationsMetrics metrics;
 
     @Inject
     TradingStore store;
@@ -180,7 +184,12 @@ public class TradingDesk {
     }
 
     public void onBars(@Observes BarsIngested event) {
-        announce(guarded(() -> barTrading.onBars(event)));
+        announce(guarded(() -> {
+            Duration brokerBefore = barTrading.brokerTime();
+            TradingSaved saved = barTrading.onBars(event);
+            metrics.barEventTraded(barTrading.brokerTime().minus(brokerBefore));
+            return saved;
+        }));
     }
 
     /** New, corrected or withdrawn corporate actions: followed from the next bar of their tickers on. */

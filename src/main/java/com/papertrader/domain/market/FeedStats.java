@@ -22,8 +22,12 @@ import java.util.TreeMap;
 public final class FeedStats {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    /** How bars arrive, as {@link Observer#batchTraded} names it: polled over REST, or built from the minute stream. */
+    public static final String REST = "rest";
+    public static final String STREAM = "stream";
 
     private final Clock clock;
+    private final Observer observer;
     private final Deque<Instant> callsInLastMinute = new ArrayDeque<>();
     private final Map<String, Bar> newestBars = new HashMap<>();
     private LocalDate today;
@@ -34,8 +38,43 @@ public final class FeedStats {
     private PollCycle lastCycle;
     private Stream stream;
 
+    /** Counters for the dashboard only. */
     public FeedStats(Clock clock) {
+        this(clock, Observer.NONE);
+    }
+
+    /** Counters for the dashboard, each figure also handed to {@code observer} as it happens (the metrics). */
+    public FeedStats(Clock clock, Observer observer) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** Who else wants the feed's figures as they happen: the operator's metrics. Called on the recording thread. */
+    public interface Observer {
+
+        Observer NONE = new Observer() {
+        };
+
+        /** A call to the feed answered (or failed): which endpoint, how long it took, how it ended. */
+        default void callAnswered(String endpoint, Duration took, CallOutcome outcome) {
+        }
+
+        /** A poll cycle finished. */
+        default void cycleFinished(PollCycle cycle) {
+        }
+
+        /** A batch of bars was stored and traded, its newest bar having ended {@code afterBarEnd} before its orders were stored. */
+        default void batchTraded(String path, int bars, Duration afterBarEnd) {
+        }
+
+        /** Bars the feed sent that were not valid bars (logged with their ticker), dropped. */
+        default void barsRejected(int bars) {
+        }
+    }
+
+    /** How a call to the feed ended. */
+    public enum CallOutcome {
+        ANSWERED, RATE_LIMITED, REFUSED, TIMED_OUT, UNREADABLE
     }
 
     /** What the dashboard shows. Ticker entries are sorted by ticker. */
@@ -72,6 +111,26 @@ public final class FeedStats {
         callsInLastMinute.addLast(now);
     }
 
+    /** A call counted by {@link #recordCall()} answered or failed, for the metrics. */
+    public void recordAnswer(String endpoint, Duration took, CallOutcome outcome) {
+        observer.callAnswered(endpoint, took, outcome);
+    }
+
+    /**
+     * A poll cycle's batch of {@code bars} stored and traded; its bars are of the bar ending at {@code barEnd} (or
+     * older, when catching up). For the metrics: the status has the cycle's figures.
+     */
+    public void recordBatchTraded(int bars, Instant barEnd) {
+        observer.batchTraded(REST, bars, Duration.between(barEnd, clock.instant()));
+    }
+
+    /** Bars the feed sent that were not valid (each logged by the caller), for the metrics. */
+    public void recordRejected(int bars) {
+        if (bars > 0) {
+            observer.barsRejected(bars);
+        }
+    }
+
     public synchronized void recordPoll() {
         lastPollAt = clock.instant();
     }
@@ -82,8 +141,11 @@ public final class FeedStats {
     }
 
     /** The poll cycle that just finished, replacing the one before. */
-    public synchronized void recordCycle(PollCycle cycle) {
-        lastCycle = Objects.requireNonNull(cycle, "cycle");
+    public void recordCycle(PollCycle cycle) {
+        synchronized (this) {
+            lastCycle = Objects.requireNonNull(cycle, "cycle");
+        }
+        observer.cycleFinished(cycle);
     }
 
     /** The stream's state changed. */
@@ -108,13 +170,18 @@ public final class FeedStats {
     }
 
     /**
-     * Streamed bars were traded (their orders stored), the newest of them ending at {@code newestBarEnd}. With
-     * {@link #recordStreamStored} the status shows in which step a slow bar spent its time.
+     * {@code bars} streamed bars were traded (their orders stored), the newest of them ending at {@code newestBarEnd}.
+     * With {@link #recordStreamStored} the status shows in which step a slow bar spent its time.
      */
-    public synchronized void recordStreamTraded(Instant newestBarEnd) {
-        Stream known = stream();
-        stream = new Stream(known.state(), known.since(), known.detail(), known.minutes(), known.lateMinutes(), known.bars(),
-                known.lastStoredAfterBarEnd(), Duration.between(newestBarEnd, clock.instant()));
+    public void recordStreamTraded(int bars, Instant newestBarEnd) {
+        Duration afterBarEnd;
+        synchronized (this) {
+            Stream known = stream();
+            afterBarEnd = Duration.between(newestBarEnd, clock.instant());
+            stream = new Stream(known.state(), known.since(), known.detail(), known.minutes(), known.lateMinutes(), known.bars(),
+                    known.lastStoredAfterBarEnd(), afterBarEnd);
+        }
+        observer.batchTraded(STREAM, bars, afterBarEnd);
     }
 
     private Stream stream() {

@@ -2,6 +2,7 @@ package com.papertrader.infrastructure.feed;
 
 import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.MarketSource;
+import com.papertrader.application.monitoring.OperationsMetrics;
 import com.papertrader.application.settings.FeedSettings;
 import com.papertrader.application.settings.InvalidSettingException;
 import com.papertrader.application.settings.MarketSettings;
@@ -59,10 +60,13 @@ public class MarketSourceProducer {
     @Inject
     BarStore bars;
 
+    @Inject
+    OperationsMetrics metrics;
+
     @Produces
     @Singleton
     FeedStats stats() {
-        return new FeedStats(wallClock);
+        return new FeedStats(wallClock, metrics);
     }
 
     /** The plan's calls per minute and the pace per second on Polygon; the simulated market and a replay are not metered. */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -21,15 +22,30 @@ public class ConfiguredDataSource implements DataSource {
     /** Seconds to wait for PostgreSQL to answer a new connection: an unreachable server is reported, not waited on. */
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
-    private final DataSource target;
+    /** Connections opened for the server's pool since the start, for the metrics. */
+    private static final AtomicLong POOL_CONNECTIONS_OPENED = new AtomicLong();
 
+    private final DataSource target;
+    private final boolean pooled;
+
+    /** The server's pool's: the server instantiates this class by its name ({@link DatabaseDefinition}). */
     public ConfiguredDataSource() {
-        this(SettingsLoader.load().database());
+        this(SettingsLoader.load().database(), true);
     }
 
     /** The configured database's connections, not pooled: asking whether it answers goes around the server's pool. */
     ConfiguredDataSource(DatabaseSettings settings) {
+        this(settings, false);
+    }
+
+    private ConfiguredDataSource(DatabaseSettings settings, boolean pooled) {
         target = settings.postgres().<DataSource>map(ConfiguredDataSource::postgresConnections).orElseGet(() -> SqliteDataSource.open(settings));
+        this.pooled = pooled;
+    }
+
+    /** How many connections the server's pool has opened since the start (a pool that keeps opening them is losing them). */
+    public static long poolConnectionsOpened() {
+        return POOL_CONNECTIONS_OPENED.get();
     }
 
     /** Connections to the configured PostgreSQL server, not pooled: the server pools them, a tool opens a few. */
@@ -56,7 +72,11 @@ public class ConfiguredDataSource implements DataSource {
     /** On PostgreSQL, a connection that outlives the database's restart in the server's pool ({@link RenewingConnection}). */
     @Override
     public Connection getConnection() throws SQLException {
-        return target instanceof PGSimpleDataSource ? RenewingConnection.open(target) : target.getConnection();
+        Connection connection = target instanceof PGSimpleDataSource ? RenewingConnection.open(target) : target.getConnection();
+        if (pooled) {
+            POOL_CONNECTIONS_OPENED.incrementAndGet();
+        }
+        return connection;
     }
 
     /** The server's pool asks with the credentials of its own configuration, which has none (empty): the configured ones apply. */

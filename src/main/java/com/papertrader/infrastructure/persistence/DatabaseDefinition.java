@@ -15,8 +15,10 @@ import jakarta.ejb.Singleton;
         // WildFly wants at least one connection property: the name PostgreSQL shows for the connections.
         properties = "applicationName=paper-trader",
         minPoolSize = 1,
-        maxPoolSize = 16)
+        maxPoolSize = DatabaseDefinition.MAX_POOL_SIZE)
 public class DatabaseDefinition {
 
     public static final String JNDI_NAME = "java:app/jdbc/PaperTrader";
+    /** The most connections the server's pool opens. */
+    public static final int MAX_POOL_SIZE = 16;
 }

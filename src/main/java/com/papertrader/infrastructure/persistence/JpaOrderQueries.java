@@ -7,12 +7,14 @@ import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
 import com.papertrader.domain.trading.order.OrderId;
+import com.papertrader.domain.trading.order.OrderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,19 @@ public class JpaOrderQueries implements OrderQueries {
 
     @PersistenceContext
     EntityManager em;
+
+    @Override
+    public Map<OrderStatus, Long> countsByStatus() {
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        em.createQuery("select o.status, count(o) from Order o group by o.status", Object[].class).getResultList()
+                .forEach(row -> counts.put((OrderStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    @Override
+    public long fillCount() {
+        return em.createQuery("select count(f) from Fill f", Long.class).getSingleResult();
+    }
 
     @Override
     public Page<Order> orders(OrderFilter filter, PageRequest page) {

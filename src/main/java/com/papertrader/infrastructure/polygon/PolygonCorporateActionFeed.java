@@ -6,8 +6,10 @@ import com.papertrader.domain.market.CorporateActionFeed;
 import com.papertrader.domain.market.FeedException;
 import com.papertrader.domain.market.FeedException.Kind;
 import com.papertrader.domain.market.FeedStats;
+import com.papertrader.domain.market.FeedStats.CallOutcome;
 import jakarta.json.JsonException;
 import jakarta.ws.rs.ProcessingException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +24,9 @@ import java.util.Set;
  * the budget, counted in the stats; a 429 pauses the budget. Failures come out as FeedException, the key never shown.
  */
 public final class PolygonCorporateActionFeed implements CorporateActionFeed {
+
+    /** The endpoint as the metrics name it. */
+    private static final String ENDPOINT = "corporate_actions";
 
     static final int TICKERS_PER_CALL = 100;
     static final int LIMIT = 5000;
@@ -81,15 +86,23 @@ public final class PolygonCorporateActionFeed implements CorporateActionFeed {
                     + " calls/min is used up; next call at " + budget.nextCallAt() + ", not fetching " + what);
         }
         stats.recordCall();
+        long started = System.nanoTime();
+        CallOutcome outcome = CallOutcome.UNREADABLE;
         try {
-            return call.page(cursor);
+            PolygonCorporateActionsTranslator.Page page = call.page(cursor);
+            outcome = CallOutcome.ANSWERED;
+            return page;
         } catch (PolygonHttpException e) {
+            outcome = e.status() == 429 ? CallOutcome.RATE_LIMITED : CallOutcome.REFUSED;
             if (e.status() == 429) {
                 budget.rateLimited();
             }
             throw withoutKey(errors.error(what, e.status(), e.body()));
         } catch (JsonException | ProcessingException e) {
+            outcome = CallOutcome.TIMED_OUT;
             throw withoutKey(new FeedException(Kind.TIMEOUT, "Polygon did not answer usably (" + e.getMessage() + ") while fetching " + what, e));
+        } finally {
+            stats.recordAnswer(ENDPOINT, Duration.ofNanos(System.nanoTime() - started), outcome);
         }
     }
 

@@ -4,6 +4,7 @@ import com.papertrader.domain.market.CallBudget;
 import com.papertrader.domain.market.FeedException;
 import com.papertrader.domain.market.FeedException.Kind;
 import com.papertrader.domain.market.FeedStats;
+import com.papertrader.domain.market.FeedStats.CallOutcome;
 import com.papertrader.domain.market.FetchedBars;
 import com.papertrader.domain.market.MarketFeed;
 import com.papertrader.domain.market.Timeframe;
@@ -11,6 +12,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.ResponseProcessingException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
@@ -22,6 +24,9 @@ import java.util.Set;
  * with the ticker named and the key never shown. No retries here: the poller applies the RetryPolicy.
  */
 public final class PolygonMarketFeed implements MarketFeed {
+
+    /** The endpoint as the metrics name it. */
+    private static final String ENDPOINT = "aggregates";
 
     /** Far above what a day of 5-minute bars needs at limit 50000; stops a server that pages in circles. */
     static final int MAX_PAGES = 20;
@@ -87,9 +92,14 @@ public final class PolygonMarketFeed implements MarketFeed {
                     + " calls/min is used up; next call at " + budget.nextCallAt() + ", not fetching " + ticker);
         }
         stats.recordCall();
+        long started = System.nanoTime();
+        CallOutcome outcome = CallOutcome.UNREADABLE;
         try {
-            return translator.page(ticker, timeframe, call.get());
+            AggregatesPage page = translator.page(ticker, timeframe, call.get());
+            outcome = CallOutcome.ANSWERED;
+            return page;
         } catch (PolygonHttpException e) {
+            outcome = e.status() == 429 ? CallOutcome.RATE_LIMITED : CallOutcome.REFUSED;
             if (e.status() == 429) {
                 budget.rateLimited();
             }
@@ -100,7 +110,10 @@ public final class PolygonMarketFeed implements MarketFeed {
             if (e instanceof ResponseProcessingException || e.getCause() instanceof JsonException) {
                 throw unreadable(ticker, e);
             }
+            outcome = CallOutcome.TIMED_OUT;
             throw new FeedException(Kind.TIMEOUT, "Polygon did not answer (" + e.getMessage() + ") while fetching " + ticker, e);
+        } finally {
+            stats.recordAnswer(ENDPOINT, Duration.ofNanos(System.nanoTime() - started), outcome);
         }
     }
 

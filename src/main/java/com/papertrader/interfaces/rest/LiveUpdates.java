@@ -4,8 +4,10 @@ import static com.papertrader.interfaces.rest.JsonValues.JSON;
 
 import com.papertrader.application.OtherServers;
 import com.papertrader.application.StatusService;
+import com.papertrader.application.monitoring.OperationsMetrics;
 import com.papertrader.application.trading.TradingSaved;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -14,6 +16,8 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,8 +39,23 @@ public class LiveUpdates {
     @Inject
     OtherServers otherServers;
 
+    @Inject
+    OperationsMetrics metrics;
+
     private Sse sse;
     private SseBroadcaster broadcaster;
+    /** The open pages, for the metrics (the broadcaster does not tell); closed ones are dropped when counted. */
+    private final Set<SseEventSink> sinks = ConcurrentHashMap.newKeySet();
+
+    /** At the start, so the metrics count the live pages from the first scrape on. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        metrics.watchLiveClients(this::openPages);
+    }
+
+    private int openPages() {
+        sinks.removeIf(SseEventSink::isClosed);
+        return sinks.size();
+    }
 
     synchronized void subscribe(SseEventSink sink, Sse context) {
         if (broadcaster == null) {
@@ -45,6 +64,7 @@ public class LiveUpdates {
             broadcaster.onError((failed, error) -> LOG.log(Level.INFO, "A live page stopped receiving updates: {0}", error.toString()));
         }
         broadcaster.register(sink);
+        sinks.add(sink);
         sink.send(event("status", StatusResource.json(status.current())));
     }
 

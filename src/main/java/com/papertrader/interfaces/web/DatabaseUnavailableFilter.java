@@ -18,12 +18,13 @@ import java.util.logging.Logger;
  * A page or API call that needs the database while it is away gets 503 and says so (the error page, or
  * {@code {"error": ...}} for /api), with one log line, instead of the server's stack trace. Before the application
  * runs on the database (waiting for it at start) nothing is asked of it; afterwards a request that fails while the
- * health check finds the database away is answered the same way. The health check and static files always pass.
+ * health check finds the database away is answered the same way. The health check, the metrics (which say the database
+ * is down) and static files always pass.
  */
 public class DatabaseUnavailableFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailableFilter.class.getName());
-    private static final List<String> WITHOUT_DATABASE = List.of("/health", "/static/", "/favicon.svg");
+    private static final List<String> WITHOUT_DATABASE = List.of("/health", "/metrics", "/static/", "/favicon.svg");
 
     @Inject
     DatabaseHealth database;

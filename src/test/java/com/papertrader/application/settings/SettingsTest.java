@@ -52,6 +52,7 @@ class SettingsTest {
         values.put(SecuritySettings.READ_REQUIRES_LOGIN, "false");
         values.put(SecuritySettings.SESSION_IDLE_MINUTES, "30");
         values.put(SecuritySettings.SESSION_LIFETIME_HOURS, "8");
+        values.put(SecuritySettings.METRICS_PUBLIC, "false");
     }
 
     private Settings settings() {
@@ -73,6 +74,7 @@ class SettingsTest {
         assertFalse(settings.feed().usesPolygon());
         assertEquals(Duration.ofMinutes(30), settings.security().sessionIdleTimeout());
         assertEquals(Duration.ofHours(8), settings.security().sessionLifetime());
+        assertFalse(settings.security().metricsPublic(), "the metrics show equity: they take a login unless configured public");
     }
 
     @Test

@@ -72,6 +72,7 @@ class BarProcessorTest {
         assertTrue(orders.stream().anyMatch(order -> order.reason().equals("third bar")
                 && order.id().equals("stepper|TEST|" + bars.get(2).start() + "|0")), "the entry carries its reason and bar");
         assertEquals(2, records.size(), "two scans produced signals, none failed");
+        assertTrue(processor.brokerTime().compareTo(Duration.ZERO) > 0, "the broker's part of the bars is timed, for the metrics");
     }
 
     /**

@@ -10,12 +10,15 @@ import com.papertrader.domain.market.CallBudget;
 import com.papertrader.domain.market.FeedException;
 import com.papertrader.domain.market.FeedException.Kind;
 import com.papertrader.domain.market.FeedStats;
+import com.papertrader.domain.market.FeedStats.CallOutcome;
 import com.papertrader.domain.market.FetchedBars;
 import com.papertrader.domain.market.Timeframe;
 import jakarta.ws.rs.ProcessingException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +33,15 @@ class PolygonMarketFeedTest {
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final FakePolygonClient client = new FakePolygonClient();
-    private final FeedStats stats = new FeedStats(clock);
+    /** How each call ended, as the metrics are told. */
+    private final List<CallOutcome> outcomes = new ArrayList<>();
+    private final FeedStats stats = new FeedStats(clock, new FeedStats.Observer() {
+        @Override
+        public void callAnswered(String endpoint, Duration took, CallOutcome outcome) {
+            assertEquals("aggregates", endpoint);
+            outcomes.add(outcome);
+        }
+    });
     private CallBudget budget = new CallBudget(5, clock);
 
     private PolygonMarketFeed feed() {
@@ -47,6 +58,7 @@ class PolygonMarketFeedTest {
         assertEquals(6, fetched.bars().size());
         assertEquals(OPEN, fetched.bars().get(0).start());
         assertEquals(1, stats.snapshot().callsToday());
+        assertEquals(List.of(CallOutcome.ANSWERED), outcomes);
         assertEquals("polygon", feed().name());
     }
 
@@ -108,6 +120,7 @@ class PolygonMarketFeedTest {
         client.fail(429, "error_429.json");
         assertThrows(FeedException.class, () -> feed().fetch("AAPL", OPEN, TEN_O_CLOCK));
         assertEquals(NOW.plusSeconds(60), budget.nextCallAt());
+        assertEquals(List.of(CallOutcome.RATE_LIMITED), outcomes);
     }
 
     @Test
@@ -117,6 +130,7 @@ class PolygonMarketFeedTest {
         });
         FeedException e = assertThrows(FeedException.class, () -> feed().fetch("AAPL", OPEN, TEN_O_CLOCK));
         assertEquals("Polygon server error (500 upstream failed for apiKey=[API key]) while fetching AAPL", e.getMessage());
+        assertEquals(List.of(CallOutcome.REFUSED), outcomes);
     }
 
     @Test
@@ -126,6 +140,7 @@ class PolygonMarketFeedTest {
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.getMessage().startsWith("Polygon sent an answer that is not JSON ("), e.getMessage());
         assertTrue(e.getMessage().endsWith(") while fetching AAPL"), e.getMessage());
+        assertEquals(List.of(CallOutcome.UNREADABLE), outcomes);
     }
 
     @Test
@@ -137,6 +152,7 @@ class PolygonMarketFeedTest {
         assertEquals(Kind.TIMEOUT, e.kind());
         assertEquals("Polygon did not answer (java.net.SocketTimeoutException: Read timed out) while fetching AAPL", e.getMessage());
         assertTrue(e.kind().isTransient());
+        assertEquals(List.of(CallOutcome.TIMED_OUT), outcomes);
     }
 
     @Test

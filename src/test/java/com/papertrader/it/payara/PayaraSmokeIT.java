@@ -7,6 +7,7 @@ import com.papertrader.application.ingest.BarStore;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
+import com.papertrader.it.Prometheus;
 import com.papertrader.it.backtest.BacktestProbe;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -65,7 +67,7 @@ class PayaraSmokeIT {
 
     @Test
     @RunAsClient
-    void theTimerTradesAndTheTradingIsSaved() throws Exception {
+    void theTimerTradesAndTheTradingIsSavedAndMeasured(@ArquillianResource URL base) throws Exception {
         Path database = Path.of(System.getProperty("it.data-dir"), System.getProperty("arquillian.launch"), "paper-trader.db");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         long fills = 0;
@@ -75,6 +77,15 @@ class PayaraSmokeIT {
         }
         assertTrue(fills > 0, "the sample agents' orders filled and were saved");
         assertTrue(count(database, "select count(*) from bar_cursors") > 0, "the trading desk saved its cursors with them");
+
+        // the same metrics as on WildFly, from the WAR's own registry
+        HttpResponse<String> metrics = Http.getAsAdmin(base, "/metrics");
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        Map<String, Double> series = Prometheus.samples(metrics.body());
+        assertTrue(series.get("papertrader_fills_total") >= fills, "the fills stored: " + series.get("papertrader_fills_total"));
+        assertTrue(series.get("papertrader_bars_stored_total{path=\"rest\"}") > 0);
+        assertTrue(series.get("papertrader_broker_seconds_count") > 0);
+        assertEquals(1.0, series.get("papertrader_database_up"));
     }
 
     /** A backtest on Payara's managed executor: the same run, and the same trade, as BacktestIT gets on WildFly. */

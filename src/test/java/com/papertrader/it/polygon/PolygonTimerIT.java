@@ -10,14 +10,17 @@ import com.papertrader.it.Await;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.ItDatabase;
+import com.papertrader.it.Prometheus;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -86,6 +89,44 @@ class PolygonTimerIT {
             assertEquals(1, count(db, "select count(*) from bar_cursors where ticker = ?", "GENA"),
                     "the BarsIngested event reached the trading desk, which processed the bars");
         }
+    }
+
+    /**
+     * The operator's metrics after the timer's first cycle, read without a login as this deployment configures: the
+     * calls by outcome (DENIED's 401 refused), each step of the cycle, the bars stored and their way to orders, the
+     * scans and the broker; the figures the status shows and the database holds agree with them.
+     */
+    @Test
+    void theMetricsShowTheCycleTheCallsAndTheTrading() throws Exception {
+        JsonObject status = awaitStatus(s -> !s.isNull("lastCycle"));
+
+        HttpResponse<String> response = Http.get(base, "/metrics");
+        assertEquals(200, response.statusCode(), "metrics.public: no login needed");
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"), response.headers().toString());
+        for (String name : List.of("papertrader_feed_calls_seconds", "papertrader_poll_cycle_seconds", "papertrader_bars_stored_total",
+                "papertrader_bars_rejected_total", "papertrader_bar_to_orders_seconds", "papertrader_scan_seconds",
+                "papertrader_scan_errors_total", "papertrader_broker_seconds", "papertrader_orders", "papertrader_fills_total",
+                "papertrader_account_equity", "papertrader_live_clients", "papertrader_desk_active", "papertrader_database_up",
+                "papertrader_database_pool_max", "papertrader_database_connections_opened_total")) {
+            assertTrue(response.body().contains("\n# TYPE " + name + " "), "every series the README lists: " + name);
+        }
+        Map<String, Double> series = Prometheus.samples(response.body());
+        assertTrue(series.get("papertrader_feed_calls_seconds_count{endpoint=\"aggregates\",outcome=\"answered\"}") >= 2, "GENA, GENB");
+        assertTrue(series.get("papertrader_feed_calls_seconds_count{endpoint=\"aggregates\",outcome=\"refused\"}") >= 1, "DENIED's 401");
+        for (String step : List.of("fetching", "storing", "trading")) {
+            assertTrue(series.get("papertrader_poll_cycle_seconds_count{step=\"" + step + "\"}") >= 1, step);
+        }
+        assertTrue(series.get("papertrader_bars_stored_total{path=\"rest\"}") >= status.getJsonObject("lastCycle").getInt("bars"),
+                "at least the first cycle's bars: " + status);
+        assertTrue(series.get("papertrader_bar_to_orders_seconds_count{path=\"rest\"}") >= 1);
+        assertTrue(series.get("papertrader_broker_seconds_count") >= 1, "the bar events went through the broker");
+        assertTrue(series.keySet().stream().anyMatch(name -> name.startsWith("papertrader_scan_seconds_count{agent=")
+                && series.get(name) > 0), "the sample agents scanned the bars: " + series.keySet());
+        assertEquals(1.0, series.get("papertrader_desk_active"));
+        assertEquals(1.0, series.get("papertrader_database_up"));
+        assertEquals(0.0, series.get("papertrader_bars_rejected_total"), "the stub sends valid bars");
+        assertTrue(series.keySet().stream().anyMatch(name -> name.startsWith("jvm_memory_used_bytes{area=\"heap\"")), "the JVM's own");
+        assertFalse(response.body().contains("stub-key-7f3a"), "the key never shows");
     }
 
     private JsonObject awaitStatus(Predicate<JsonObject> ready) throws Exception {

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * Who is calling, on every request: a script sends an API token ({@code Authorization: Bearer pt_...}, see
  * {@link ApiTokens}) or the admin's or the viewer's credentials as HTTP Basic ({@code Authorization: Basic}); a browser
  * logs in with the form at /login, which keeps the user and the roles in the session ({@link Sessions}). A request that
- * needs a login and has none is sent to /login (pages) or answered 401 (/api), as is any Authorization header that is
+ * needs a login and has none is sent to /login (pages) or answered 401 (/api, /metrics), as is any Authorization header that is
  * not a valid token or credential. No {@code WWW-Authenticate} challenge is ever sent, so a browser never asks for and
  * caches Basic credentials. Which requests need the admin role is in web.xml; a login without it gets 403 there.
  */
@@ -33,6 +33,8 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
     private static final String BASIC = "Basic";
     private static final String BEARER = "Bearer";
     static final int TOO_MANY_REQUESTS = 429;
+    /** Prometheus' metrics: they show each account's equity, so they need a login unless configured public. */
+    private static final String METRICS = "/metrics";
     private static final Logger LOG = Logger.getLogger(PaperTraderAuthentication.class.getName());
 
     @Inject
@@ -63,9 +65,10 @@ public class PaperTraderAuthentication implements HttpAuthenticationMechanism {
         if (login.isPresent()) {
             return context.notifyContainerAboutLogin(login.get().user(), login.get().roles());
         }
-        if (context.isProtected() || settings.readRequiresLogin() && !openToAll(path(request))) {
+        String path = path(request);
+        if (context.isProtected() || (path.equals(METRICS) ? !settings.metricsPublic() : settings.readRequiresLogin() && !openToAll(path))) {
             SecurityHeadersFilter.apply(response);
-            return path(request).startsWith("/api/") ? context.responseUnauthorized()
+            return path.startsWith("/api/") || path.equals(METRICS) ? context.responseUnauthorized()
                     : context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(next(request), StandardCharsets.UTF_8));
         }
         return context.doNothing();
