@@ -1,6 +1,8 @@
 package com.papertrader.bench;
 
+import com.papertrader.application.monitoring.OperationsMetrics;
 import com.papertrader.application.scanning.AgentScanner;
+import com.papertrader.application.scanning.ScanObserver;
 import com.papertrader.application.trading.BarClock;
 import com.papertrader.application.trading.BarProcessor;
 import com.papertrader.application.trading.SignalOrders;
@@ -12,6 +14,8 @@ import com.papertrader.domain.trading.execution.FeeModel;
 import com.papertrader.domain.trading.execution.FillModel;
 import com.papertrader.infrastructure.scripting.RhinoAgentRuntime;
 import com.papertrader.infrastructure.scripting.SandboxLimits;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +69,10 @@ public class BarEventBenchmark {
     @Param("10")
     public int agents;
 
+    /** Whether every scan is also recorded in the metrics, as on the server ({@link OperationsMetrics}). */
+    @Param("false")
+    public boolean metrics;
+
     private BarProcessor processor;
     private Iterator<List<Bar>> events;
     private List<Bar> event;
@@ -73,7 +81,8 @@ public class BarEventBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        AgentScanner scanner = scanner(agents);
+        AgentScanner scanner = scanner(agents, metrics ? new OperationsMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                : ScanObserver.NONE);
         events = BenchMarket.simulatedEvents(BenchMarket.universe(tickers), BenchMarket.FIRST_DAY);
         ScanCycleBenchmark.warm(scanner, events, ScanCycleBenchmark.WINDOW_SIZE);
         processor = trading(scanner);
@@ -81,9 +90,14 @@ public class BarEventBenchmark {
 
     /** A scanner with {@code agents} sample agents on every ticker; their refused entries not logged (see REJECTIONS). */
     public static AgentScanner scanner(int agents) {
+        return scanner(agents, ScanObserver.NONE);
+    }
+
+    /** The same, each scan told to {@code observer}. */
+    public static AgentScanner scanner(int agents, ScanObserver observer) {
         REJECTIONS.setLevel(java.util.logging.Level.WARNING);
         AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR),
-                ScanCycleBenchmark.WINDOW_SIZE, 3);
+                ScanCycleBenchmark.WINDOW_SIZE, 3, observer);
         ScanCycleBenchmark.agentsOnAllTickers(agents).forEach(scanner::install);
         return scanner;
     }

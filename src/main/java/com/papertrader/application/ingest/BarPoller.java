@@ -290,8 +290,10 @@ public final class BarPoller {
         batches.inserted.addAll(stored.inserted());
         batches.revised.addAll(stored.revised());
         if (!stored.isEmpty()) {
+            Instant barEnd = cycleBar.plus(schedule.timeframe().length());
+            stats.recordBatchStored(barEnd);
             downstream.accept(new BarsIngested(stored.changed(), cycleBar));
-            stats.recordBatchTraded(stored.changed().size(), cycleBar.plus(schedule.timeframe().length()));
+            stats.recordBatchTraded(stored.changed().size(), barEnd);
         }
         timer.stored(stored.changed().size(), Duration.between(started, storedAt), Duration.between(storedAt, calls.stopwatch().instant()),
                 stored.isEmpty() ? null : clock.instant());

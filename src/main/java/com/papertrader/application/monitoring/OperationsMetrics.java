@@ -36,6 +36,7 @@ public final class OperationsMetrics implements FeedStats.Observer, ScanObserver
     public static final String POLL_CYCLE = "papertrader.poll.cycle";
     public static final String BARS_STORED = "papertrader.bars.stored";
     public static final String BARS_REJECTED = "papertrader.bars.rejected";
+    public static final String BAR_TO_STORED = "papertrader.bar.to.stored";
     public static final String BAR_TO_ORDERS = "papertrader.bar.to.orders";
     public static final String SCAN = "papertrader.scan";
     public static final String SCAN_ERRORS = "papertrader.scan.errors";
@@ -95,6 +96,12 @@ public final class OperationsMetrics implements FeedStats.Observer, ScanObserver
     private Timer pollStep(String step) {
         return Timer.builder(POLL_CYCLE).description("Each step of a REST poll cycle: fetching every ticker, storing, trading")
                 .tag("step", step).serviceLevelObjectives(BAR_BUCKETS).register(registry);
+    }
+
+    @Override
+    public void batchStored(String path, Duration afterBarEnd) {
+        Timer.builder(BAR_TO_STORED).description("From a bar's end to its bars stored, by how the bar came (rest or stream)")
+                .tag("path", path).serviceLevelObjectives(BAR_BUCKETS).register(registry).record(afterBarEnd);
     }
 
     @Override

@@ -63,6 +63,10 @@ public final class FeedStats {
         default void cycleFinished(PollCycle cycle) {
         }
 
+        /** A batch of bars was stored, its newest bar having ended {@code afterBarEnd} before; its trading follows. */
+        default void batchStored(String path, Duration afterBarEnd) {
+        }
+
         /** A batch of bars was stored and traded, its newest bar having ended {@code afterBarEnd} before its orders were stored. */
         default void batchTraded(String path, int bars, Duration afterBarEnd) {
         }
@@ -116,6 +120,11 @@ public final class FeedStats {
         observer.callAnswered(endpoint, took, outcome);
     }
 
+    /** A poll cycle's batch of bars stored, of the bar ending at {@code barEnd} (or older, when catching up), for the metrics. */
+    public void recordBatchStored(Instant barEnd) {
+        observer.batchStored(REST, Duration.between(barEnd, clock.instant()));
+    }
+
     /**
      * A poll cycle's batch of {@code bars} stored and traded; its bars are of the bar ending at {@code barEnd} (or
      * older, when catching up). For the metrics: the status has the cycle's figures.
@@ -163,10 +172,15 @@ public final class FeedStats {
     }
 
     /** Streamed bars were stored, the newest of them ending at {@code newestBarEnd}; their trading follows. */
-    public synchronized void recordStreamStored(Instant newestBarEnd) {
-        Stream known = stream();
-        stream = new Stream(known.state(), known.since(), known.detail(), known.minutes(), known.lateMinutes(), known.bars(),
-                Duration.between(newestBarEnd, clock.instant()), known.lastTradedAfterBarEnd());
+    public void recordStreamStored(Instant newestBarEnd) {
+        Duration afterBarEnd;
+        synchronized (this) {
+            Stream known = stream();
+            afterBarEnd = Duration.between(newestBarEnd, clock.instant());
+            stream = new Stream(known.state(), known.since(), known.detail(), known.minutes(), known.lateMinutes(), known.bars(),
+                    afterBarEnd, known.lastTradedAfterBarEnd());
+        }
+        observer.batchStored(STREAM, afterBarEnd);
     }
 
     /**

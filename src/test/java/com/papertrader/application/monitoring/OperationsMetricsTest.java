@@ -48,7 +48,9 @@ class OperationsMetricsTest {
         stats.recordAnswer("aggregates", Duration.ofMillis(30), CallOutcome.RATE_LIMITED);
         stats.recordAnswer("corporate_actions", Duration.ofSeconds(10), CallOutcome.TIMED_OUT);
         Instant barEnd = NOW.minusMillis(1_500);
+        stats.recordBatchStored(barEnd.minusMillis(500));
         stats.recordBatchTraded(3_000, barEnd);
+        stats.recordStreamStored(NOW.minusMillis(300));
         stats.recordStreamTraded(40, NOW.minusMillis(900));
         stats.recordRejected(2);
         stats.recordRejected(0);
@@ -67,6 +69,8 @@ class OperationsMetricsTest {
         assertEquals(40, series.get("papertrader_bars_stored_total{path=\"stream\"}"));
         assertEquals(1.5, series.get("papertrader_bar_to_orders_seconds_sum{path=\"rest\"}"), 1e-9, "from the bar's end to now");
         assertEquals(0.9, series.get("papertrader_bar_to_orders_seconds_sum{path=\"stream\"}"), 1e-9);
+        assertEquals(2.0, series.get("papertrader_bar_to_stored_seconds_sum{path=\"rest\"}"), 1e-9);
+        assertEquals(0.3, series.get("papertrader_bar_to_stored_seconds_sum{path=\"stream\"}"), 1e-9);
         assertEquals(0, series.get("papertrader_bar_to_orders_seconds_bucket{path=\"rest\",le=\"1.0\"}"));
         assertEquals(1, series.get("papertrader_bar_to_orders_seconds_bucket{path=\"rest\",le=\"2.0\"}"));
         assertEquals(2, series.get("papertrader_bars_rejected_total"));

@@ -11,6 +11,7 @@ import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.ItDatabase;
 import com.papertrader.it.LiveEvents;
+import com.papertrader.it.Prometheus;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -130,6 +132,10 @@ class PolygonStreamIT {
             JsonObject timed = awaitStream(s -> !s.isNull("lastTradedAfterBarEndMs"));
             assertTrue(timed.getJsonNumber("lastStoredAfterBarEndMs").longValue() >= 0, "bars stored after the bar's end: " + timed);
             assertTrue(timed.getJsonNumber("lastTradedAfterBarEndMs").longValue() >= 0, "orders stored after the bar's end: " + timed);
+            Map<String, Double> metrics = Prometheus.samples(Http.getAsAdmin(base, "/metrics").body());
+            assertTrue(metrics.get("papertrader_bars_stored_total{path=\"stream\"}") >= 2, "GENS and GENT's bars, built from minutes");
+            assertTrue(metrics.get("papertrader_bar_to_stored_seconds_count{path=\"stream\"}") >= 1, "timed in the metrics as well");
+            assertTrue(metrics.get("papertrader_bar_to_orders_seconds_count{path=\"stream\"}") >= 1);
 
             // a minute of a bar built already is late: counted, and the bar stays as built (REST would revise it)
             stub.send(frame(minute("GENS", b1.plusSeconds(120), "1003", "1100", "1000", "1090", 50)));

@@ -103,12 +103,11 @@ class PolygonTimerIT {
         HttpResponse<String> response = Http.get(base, "/metrics");
         assertEquals(200, response.statusCode(), "metrics.public: no login needed");
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"), response.headers().toString());
-        for (String name : List.of("papertrader_feed_calls_seconds", "papertrader_poll_cycle_seconds", "papertrader_bars_stored_total",
-                "papertrader_bars_rejected_total", "papertrader_bar_to_orders_seconds", "papertrader_scan_seconds",
-                "papertrader_scan_errors_total", "papertrader_broker_seconds", "papertrader_orders", "papertrader_fills_total",
-                "papertrader_account_equity", "papertrader_live_clients", "papertrader_desk_active", "papertrader_database_up",
-                "papertrader_database_pool_max", "papertrader_database_connections_opened_total")) {
-            assertTrue(response.body().contains("\n# TYPE " + name + " "), "every series the README lists: " + name);
+        for (String name : List.of("feed_calls_seconds", "poll_cycle_seconds", "bars_stored_total", "bars_rejected_total",
+                "bar_to_stored_seconds", "bar_to_orders_seconds", "scan_seconds", "scan_errors_total", "broker_seconds", "orders",
+                "fills_total", "account_equity", "live_clients", "desk_active", "database_up", "database_pool_max",
+                "database_connections_opened_total")) {
+            assertTrue(response.body().contains("\n# TYPE papertrader_" + name + " "), "every series the README lists: " + name);
         }
         Map<String, Double> series = Prometheus.samples(response.body());
         assertTrue(series.get("papertrader_feed_calls_seconds_count{endpoint=\"aggregates\",outcome=\"answered\"}") >= 2, "GENA, GENB");
@@ -118,6 +117,7 @@ class PolygonTimerIT {
         }
         assertTrue(series.get("papertrader_bars_stored_total{path=\"rest\"}") >= status.getJsonObject("lastCycle").getInt("bars"),
                 "at least the first cycle's bars: " + status);
+        assertTrue(series.get("papertrader_bar_to_stored_seconds_count{path=\"rest\"}") >= 1);
         assertTrue(series.get("papertrader_bar_to_orders_seconds_count{path=\"rest\"}") >= 1);
         assertTrue(series.get("papertrader_broker_seconds_count") >= 1, "the bar events went through the broker");
         assertTrue(series.keySet().stream().anyMatch(name -> name.startsWith("papertrader_scan_seconds_count{agent=")
