@@ -4,6 +4,7 @@ import com.papertrader.application.reporting.AccountQueries;
 import com.papertrader.application.reporting.Page;
 import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.AccountId;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -66,5 +68,39 @@ public class JpaAccountQueries implements AccountQueries {
                 .setMaxResults(page.size() + 1)
                 .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList(), page);
+    }
+
+    @Override
+    public Optional<Instant> lastReset(AccountId account) {
+        return Optional.ofNullable(em.createQuery("select max(e.occurredAt) from LedgerEntry e where e.accountId = :account and e.kind = :reset",
+                        Instant.class)
+                .setParameter("account", account.value())
+                .setParameter("reset", LedgerEntry.Kind.RESET)
+                .getSingleResult());
+    }
+
+    @Override
+    public List<EquitySnapshot> equitySince(AccountId account, Instant since) {
+        return em.createQuery("select s from EquitySnapshot s where s.accountId = :account and s.takenAt >= :since order by s.takenAt",
+                        EquitySnapshot.class)
+                .setParameter("account", account.value())
+                .setParameter("since", since)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+    }
+
+    @Override
+    public List<Fill> fillsSince(AccountId account, Instant since) {
+        return em.createQuery("select f from Fill f where f.accountId = :account and f.filledAt >= :since order by f.filledAt, f.id", Fill.class)
+                .setParameter("account", account.value())
+                .setParameter("since", since)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+    }
+
+    @Override
+    public Optional<Instant> newestBarTraded() {
+        Long newest = em.createQuery("select max(c.processedThrough) from BarCursor c", Long.class).getSingleResult();
+        return Optional.ofNullable(newest).map(Instant::ofEpochMilli);
     }
 }

@@ -1,6 +1,7 @@
 package com.papertrader.interfaces.rest;
 
 import com.papertrader.application.reporting.AccountQueries;
+import com.papertrader.application.reporting.LiveStatistics;
 import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.application.trading.AgentChangeRefused;
 import com.papertrader.application.trading.TradingDesk;
@@ -27,7 +28,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * GET /api/accounts, /api/accounts/{id} (cash, equity, buying power, P&amp;L and the agents trading in it),
+ * GET /api/accounts, /api/accounts/{id} (cash, equity, buying power, P&amp;L, the agents trading in it and, for one
+ * account, its statistics since it opened or was last reset: {@link LiveStatistics}),
  * /api/accounts/{id}/equity?limit= (the newest points of its equity curve, oldest first) and /api/accounts/{id}/ledger
  * (its cash movements, newest first, paged). Money as strings. POST /api/accounts/{id}/release-lock (admin) releases
  * its drawdown lock.
@@ -42,6 +44,9 @@ public class AccountsResource {
     @Inject
     TradingDesk desk;
 
+    @Inject
+    LiveStatistics statistics;
+
     @GET
     public JsonObject accounts() {
         Map<String, List<Agent>> agents = queries.agentsByAccount();
@@ -53,7 +58,9 @@ public class AccountsResource {
     @GET
     @Path("{id}")
     public JsonObject account(@PathParam("id") String id) {
-        return json(find(id), queries.agentsByAccount().getOrDefault(id, List.of()));
+        Account account = find(id);
+        return JsonValues.JSON.createObjectBuilder(json(account, queries.agentsByAccount().getOrDefault(id, List.of())))
+                .add("statistics", TradingJson.statistics(statistics.of(account))).build();
     }
 
     @GET

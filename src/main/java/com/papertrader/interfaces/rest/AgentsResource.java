@@ -3,6 +3,7 @@ package com.papertrader.interfaces.rest;
 import static com.papertrader.interfaces.rest.JsonValues.JSON;
 
 import com.papertrader.application.reporting.AgentQueries;
+import com.papertrader.application.reporting.LiveStatistics;
 import com.papertrader.application.reporting.OrderFilter;
 import com.papertrader.application.reporting.OrderQueries;
 import com.papertrader.application.reporting.PageRequest;
@@ -40,6 +41,9 @@ public class AgentsResource {
     @Inject
     PositionQueries positions;
 
+    @Inject
+    LiveStatistics statistics;
+
     @GET
     public JsonObject list() {
         return JSON.createObjectBuilder().add("agents", TradingJson.array(agents.agents(), TradingJson::agent)).build();
@@ -63,6 +67,12 @@ public class AgentsResource {
             json.addNull("account");
         } else {
             json.add("account", TradingJson.account(detail.account()));
+        }
+        // the agent's account's, since it opened or was last reset (null for an agent without one)
+        if (detail.account() == null) {
+            json.addNull("statistics");
+        } else {
+            json.add("statistics", TradingJson.statistics(statistics.of(detail.account())));
         }
         return json.build();
     }

@@ -2,8 +2,10 @@ package com.papertrader.interfaces.rest;
 
 import static com.papertrader.interfaces.rest.JsonValues.JSON;
 
+import com.papertrader.application.backtest.Statistics;
 import com.papertrader.application.reporting.AgentPerformance;
 import com.papertrader.application.reporting.AgentSummary;
+import com.papertrader.application.reporting.LiveStatistics;
 import com.papertrader.application.reporting.Page;
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.ScanRecord;
@@ -17,6 +19,7 @@ import com.papertrader.domain.trading.risk.RefusalCount;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -219,5 +222,35 @@ final class TradingJson {
         } else {
             json.add(key, value);
         }
+    }
+
+    /** A live account's statistics (LiveStatistics): the same keys as a backtest's; a ratio without a value is null. */
+    static JsonObject statistics(LiveStatistics.Report report) {
+        Statistics s = report.statistics();
+        return JSON.createObjectBuilder()
+                .add("since", report.since().toString())
+                .add("through", report.through().toString())
+                .add("returnsBasis", Statistics.RETURNS_BASIS)
+                .add("startEquity", JsonValues.decimal(s.startEquity()))
+                .add("endEquity", JsonValues.decimal(s.endEquity()))
+                .add("netProfit", JsonValues.decimal(s.netProfit()))
+                .add("totalReturn", ratio(s.totalReturn()))
+                .add("cagr", ratio(s.cagr()))
+                .add("sharpe", ratio(s.sharpe()))
+                .add("sortino", ratio(s.sortino()))
+                .add("maxDrawdown", ratio(s.maxDrawdown()))
+                .add("maxDrawdownDuration", s.maxDrawdown() > 0 ? JSON.createValue(s.maxDrawdownDuration().toString()) : JsonValue.NULL)
+                .add("trades", s.trades())
+                .add("winRate", ratio(s.winRate()))
+                .add("profitFactor", ratio(s.profitFactor()))
+                .add("averageWin", JsonValues.decimal(s.averageWin()))
+                .add("averageLoss", JsonValues.decimal(s.averageLoss()))
+                .add("exposure", ratio(s.exposure()))
+                .build();
+    }
+
+    /** NaN (a ratio over nothing) as null. */
+    private static JsonValue ratio(double value) {
+        return Double.isNaN(value) ? JsonValue.NULL : JSON.createValue(value);
     }
 }

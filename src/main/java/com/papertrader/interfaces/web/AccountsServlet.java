@@ -2,6 +2,7 @@ package com.papertrader.interfaces.web;
 
 import com.papertrader.application.reporting.AccountQueries;
 import com.papertrader.application.reporting.InvalidQueryException;
+import com.papertrader.application.reporting.LiveStatistics;
 import com.papertrader.application.reporting.Page;
 import com.papertrader.application.reporting.PageRequest;
 import com.papertrader.domain.trading.portfolio.AccountId;
@@ -28,6 +29,9 @@ public class AccountsServlet extends HttpServlet {
     @Inject
     AccountQueries queries;
 
+    @Inject
+    LiveStatistics statistics;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
@@ -50,7 +54,7 @@ public class AccountsServlet extends HttpServlet {
             return;
         }
         Page<LedgerEntry> ledger = queries.ledger(AccountId.of(id), page);
-        pages.render("accounts/detail", Map.of("account", account.get(),
+        pages.render("accounts/detail", Map.of("account", account.get(), "stats", statistics.of(account.get()),
                 "agents", queries.agentsByAccount().getOrDefault(id, List.of()),
                 "ledger", ledger, "ledgerLinks", PageLinks.of("/accounts/" + id, Map.of(), ledger)), request, response);
     }

@@ -1,6 +1,7 @@
 package com.papertrader.interfaces.web;
 
 import com.papertrader.application.reporting.AgentQueries;
+import com.papertrader.application.reporting.LiveStatistics;
 import com.papertrader.application.reporting.OrderFilter;
 import com.papertrader.application.reporting.OrderQueries;
 import com.papertrader.application.reporting.PageRequest;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +40,9 @@ public class AgentsServlet extends HttpServlet {
     @Inject
     PositionQueries positions;
 
+    @Inject
+    LiveStatistics statistics;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getPathInfo() == null || request.getPathInfo().equals("/") ? null : request.getPathInfo().substring(1);
@@ -55,11 +60,14 @@ public class AgentsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No agent " + id);
             return;
         }
-        pages.render("agents/detail", Map.of(
+        Map<String, Object> model = new HashMap<>(Map.of(
                 "detail", detail.get(),
                 "orders", orders.orders(OrderFilter.forAgent(id), PageRequest.first(RECENT)).map(OrderRow::new),
                 "positions", positions.positions(PositionFilter.forAgent(id), PageRequest.first(RECENT)),
-                "scriptVersions", agents.scriptVersions(AgentId.of(id))), request, response);
+                "scriptVersions", agents.scriptVersions(AgentId.of(id))));
+        // the agent's account's statistics, once it has one (it opens with the first bar)
+        model.put("stats", detail.get().account() == null ? null : statistics.of(detail.get().account()));
+        pages.render("agents/detail", model, request, response);
     }
 
     /** One version of an agent's script, as an order's script hash names it (a deleted agent's too). */

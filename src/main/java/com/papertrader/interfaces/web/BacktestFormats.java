@@ -4,17 +4,26 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
-/** What {@link Formats} does not cover on the backtest pages: ratios held as doubles, and durations. */
+/**
+ * What {@link Formats} does not cover in statistics (a backtest's, a live account's): ratios held as doubles, and
+ * durations. Every page has it as {@code bt}. A ratio over nothing (NaN) shows as none.
+ */
 public final class BacktestFormats {
 
     /** A ratio for {@code fmt.percent}; null (shown empty) when there is none. */
     public BigDecimal ratio(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value);
+        return value == null || value.isNaN() ? null : BigDecimal.valueOf(value);
+    }
+
+    /** A ratio as a percentage, as {@code fmt.percent} writes it; a dash when there is none (a win rate without trips). */
+    public String percent(Double value) {
+        BigDecimal ratio = ratio(value);
+        return ratio == null ? "—" : Pages.FORMATS.percent(ratio);
     }
 
     /** A plain figure such as a Sharpe ratio to two decimals; a dash when there is none. */
     public String figure(Double value) {
-        return value == null ? "—" : String.format(Locale.US, "%,.2f", value);
+        return value == null || value.isNaN() ? "—" : String.format(Locale.US, "%,.2f", value);
     }
 
     /** {@code 2d 3h 05m}, {@code 45m}; empty for none. */

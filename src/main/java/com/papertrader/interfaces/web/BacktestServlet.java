@@ -39,7 +39,6 @@ import java.util.Optional;
 public class BacktestServlet extends HttpServlet {
 
     static final long MAX_UPLOAD = 50L * 1024 * 1024;
-    private static final BacktestFormats FORMATS = new BacktestFormats();
 
     @Inject
     Pages pages;
@@ -51,7 +50,7 @@ public class BacktestServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = path(request);
         if (path.isEmpty()) {
-            pages.render("backtests/list", Map.of("runs", backtests.all(), "backtests", backtests, "bt", FORMATS), request, response);
+            pages.render("backtests/list", Map.of("runs", backtests.all(), "backtests", backtests), request, response);
         } else if (path.equals("new")) {
             Map<String, String> form = defaults(request.getParameter("agent"));
             form(request, response, form, null);
@@ -69,7 +68,6 @@ public class BacktestServlet extends HttpServlet {
             model.put("barsDone", backtests.barsDone(run.get()));
             model.put("barsTotal", backtests.barsTotal(run.get()));
             model.put("basis", Statistics.RETURNS_BASIS);
-            model.put("bt", FORMATS);
             pages.render("backtests/show", model, request, response);
         }
     }

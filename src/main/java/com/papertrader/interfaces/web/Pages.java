@@ -28,6 +28,8 @@ public class Pages {
 
     /** The formats every page gets as {@code fmt}, and the row views format with. */
     static final Formats FORMATS = new Formats();
+    /** Ratios and durations of statistics (backtests, live accounts). */
+    static final BacktestFormats STATISTICS = new BacktestFormats();
 
     private JakartaServletWebApplication application;
     private TemplateEngine engine;
@@ -37,6 +39,7 @@ public class Pages {
         TemplateEngine templates = engine(request);
         WebContext context = new WebContext(application.buildExchange(request, response), request.getLocale(), model);
         context.setVariable("fmt", FORMATS);
+        context.setVariable("bt", STATISTICS);
         context.setVariable("user", request.getRemoteUser());
         context.setVariable("admin", request.isUserInRole(Credentials.ADMIN_ROLE));
         // Rendered whole (into Thymeleaf's unsynchronised string writer), then encoded and written once: the servlet

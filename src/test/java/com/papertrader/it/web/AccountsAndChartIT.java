@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.ItDatabase;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -88,7 +90,9 @@ class AccountsAndChartIT {
         assertEquals("Chart IT trader", agents.getJsonObject(0).getString("name"));
 
         List<JsonObject> all = ok("/api/accounts").getJsonArray("accounts").getValuesAs(JsonObject.class);
-        assertEquals(account, all.stream().filter(a -> a.getString("id").equals("chart-it")).findFirst().orElseThrow());
+        assertEquals(Json.createObjectBuilder(account).remove("statistics").build(),
+                all.stream().filter(a -> a.getString("id").equals("chart-it")).findFirst().orElseThrow(),
+                "the list has each account as it stands (its statistics only in the account's own answer)");
         JsonObject sma = all.stream().filter(a -> a.getString("id").equals("sma-crossover")).findFirst().orElseThrow();
         assertEquals("SMA crossover", sma.getJsonArray("agents").getJsonObject(0).getString("name"),
                 "each sample agent trades in its own account");
@@ -151,6 +155,60 @@ class AccountsAndChartIT {
         assertEquals("41.25", last.getString("dayPnl"));
         List<JsonObject> newest = ok("/api/accounts/chart-it/equity?limit=2").getJsonArray("points").getValuesAs(JsonObject.class);
         assertEquals(points.subList(11, 13), newest, "a limit keeps the newest points, oldest first");
+    }
+
+    /**
+     * The account's statistics, worked by hand from the morning above. The curve starts at 09:30, a bar before its first
+     * snapshot, and has a point at each bar's end through 11:10 (the newest bar traded), equity carried over the flat
+     * bars: 100,000 through 09:55; long 10 from 102.50, marked at closes 102.75 ... 105.25 (10:00-10:25); 100,030 flat
+     * (10:30-10:45); long 5 from 107.50 at closes 107.75 ... 109.75 (10:50-11:10). Exposed at 11 of 20 bars; equity
+     * never falls (no drawdown, no losing bar: no Sortino); one closed round trip of +30.00 (no losing one: no profit
+     * factor).
+     */
+    @Test
+    void statisticsSinceTheFirstBarMarked() throws Exception {
+        double[] equity = {100_000, 100_000, 100_000, 100_000, 100_000, 100_000, 100_002.5, 100_007.5, 100_012.5, 100_017.5,
+            100_022.5, 100_027.5, 100_030, 100_030, 100_030, 100_030, 100_031.25, 100_033.75, 100_036.25, 100_038.75, 100_041.25};
+        double[] returns = new double[equity.length - 1];
+        double mean = 0;
+        for (int i = 1; i < equity.length; i++) {
+            returns[i - 1] = equity[i] / equity[i - 1] - 1;
+            mean += returns[i - 1] / returns.length;
+        }
+        double squares = 0;
+        for (double r : returns) {
+            squares += (r - mean) * (r - mean);
+        }
+        double sharpe = mean / Math.sqrt(squares / (returns.length - 1)) * Math.sqrt(78 * 252);
+
+        JsonObject statistics = ok("/api/accounts/chart-it").getJsonObject("statistics");
+        assertEquals(statistics, ok("/api/agents/chart-it").getJsonObject("statistics"), "the agent's are its account's");
+        assertEquals("2026-06-11T13:30:00Z", statistics.getString("since"), statistics.toString());
+        assertEquals("2026-06-11T15:10:00Z", statistics.getString("through"));
+        assertEquals("100000.00", statistics.getString("startEquity"));
+        assertEquals("100041.25", statistics.getString("endEquity"));
+        assertEquals("41.25", statistics.getString("netProfit"));
+        assertEquals(0.0004125, statistics.getJsonNumber("totalReturn").doubleValue(), 1e-12);
+        assertEquals(sharpe, statistics.getJsonNumber("sharpe").doubleValue(), Math.abs(sharpe) * 1e-9);
+        assertTrue(statistics.isNull("sortino"), "no losing bar");
+        assertEquals(0, statistics.getJsonNumber("maxDrawdown").doubleValue());
+        assertTrue(statistics.isNull("maxDrawdownDuration"));
+        assertEquals(1, statistics.getInt("trades"));
+        assertEquals(1, statistics.getJsonNumber("winRate").doubleValue());
+        assertTrue(statistics.isNull("profitFactor"), "no losing round trip");
+        assertEquals("30.00", statistics.getString("averageWin"));
+        assertEquals(0.55, statistics.getJsonNumber("exposure").doubleValue(), 1e-12);
+
+        String detail = page("/accounts/chart-it");
+        assertEquals("0.04%", text(detail, "account-statistics-return"));
+        assertEquals(String.format(Locale.US, "%,.2f", sharpe), text(detail, "account-statistics-sharpe"));
+        assertEquals("—", text(detail, "account-statistics-sortino"));
+        assertEquals("55.00%", text(detail, "account-statistics-exposure"));
+        assertEquals("1", text(detail, "account-statistics-trades"));
+        String agent = page("/agents/chart-it");
+        assertEquals("55.00%", text(agent, "agent-statistics-exposure"), "the agent's page shows its account's");
+        String compared = page("/compare");
+        assertTrue(between(compared, "<tr id=\"compare-chart-it\">", "</tr>").contains("55.00%"), compared);
     }
 
     /** Pages of 8, newest first: bars 12-19, then 4-11, then 0-3 and no further page. */

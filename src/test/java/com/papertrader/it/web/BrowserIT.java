@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,6 +102,8 @@ class BrowserIT {
     private static final String ACCOUNT_EQUITY = "#2f6fdb";
     private static final String BACKTEST_EQUITY = "#2962ff";
     private static final String BACKTEST_DRAWDOWN = "#c62828";
+    /** The comparison's lines, in the order of its legend (static/js/compare-chart.js). */
+    private static final String[] COMPARED = {"#2f6fdb", "#c62828", "#1a7f37", "#8e24aa", "#ef6c00", "#00838f", "#6d4c41", "#37474f"};
 
     /** The sample agent that watches every ticker, so trades BRWA and BRWB here. */
     private static final String RSI = "rsi-mean-reversion";
@@ -285,11 +288,31 @@ class BrowserIT {
             assertEquals(RSI, text("account-id"));
             ChartView chart = drawn("equity-chart", 300, view -> view.pixelsOf(ACCOUNT_EQUITY) >= 150, ACCOUNT_EQUITY);
             assertTrue(Integer.parseInt(attribute("equity-chart", "data-points")) >= 5, chart.toString());
+            assertTrue(page().findElement(By.id("account-statistics")).isDisplayed(), "the account's statistics");
+            assertTrue(text("account-statistics-trades").matches("\\d+"), text("account-statistics-trades"));
             creditsTradingView();
             List<String> ledger = rows("#ledger");
             // Newest first, so the page's rows may all be trades and dividends; each names its kind and amount.
             String movement = ".*\\b(opening|trade|commission|dividend|split_cash)\\b.*\\$.*";
             assertTrue(!ledger.isEmpty() && ledger.stream().allMatch(row -> row.matches(movement)), "the ledger lists the cash movements: " + ledger);
+        });
+    }
+
+    /** Every agent's equity overlaid, one line each in its legend's colour, and their statistics in one table. */
+    @Test
+    void agentsCompared() {
+        awaitApi("equity points of the RSI agent's account",
+                () -> Http.json(get("/api/accounts/" + RSI + "/equity")).getJsonArray("points").size() >= 5);
+        browser().forgetCookies();
+        look("compare", "/compare", width -> {
+            ChartView chart = drawn("compare-chart", 300, view -> Arrays.stream(COMPARED).mapToLong(view::pixelsOf).sum() >= 150, COMPARED);
+            assertTrue(Integer.parseInt(attribute("compare-chart", "data-series")) >= 1, chart.toString());
+            List<String> rows = rows("#compare-table");
+            assertTrue(rows.stream().anyMatch(row -> row.contains("RSI") && row.contains("%")), "the RSI agent's statistics: " + rows);
+            List<WebElement> legend = page().findElements(By.cssSelector("#compare-legend li"));
+            assertEquals(rows.size(), legend.size(), "one legend entry a line");
+            assertTrue(legend.get(0).isDisplayed());
+            creditsTradingView();
         });
     }
 
