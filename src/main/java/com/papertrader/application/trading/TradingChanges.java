@@ -2,11 +2,13 @@ package com.papertrader.application.trading;
 
 import com.papertrader.domain.agent.Agent;
 import com.papertrader.domain.agent.AgentId;
+import com.papertrader.domain.agent.AgentState;
 import com.papertrader.domain.agent.ScanRecord;
 import com.papertrader.domain.market.Bar;
 import com.papertrader.domain.trading.execution.BrokerChanges;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
+import com.papertrader.domain.trading.risk.AccountHalt;
 import com.papertrader.domain.trading.risk.RefusalCount;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,14 +102,21 @@ public final class TradingChanges {
         return appliedActions;
     }
 
-    /** What the live pages are told once this is saved: every order created or changed (once, as it is now) and every fill. */
+    /**
+     * What the live pages and the notifications are told once this is saved: every order created or changed (once, as
+     * it is now), every fill, the agents stopped (a stopped agent is not scanned, so one among the changed agents was
+     * stopped by this event) and the accounts halted.
+     */
     public TradingSaved saved() {
         Map<String, Order> orders = new LinkedHashMap<>();
         List<Fill> fills = new ArrayList<>();
+        List<AccountHalt> halts = new ArrayList<>();
         for (BrokerChanges change : broker()) {
             change.orders().forEach(order -> orders.put(order.id(), order));
             fills.addAll(change.fills());
+            halts.addAll(change.halts());
         }
-        return new TradingSaved(List.copyOf(orders.values()), fills);
+        List<Agent> stopped = agents.values().stream().filter(agent -> agent.getState() == AgentState.ERRORED).toList();
+        return new TradingSaved(List.copyOf(orders.values()), fills, stopped, halts);
     }
 }

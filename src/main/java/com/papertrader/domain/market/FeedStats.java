@@ -74,6 +74,42 @@ public final class FeedStats {
         /** Bars the feed sent that were not valid bars (logged with their ticker), dropped. */
         default void barsRejected(int bars) {
         }
+
+        /** This observer, then {@code next}, told each figure in turn. */
+        default Observer and(Observer next) {
+            Observer first = this;
+            return new Observer() {
+                @Override
+                public void callAnswered(String endpoint, Duration took, CallOutcome outcome) {
+                    first.callAnswered(endpoint, took, outcome);
+                    next.callAnswered(endpoint, took, outcome);
+                }
+
+                @Override
+                public void cycleFinished(PollCycle cycle) {
+                    first.cycleFinished(cycle);
+                    next.cycleFinished(cycle);
+                }
+
+                @Override
+                public void batchStored(String path, Duration afterBarEnd) {
+                    first.batchStored(path, afterBarEnd);
+                    next.batchStored(path, afterBarEnd);
+                }
+
+                @Override
+                public void batchTraded(String path, int bars, Duration afterBarEnd) {
+                    first.batchTraded(path, bars, afterBarEnd);
+                    next.batchTraded(path, bars, afterBarEnd);
+                }
+
+                @Override
+                public void barsRejected(int bars) {
+                    first.barsRejected(bars);
+                    next.barsRejected(bars);
+                }
+            };
+        }
     }
 
     /** How a call to the feed ended. */

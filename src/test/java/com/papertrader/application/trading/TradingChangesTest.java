@@ -37,7 +37,7 @@ class TradingChangesTest {
         String reason = "account alice is halted for 2026-03-04: day P&L breached the max daily loss";
         order.reject(reason, NOW, NOW);
         BrokerChanges halted = new BrokerChanges(List.of(order), order.events(), List.of(), List.of(), List.of(alice), List.of(), List.of(),
-                List.of(), List.of(order));
+                List.of(), List.of(order), List.of());
         TradingChanges changes = new TradingChanges(0, 0);
 
         changes.add(TestBars.closes("TEST", BAR, 10).get(0), new BarChanges(List.of(halted),

@@ -20,6 +20,7 @@ import com.papertrader.domain.trading.portfolio.EquitySnapshot;
 import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.portfolio.PositionSide;
+import com.papertrader.domain.trading.risk.AccountHalt;
 import com.papertrader.domain.trading.risk.RiskCheck;
 import com.papertrader.domain.trading.risk.RiskDenial;
 import com.papertrader.domain.trading.risk.RiskLimits;
@@ -404,12 +405,14 @@ public final class Broker {
             limits.dailyLossBreach(account).ifPresent(reason -> {
                 account.haltForDay(day, reason);
                 changes.account(account);
+                changes.halted(new AccountHalt(account.id(), AccountHalt.Kind.DAILY_LOSS, reason, now));
             });
         }
         if (request.side().isEntry() && !account.isLocked()) {
             limits.drawdownBreach(account).ifPresent(reason -> {
                 account.lock(reason, now);
                 changes.account(account);
+                changes.halted(new AccountHalt(account.id(), AccountHalt.Kind.DRAWDOWN, reason, now));
             });
         }
         Map<String, Position> accountPositions = positions.ofAccount(account.id());

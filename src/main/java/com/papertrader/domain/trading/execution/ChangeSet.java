@@ -8,6 +8,7 @@ import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
 import com.papertrader.domain.trading.portfolio.LedgerEntry;
 import com.papertrader.domain.trading.portfolio.Position;
+import com.papertrader.domain.trading.risk.AccountHalt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ final class ChangeSet {
     private final Set<Account> accounts = new LinkedHashSet<>();
     private final Map<String, EquitySnapshot> snapshots = new LinkedHashMap<>();
     private final List<CorporateAction> applied = new ArrayList<>();
+    private final List<AccountHalt> halts = new ArrayList<>();
 
     /** A new order with all its events so far. */
     void created(Order order) {
@@ -67,10 +69,14 @@ final class ChangeSet {
         applied.add(action);
     }
 
+    void halted(AccountHalt halt) {
+        halts.add(halt);
+    }
+
     /** The changes, with the ledger entries the changed accounts made. */
     BrokerChanges build() {
         List<LedgerEntry> ledger = accounts.stream().flatMap(account -> account.takeNewLedgerEntries().stream()).toList();
         return new BrokerChanges(List.copyOf(orders), events, fills, List.copyOf(positions), List.copyOf(accounts),
-                List.copyOf(snapshots.values()), ledger, applied, placed);
+                List.copyOf(snapshots.values()), ledger, applied, placed, halts);
     }
 }

@@ -25,6 +25,7 @@ import com.papertrader.domain.trading.portfolio.Account;
 import com.papertrader.domain.trading.portfolio.EquitySnapshot;
 import com.papertrader.domain.trading.portfolio.Position;
 import com.papertrader.domain.trading.portfolio.PositionSide;
+import com.papertrader.domain.trading.risk.AccountHalt;
 import com.papertrader.domain.trading.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -660,6 +661,10 @@ class BrokerTest {
         SubmitResult.Rejected halted = rejected(broker.submit(signal("alice", "MSFT", OrderSide.BUY, B2, "10").quantity(10).build()));
         assertEquals("account alice is halted for 2026-11-24: day P&L -600.00 breached the max daily loss of 500.00", halted.reason());
         assertEquals(List.of(alice), halted.changes().accounts());
+        assertEquals(List.of(new AccountHalt("alice", AccountHalt.Kind.DAILY_LOSS, "day P&L -600.00 breached the max daily loss of 500.00",
+                B3)), halted.changes().halts(), "the halt is told once, when it happens");
+        assertEquals(List.of(), rejected(broker.submit(signal("alice", "NVDA", OrderSide.BUY, B2, "10").quantity(10).build()))
+                .changes().halts(), "not again at the next refused entry");
         assertInstanceOf(SubmitResult.Accepted.class,
                 broker.submit(signal("alice", "AAPL", OrderSide.SELL, B2, "49.40").quantity(500).build()));
 
