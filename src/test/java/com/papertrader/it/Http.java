@@ -71,6 +71,13 @@ public final class Http {
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A DELETE as the admin, with HTTP Basic. */
+    public static HttpResponse<String> deleteAsAdmin(URL base, String path) throws IOException, InterruptedException {
+        URI uri = URI.create(base.toExternalForm().replaceAll("/$", "") + path);
+        return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Authorization", adminBasicAuth())
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * A multipart/form-data body as a browser sends a form with a file: the fields (in order; a null value is left
      * out), then the file. Returns {content type with its boundary, body}.

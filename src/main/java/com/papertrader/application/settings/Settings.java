@@ -11,7 +11,7 @@ import java.util.function.Function;
  * ({@code ~/.paper-trader}) is in {@code META-INF/microprofile-config.properties}.
  */
 public record Settings(DatabaseSettings database, FeedSettings feed, MarketSettings market, ScannerSettings scanner,
-                       TradingSettings trading, SecuritySettings security) {
+                       TradingSettings trading, SecuritySettings security, NotificationSettings notifications) {
 
     /**
      * Reads and validates every setting.
@@ -22,7 +22,8 @@ public record Settings(DatabaseSettings database, FeedSettings feed, MarketSetti
     public static Settings from(Function<String, Optional<String>> source) {
         SettingsReader in = new SettingsReader(source);
         return new Settings(DatabaseSettings.read(in), FeedSettings.read(in), MarketSettings.read(in),
-                ScannerSettings.read(in), TradingSettings.read(in), SecuritySettings.read(in));
+                ScannerSettings.read(in), TradingSettings.read(in), SecuritySettings.read(in),
+                NotificationSettings.read(in));
     }
 
     /** What the start-up log says of the configuration: no secret in it. */

@@ -14,6 +14,9 @@ import com.papertrader.application.ingest.CorporateActionStore;
 import com.papertrader.application.ingest.CorporateActionStore.KnownAction;
 import com.papertrader.application.ingest.CorporateActionsStored;
 import com.papertrader.application.monitoring.OperationsMetrics;
+import com.papertrader.application.notification.Notification;
+import com.papertrader.application.notification.NotificationType;
+import com.papertrader.application.notification.Notifications;
 import com.papertrader.application.scanning.ScannerBean;
 import com.papertrader.application.settings.MarketSettings;
 import com.papertrader.application.settings.ScannerSettings;
@@ -39,6 +42,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +61,8 @@ import java.util.logging.Logger;
  * container-managed write lock (every method), and never interleave. The database is the truth: the broker and both
  * parts are built from it once it is ready ({@link DatabaseReady}) and rebuilt after any failed change. After each change the desk publishes a
  * {@link TradingSummary} for the status, and after a bar event what it saved ({@link TradingSaved}) for the live pages.
- * A person's change, once done, is recorded in the {@link Audit} trail with who asked for it.
+ * A person's change, once done, is recorded in the {@link Audit} trail with who asked for it; the kill switch's are
+ * also told to the webhooks ({@link Notifications}).
  */
 @Singleton
 @Startup
@@ -99,6 +104,9 @@ public class TradingDesk {
 
     @Inject
     Audit audit;
+
+    @Inject
+    Notifications notifications;
 
     @Inject
     AuditTrail auditTrail;
@@ -277,6 +285,9 @@ public class TradingDesk {
     public KillSwitch engageKillSwitch(Actor actor, boolean flatten) {
         KillSwitch engaged = guarded(() -> killSwitch = administration.engageKillSwitch(actor.user(), flatten));
         audit.record(actor, AuditAction.KILL_SWITCH_ENGAGED, "kill switch", flatten ? "open positions closed" : "positions kept");
+        notifications.publish(new Notification(NotificationType.KILL_SWITCH_ENGAGED, engaged.engagedAt(), "Kill switch engaged by "
+                + engaged.engagedBy() + (flatten ? ": every open position closed" : ": open positions kept"),
+                Json.createObjectBuilder().add("engagedBy", engaged.engagedBy()).add("flattened", engaged.flattened()).build()));
         return engaged;
     }
 
@@ -288,6 +299,8 @@ public class TradingDesk {
             return actor;
         });
         audit.record(actor, AuditAction.KILL_SWITCH_RELEASED, "kill switch", "");
+        notifications.publish(new Notification(NotificationType.KILL_SWITCH_RELEASED, wallClock.instant(), "Kill switch released by "
+                + actor.user() + ": entries are accepted again", Json.createObjectBuilder().add("releasedBy", actor.user()).build()));
     }
 
     /**

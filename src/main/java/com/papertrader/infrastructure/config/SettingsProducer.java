@@ -3,6 +3,7 @@ package com.papertrader.infrastructure.config;
 import com.papertrader.application.settings.DatabaseSettings;
 import com.papertrader.application.settings.FeedSettings;
 import com.papertrader.application.settings.MarketSettings;
+import com.papertrader.application.settings.NotificationSettings;
 import com.papertrader.application.settings.ScannerSettings;
 import com.papertrader.application.settings.SecuritySettings;
 import com.papertrader.application.settings.Settings;
@@ -59,6 +60,11 @@ public class SettingsProducer {
     @Produces
     public SecuritySettings security() {
         return settings.security();
+    }
+
+    @Produces
+    public NotificationSettings notifications() {
+        return settings.notifications();
     }
 
     @Produces

@@ -3,6 +3,7 @@ package com.papertrader.infrastructure.feed;
 import com.papertrader.application.ingest.BarStore;
 import com.papertrader.application.ingest.MarketSource;
 import com.papertrader.application.monitoring.OperationsMetrics;
+import com.papertrader.application.notification.FeedNotifications;
 import com.papertrader.application.settings.FeedSettings;
 import com.papertrader.application.settings.InvalidSettingException;
 import com.papertrader.application.settings.MarketSettings;
@@ -63,10 +64,13 @@ public class MarketSourceProducer {
     @Inject
     OperationsMetrics metrics;
 
+    @Inject
+    FeedNotifications notifications;
+
     @Produces
     @Singleton
     FeedStats stats() {
-        return new FeedStats(wallClock, metrics);
+        return new FeedStats(wallClock, metrics.and(notifications));
     }
 
     /** The plan's calls per minute and the pace per second on Polygon; the simulated market and a replay are not metered. */

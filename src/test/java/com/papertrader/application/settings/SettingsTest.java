@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.papertrader.application.notification.DeliveryRetries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -53,6 +54,10 @@ class SettingsTest {
         values.put(SecuritySettings.SESSION_IDLE_MINUTES, "30");
         values.put(SecuritySettings.SESSION_LIFETIME_HOURS, "8");
         values.put(SecuritySettings.METRICS_PUBLIC, "false");
+        values.put(NotificationSettings.TIMEOUT_SECONDS, "10");
+        values.put(NotificationSettings.FIRST_RETRY_SECONDS, "10");
+        values.put(NotificationSettings.ATTEMPTS, "6");
+        values.put(NotificationSettings.LOG_DAYS, "30");
     }
 
     private Settings settings() {
@@ -75,6 +80,9 @@ class SettingsTest {
         assertEquals(Duration.ofMinutes(30), settings.security().sessionIdleTimeout());
         assertEquals(Duration.ofHours(8), settings.security().sessionLifetime());
         assertFalse(settings.security().metricsPublic(), "the metrics show equity: they take a login unless configured public");
+        assertEquals(Duration.ofSeconds(10), settings.notifications().timeout());
+        assertEquals(new DeliveryRetries(Duration.ofSeconds(10), 6), settings.notifications().retries());
+        assertEquals(Duration.ofDays(30), settings.notifications().logKept());
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.papertrader.it.BrowserExtension;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.ItDatabase;
+import com.papertrader.it.WebhookReceiver;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -408,6 +409,51 @@ class BrowserIT {
             assertEquals("Edit agent sma-crossover", page().findElement(By.tagName("h1")).getText());
             assertTrue(page().findElement(By.id("script")).getDomProperty("value").contains("function scan(bars, ctx)"));
         });
+    }
+
+    /**
+     * Add a webhook through the form (choosing its notifications), send it a test from its row, and read the delivery
+     * in its log; the secret never shows.
+     */
+    @Test
+    void webhooks() throws Exception {
+        String secret = "browser-webhook-secret-" + RUN;
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            logIn();
+            page().get(url("/admin/webhooks"));
+            fill("webhook-name", "browser alerts");
+            fill("webhook-url", receiver.url("/browser"));
+            click("event-fill"); // checked for a new webhook: this one wants only the kill switch
+            click("event-kill_switch_engaged");
+            fill("webhook-secret", secret);
+            click("webhook-save");
+            waitUpTo(PAGE).until(d -> !d.findElements(By.id("notice")).isEmpty());
+            String id = text("notice").replaceAll("^Webhook (w[0-9a-f]{12}) saved.*$", "$1");
+            click("test-" + id);
+            waitUpTo(PAGE).until(d -> !receiver.at("/browser").isEmpty());
+            try {
+                look("admin-webhooks", "/admin/webhooks", width -> {
+                    List<String> rows = rows("#webhooks");
+                    assertTrue(rows.stream().anyMatch(row -> row.contains("browser alerts") && row.contains("kill_switch_engaged")
+                            && row.contains("/…") && !row.contains("/browser")), "listed by host and port: " + rows);
+                    assertTrue(page().findElement(By.id("webhook-form")).isDisplayed());
+                    assertFalse(page().getPageSource().contains(secret));
+                });
+                look("webhook-deliveries", "/admin/webhooks/" + id, width -> {
+                    List<String> rows = waitUpTo(PAGE).until(d -> {
+                        List<String> delivered = rows("#deliveries");
+                        if (delivered.stream().anyMatch(row -> row.contains("DELIVERED"))) {
+                            return delivered;
+                        }
+                        d.navigate().refresh();
+                        return null;
+                    });
+                    assertTrue(rows.get(0).contains("test") && rows.get(0).contains("HTTP 200"), rows.toString());
+                });
+            } finally {
+                assertEquals(204, Http.deleteAsAdmin(base, "/api/webhooks/" + id).statusCode());
+            }
+        }
     }
 
     // == a user's first agent ==
