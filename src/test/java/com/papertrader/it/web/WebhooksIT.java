@@ -62,7 +62,7 @@ class WebhooksIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war().addClasses(TradingProbe.class)
+        return Deployments.war().addClasses(TradingProbe.class, FeedCallsProbe.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "webhooks-it-config.jar")
                         .addAsResource(new StringAsset("config_ordinal=500\n" + ItDatabase.ownDatabase("webhooks-it-" + RUN)
                                         + "webhooks.first-retry-seconds=1\nwebhooks.timeout-seconds=3\n"),
@@ -187,6 +187,36 @@ class WebhooksIT {
         assertEquals("no answer within 3 s", timedOut.getString("lastResult"), timedOut.toString());
         assertTrue(List.of("PENDING", "SENDING").contains(timedOut.getString("status")), "to be tried again: " + timedOut);
         assertEquals(204, Http.deleteAsAdmin(base, "/api/webhooks/" + hanging).statusCode(), "and stops being tried once deleted");
+    }
+
+    @Test
+    void theFeedGoingDownAndComingBackIsTold() throws Exception {
+        create(Json.createObjectBuilder(webhook("feed", receiver.url("/feed"), "feed_down", "feed_back")).add("format", "CHAT").build());
+        feedCalls("TIMED_OUT", 2);
+        feedCalls("RATE_LIMITED", 1);
+        feedCalls("ANSWERED", 1);
+        feedCalls("REFUSED", 2);
+        feedCalls("RATE_LIMITED", 2);
+        assertTrue(receiver.at("/feed").isEmpty(), "no streak of three failures yet");
+        feedCalls("UNREADABLE", 1);
+        feedCalls("TIMED_OUT", 5);
+        Await.until(() -> receiver.at("/feed"), received -> !received.isEmpty(), WITHIN); // then back: the two arrive in order
+        feedCalls("ANSWERED", 2);
+
+        List<Received> told = Await.until(() -> receiver.at("/feed"), received -> received.size() >= 2, WITHIN);
+        assertEquals(List.of("feed_down", "feed_back"), told.stream().map(request -> request.header("X-PaperTrader-Event")).toList(),
+                "down once, back once, in that order");
+        told.forEach(WebhooksIT::assertSigned);
+        JsonObject down = body(told.get(0));
+        assertEquals(down.getString("text"), down.getString("content"), "a chat message, for Slack and Discord alike");
+        assertTrue(down.getString("text").startsWith(
+                "Paper Trader: Market data feed down: calls in a row got no usable answer (the last unreadable"), down.toString());
+        assertTrue(body(told.get(1)).getString("text").startsWith("Paper Trader: Market data feed back after "), told.get(1).body());
+    }
+
+    private void feedCalls(String outcome, int count) throws Exception {
+        HttpResponse<String> response = Http.postAsAdmin(base, "/api/test-probe/feed-calls?outcome=" + outcome + "&count=" + count);
+        assertEquals(204, response.statusCode(), response.body());
     }
 
     private static boolean isAbout(Received request, String event, String agent) {
