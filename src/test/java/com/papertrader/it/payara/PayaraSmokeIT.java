@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.papertrader.application.ingest.BarStore;
 import com.papertrader.domain.market.Bar;
+import com.papertrader.it.Await;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.Prometheus;
+import com.papertrader.it.WebhookReceiver;
 import com.papertrader.it.backtest.BacktestProbe;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
@@ -36,14 +39,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The same WAR on Payara Micro: status over HTTP, a bar through JPA on SQLite (Hibernate bundled, not EclipseLink),
  * the application's own timer trading (bars polled from a fast simulated market become saved orders and fills), and
- * a backtest on the managed executor.
+ * a backtest on the managed executor, a webhook's test delivery on the dispatcher's managed threads.
  */
 @ExtendWith(ArquillianExtension.class)
 class PayaraSmokeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war().addClasses(PayaraSmokeIT.class, Deployments.class, Http.class, BacktestProbe.class)
+        return Deployments.war().addClasses(PayaraSmokeIT.class, Deployments.class, Http.class, BacktestProbe.class,
+                        WebhookReceiver.class, WebhookReceiver.Received.class, Await.class, Await.Reading.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "payara-timer-config.jar")
                         .addAsResource("payara-timer-config.properties", "META-INF/microprofile-config.properties"));
     }
@@ -108,6 +112,24 @@ class PayaraSmokeIT {
         assertEquals("49.7200", trades.get(0).getString("entryPrice"));
         assertEquals("49.6700", trades.get(0).getString("exitPrice"));
         assertEquals("-5.00", trades.get(0).getString("pnl"));
+    }
+
+    @Test
+    @RunAsClient
+    void aWebhookIsSentItsTestDelivery(@ArquillianResource URL base) throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            HttpResponse<String> created = Http.postAsAdmin(base, "/api/webhooks", Json.createObjectBuilder().add("name", "payara")
+                    .add("url", receiver.url("/payara")).add("events", "fill").add("secret", "payara-webhook-secret").build().toString(),
+                    "application/json");
+            assertEquals(201, created.statusCode(), created.body());
+            String id = Http.json(created).getString("id");
+            assertEquals(202, Http.postAsAdmin(base, "/api/webhooks/" + id + "/test").statusCode());
+            List<WebhookReceiver.Received> received = Await.until(() -> receiver.at("/payara"), at -> !at.isEmpty(), Duration.ofSeconds(60));
+            assertEquals(1, received.size(), "delivered once");
+            assertEquals("test", received.get(0).header("X-PaperTrader-Event"));
+            assertTrue(received.get(0).header("X-PaperTrader-Signature").matches("sha256=[0-9a-f]{64}"));
+            assertEquals(204, Http.deleteAsAdmin(base, "/api/webhooks/" + id).statusCode());
+        }
     }
 
     private static long count(Path database, String sql) throws Exception {
