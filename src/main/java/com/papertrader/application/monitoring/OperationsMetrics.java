@@ -100,6 +100,9 @@ public final class OperationsMetrics implements FeedStats.Observer, ScanObserver
 
     @Override
     public void batchStored(String path, Duration afterBarEnd) {
+        if (afterBarEnd.isNegative()) {
+            return; // a simulated market or a replay runs ahead of the wall clock: its bars have no latency to measure
+        }
         Timer.builder(BAR_TO_STORED).description("From a bar's end to its bars stored, by how the bar came (rest or stream)")
                 .tag("path", path).serviceLevelObjectives(BAR_BUCKETS).register(registry).record(afterBarEnd);
     }
@@ -108,6 +111,9 @@ public final class OperationsMetrics implements FeedStats.Observer, ScanObserver
     public void batchTraded(String path, int bars, Duration afterBarEnd) {
         Counter.builder(BARS_STORED).description("Bars stored or revised, then traded, by how they came (rest or stream)")
                 .tag("path", path).register(registry).increment(bars);
+        if (afterBarEnd.isNegative()) {
+            return; // as in batchStored
+        }
         Timer.builder(BAR_TO_ORDERS).description("From a bar's end to its orders stored, by how the bar came (rest or stream)")
                 .tag("path", path).serviceLevelObjectives(BAR_BUCKETS).register(registry).record(afterBarEnd);
     }

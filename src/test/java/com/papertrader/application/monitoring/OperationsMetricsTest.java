@@ -80,6 +80,18 @@ class OperationsMetricsTest {
     }
 
     @Test
+    void barsFromAheadOfTheWallClockAreCountedButNotTimed() {
+        FeedStats stats = new FeedStats(CLOCK, metrics);
+        stats.recordBatchStored(NOW.plusSeconds(3_600)); // a simulated market an hour ahead
+        stats.recordBatchTraded(8, NOW.plusSeconds(3_600));
+
+        Map<String, Double> series = scrape();
+        assertEquals(8, series.get("papertrader_bars_stored_total{path=\"rest\"}"));
+        assertEquals(null, series.get("papertrader_bar_to_orders_seconds_count{path=\"rest\"}"), "no negative latency: " + series);
+        assertEquals(null, series.get("papertrader_bar_to_stored_seconds_count{path=\"rest\"}"));
+    }
+
+    @Test
     void eachAgentsScansAndErrorsAreCountedByTheScannerAndARenameStartsNewSeries() {
         AgentScanner scanner = new AgentScanner(new RhinoAgentRuntime(SandboxLimits.defaults(), MarketCalendar.nyse()), 50, 10, metrics);
         Agent quiet = agent("quiet", "function scan(bars, ctx) { }");
