@@ -69,14 +69,14 @@ public final class AgentAdministration {
      *
      * @param seenVersion the agent's {@link Agent#getEditVersion()} when the change was prepared (an edit form's), or
      *                    null to change whatever it is now
-     * @throws AgentChangeRefused when there is no such agent, the new name is taken, or the agent changed since
-     *                            {@code seenVersion} (saving would silently undo that change)
+     * @throws AgentChangeRefused when there is no such agent or the new name is taken
+     * @throws StaleAgentVersion  when the agent changed since {@code seenVersion} (saving would silently undo that change)
      */
     public Agent change(AgentDefinition definition, Long seenVersion) {
         requireFreeName(definition.name(), definition.id());
         return change(definition.id(), agent -> {
             if (seenVersion != null && agent.getEditVersion() != seenVersion) {
-                throw new AgentChangeRefused("form", "Someone changed this agent (at " + agent.getUpdatedAt()
+                throw new StaleAgentVersion("Someone changed this agent (at " + agent.getUpdatedAt()
                         + ") after this form was opened, so nothing was saved: open it again to see that change, then make yours.");
             }
             agent.rename(definition.name(), wallClock);

@@ -26,6 +26,13 @@ public record AgentDefinition(AgentId id, String name, String script, WatchedTic
         Objects.requireNonNull(risk, "risk");
     }
 
+    /** What an agent is now, as its file would describe it. */
+    public static AgentDefinition of(Agent agent) {
+        String account = agent.getAccountId().equals(agent.getId().value()) ? null : agent.getAccountId();
+        return new AgentDefinition(agent.getId(), agent.getName(), agent.getScript(), agent.getTickers(), agent.getParameters(),
+                agent.getRisk(), account);
+    }
+
     /** A new, enabled agent. */
     public Agent toAgent(Clock clock) {
         Agent agent = new Agent(id, name, script, tickers, parameters, risk, clock);

@@ -3,6 +3,7 @@ package com.papertrader.domain.agent;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -61,15 +62,66 @@ public final class AgentScriptFiles {
                 throw new IllegalArgumentException("the /* agent comment is not closed with */");
             }
             JsonObject metadata = readObject(text.substring(HEADER_START.length(), end));
-            String script = text.substring(end + HEADER_END.length()).replaceFirst("^\\s*\\R", "");
-            requireOnly(metadata, METADATA_KEYS, "metadata");
-            return new AgentDefinition(id, string(metadata, "name"), script, tickers(metadata.get("tickers")),
-                    metadata.containsKey("parameters") && metadata.get("parameters").getValueType() != JsonValue.ValueType.NULL
-                            ? AgentParameters.fromJson(metadata.get("parameters").toString()) : AgentParameters.none(),
-                    metadata.containsKey("risk") ? risk(metadata.getJsonObject("risk")) : AgentRiskSettings.defaults(),
-                    metadata.containsKey("account") ? metadata.getString("account") : null);
+            return definition(id, metadata, text.substring(end + HEADER_END.length()).replaceFirst("^\\s*\\R", ""));
         } catch (RuntimeException e) { // bad input of any kind: wrong JSON types, numbers out of range, missing values
             throw new IllegalArgumentException("agent file " + fileName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An agent from its metadata (the keys of an agent file's comment) and its script: how the JSON API takes one.
+     *
+     * @throws IllegalArgumentException saying what is wrong in the metadata
+     */
+    public static AgentDefinition definition(AgentId id, JsonObject metadata, String script) {
+        requireOnly(metadata, METADATA_KEYS, "metadata");
+        return new AgentDefinition(id, string(metadata, "name"), script, tickers(metadata.get("tickers")),
+                metadata.containsKey("parameters") && metadata.get("parameters").getValueType() != JsonValue.ValueType.NULL
+                        ? AgentParameters.fromJson(metadata.get("parameters").toString()) : AgentParameters.none(),
+                metadata.containsKey("risk") ? risk(metadata.getJsonObject("risk")) : AgentRiskSettings.defaults(),
+                metadata.containsKey("account") && metadata.get("account").getValueType() != JsonValue.ValueType.NULL
+                        ? metadata.getString("account") : null);
+    }
+
+    /** The agent file ({@code <id>.js}) of an agent: {@link #parse} reads it back into the same agent. */
+    public static String write(AgentDefinition agent) {
+        AgentRiskSettings risk = agent.risk();
+        JsonObjectBuilder riskJson = JSON.createObjectBuilder();
+        decimal(riskJson, "positionNotional", risk.getPositionNotional());
+        riskJson.add("maxOpenPositions", risk.getMaxOpenPositions());
+        decimal(riskJson, "stopLossPercent", risk.getStopLossPercent());
+        decimal(riskJson, "takeProfitPercent", risk.getTakeProfitPercent());
+        riskJson.add("allowPyramiding", risk.isAllowPyramiding());
+        decimal(riskJson, "maxDailyLoss", risk.getMaxDailyLoss());
+        whole(riskJson, "flattenMinutesBeforeClose", risk.getFlattenMinutesBeforeClose());
+        whole(riskJson, "coolDownAfterLosses", risk.getCoolDownAfterLosses());
+        decimal(riskJson, "maxDrawdownPercent", risk.getMaxDrawdownPercent());
+        StringBuilder text = new StringBuilder(HEADER_START).append("\n{\n");
+        text.append("  \"name\": ").append(JSON.createValue(agent.name())).append(",\n");
+        text.append("  \"tickers\": ").append(agent.tickers().isAll() ? JSON.createValue("all")
+                : JSON.createArrayBuilder(agent.tickers().tickers()).build()).append(",\n");
+        text.append("  \"parameters\": ").append(agent.parameters().toJson()).append(",\n");
+        text.append("  \"risk\": ").append(riskJson.build());
+        if (agent.account() != null) {
+            text.append(",\n  \"account\": ").append(JSON.createValue(agent.account()));
+        }
+        // "*/" in a name would end the comment: JSON may write "/" as "\/"
+        return text.toString().replace(HEADER_END, "*\\/") + "\n}\n" + HEADER_END + "\n" + agent.script();
+    }
+
+    private static void decimal(JsonObjectBuilder json, String key, BigDecimal value) {
+        if (value == null) {
+            json.addNull(key);
+        } else {
+            json.add(key, value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros());
+        }
+    }
+
+    private static void whole(JsonObjectBuilder json, String key, Integer value) {
+        if (value == null) {
+            json.addNull(key);
+        } else {
+            json.add(key, value);
         }
     }
 

@@ -146,6 +146,7 @@ final class TradingJson {
                 .add("id", a.getId().value())
                 .add("name", a.getName())
                 .add("state", a.getState().name())
+                .add("version", a.getEditVersion())
                 .add("tickers", a.getTickers().isAll() ? JSON.createArrayBuilder().add("*") : JSON.createArrayBuilder(a.getTickers().tickers()))
                 .add("accountId", a.getAccountId())
                 .add("scriptHash", a.getScriptHash())

@@ -45,6 +45,21 @@ class AgentScriptFilesTest {
             java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC);
 
     @Test
+    void anAgentWrittenToItsFileIsReadBackTheSame() {
+        AgentDefinition full = new AgentDefinition(AgentId.of("round-trip"), "Round */ trip \"quoted\"", "function scan(bars, ctx) {}\n",
+                WatchedTickers.of("AAPL", "SPY"), AgentParameters.fromJson("{\"fast\": 10, \"note\": \"a */ b\"}"),
+                new AgentRiskSettings(new BigDecimal("2500.00"), 3, new BigDecimal("2.5"), null, true, new BigDecimal("1000"), 15, 2,
+                        new BigDecimal("20")), "shared-pot");
+        String file = AgentScriptFiles.write(full);
+        assertTrue(file.startsWith("/* agent\n{\n  \"name\": \"Round *\\/ trip"), file);
+        assertEquals(full, AgentScriptFiles.parse("round-trip.js", file));
+
+        AgentDefinition minimal = AgentScriptFiles.parse("minimal.js", "/* agent {\"name\": \"M\", \"tickers\": \"all\"} */\nfunction scan() {}");
+        assertEquals(minimal, AgentScriptFiles.parse("minimal.js", AgentScriptFiles.write(minimal)));
+        assertEquals(minimal, AgentDefinition.of(minimal.toAgent(CLOCK_FOR_ACCOUNTS)), "an agent of its own account names none");
+    }
+
+    @Test
     void allTickersAndDefaults() {
         AgentDefinition definition = AgentScriptFiles.parse("minimal.js",
                 "/* agent {\"name\": \"Minimal\", \"tickers\": \"all\"} */\nfunction scan() {}");

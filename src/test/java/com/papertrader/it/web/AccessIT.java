@@ -133,7 +133,7 @@ class AccessIT {
     }
 
     /** Makes a token through the form; returns the secret the answer shows once. */
-    private static String issue(FormClient admin, String name, String role) throws Exception {
+    static String issue(FormClient admin, String name, String role) throws Exception {
         HttpResponse<String> made = admin.post("/admin/access/tokens", Map.of("name", name, "role", role));
         assertEquals(200, made.statusCode(), made.body());
         assertEquals("no-store", made.headers().firstValue("Cache-Control").orElse(""));
