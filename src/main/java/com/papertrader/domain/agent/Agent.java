@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -106,7 +107,7 @@ public class Agent {
         this.risk = Objects.requireNonNull(risk, "risk");
         this.state = AgentState.ENABLED;
         this.createdAt = clock.instant();
-        this.updatedAt = createdAt;
+        touch(clock);
     }
 
     /** The SHA-256 (lowercase hex) of a script's text: the version of an agent's script. */
@@ -276,8 +277,12 @@ public class Agent {
         return "Agent[" + id + " '" + name + "' " + state + " script " + scriptHash.substring(0, 12) + "]";
     }
 
+    /**
+     * To the millisecond, the edit version's unit: the copy in memory then holds what the database does (PostgreSQL
+     * rounds a clock's nanoseconds to microseconds, which can carry into the next millisecond).
+     */
     private void touch(Clock clock) {
-        this.updatedAt = clock.instant();
+        this.updatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String validName(String name) {

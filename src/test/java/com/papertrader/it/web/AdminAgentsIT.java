@@ -210,7 +210,8 @@ class AdminAgentsIT {
         assertTrue(row.contains("Renamed by the other admin " + RUN) && row.contains("AAPL"), "their change stands: " + row);
 
         myEdit.put("version", version(browser.get("/admin/agents/" + id + "/edit").body()));
-        assertEquals(302, browser.post("/admin/agents/" + id + "/edit", myEdit).statusCode(), "opened again, it saves");
+        HttpResponse<String> again = browser.post("/admin/agents/" + id + "/edit", myEdit);
+        assertEquals(302, again.statusCode(), "opened again, it saves: " + again.body());
         assertTrue(element(browser.get("/admin/agents").body(), "agent-" + id).contains("Renamed by me " + RUN));
         myEdit.put("version", "not a number");
         assertTrue(element(browser.post("/admin/agents/" + id + "/edit", myEdit).body(), "version-error").contains("damaged"));
