@@ -213,11 +213,11 @@ public class AgentsResource {
             return Response.ok(JSON.createObjectBuilder().add("created", JSON.createArrayBuilder(imported.created()))
                     .add("changed", JSON.createArrayBuilder(imported.changed())).build()).build();
         } catch (IllegalArgumentException e) {
-            return refusal(Response.Status.BAD_REQUEST, "file", e.getMessage()).build();
+            return ApiErrors.response(Response.Status.BAD_REQUEST, "file", e.getMessage());
         } catch (AgentFiles.FileRejected rejected) {
-            return refusal(Response.Status.BAD_REQUEST, "file", rejected.getMessage()).build();
+            return ApiErrors.response(Response.Status.BAD_REQUEST, "file", rejected.getMessage());
         } catch (AgentChangeRefused refused) {
-            return refusal(Response.Status.CONFLICT, refused.field(), "the import stopped part way: " + refused.getMessage()).build();
+            return ApiErrors.response(Response.Status.CONFLICT, refused.field(), "the import stopped part way: " + refused.getMessage());
         }
     }
 
@@ -229,7 +229,7 @@ public class AgentsResource {
                 JsonObject json = JSON.createReader(new StringReader(body == null ? "" : body)).readObject();
                 String jsonId = json.containsKey("id") ? json.getString("id") : id;
                 if (id != null && jsonId != null && !id.equals(jsonId)) {
-                    return refusal(Response.Status.BAD_REQUEST, "id", "the body's id " + jsonId + " is not the path's " + id).build();
+                    return ApiErrors.response(Response.Status.BAD_REQUEST, "id", "the body's id " + jsonId + " is not the path's " + id);
                 }
                 if (json.containsKey("version") && json.get("version") instanceof JsonNumber number) {
                     version = number.longValueExact();
@@ -237,7 +237,7 @@ public class AgentsResource {
                 definition = definition(jsonId, json);
             } else {
                 if (id == null || id.isBlank()) {
-                    return refusal(Response.Status.BAD_REQUEST, "id", "name the agent: PUT /api/agents/{id} or POST /api/agents?id=").build();
+                    return ApiErrors.response(Response.Status.BAD_REQUEST, "id", "name the agent: PUT /api/agents/{id} or POST /api/agents?id=");
                 }
                 definition = AgentScriptFiles.parse(id + ".js", body == null ? "" : body);
             }
@@ -245,20 +245,21 @@ public class AgentsResource {
             Response.ResponseBuilder answer = creating ? Response.created(URI.create("agents/" + saved.getId())) : Response.ok();
             return answer.entity(one(saved.getId().value())).build();
         } catch (JsonParsingException | ClassCastException e) {
-            return refusal(Response.Status.BAD_REQUEST, "body", "the body is not a JSON object: " + e.getMessage()).build();
+            return ApiErrors.response(Response.Status.BAD_REQUEST, "body", "the body is not a JSON object: " + e.getMessage());
         } catch (AgentFiles.ScriptRejected rejected) {
             JsonArrayBuilder errors = JSON.createArrayBuilder();
             rejected.errors().forEach(error -> errors.add(JSON.createObjectBuilder().add("line", error.line())
                     .add("column", error.column()).add("message", error.message())));
+            JsonObject document = ApiErrors.document(rejected.field(), rejected.getMessage());
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(JSON.createObjectBuilder(refusal(rejected.field(), rejected.getMessage())).add("errors", errors).build()).build();
+                    .entity(JSON.createObjectBuilder(document).add("errors", errors).build()).build();
         } catch (StaleAgentVersion stale) {
-            return refusal(Response.Status.CONFLICT, "version", stale.getMessage()).build();
+            return ApiErrors.response(Response.Status.CONFLICT, "version", stale.getMessage());
         } catch (AgentChangeRefused refused) {
-            return refusal(refused.field() != null && refused.field().equals("id") ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
-                    refused.field(), refused.getMessage()).build();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return refusal(Response.Status.BAD_REQUEST, field(e.getMessage()), e.getMessage()).build();
+            boolean taken = "id".equals(refused.field());
+            return ApiErrors.response(taken ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST, refused.field(), refused.getMessage());
+        } catch (IllegalArgumentException e) {
+            return ApiErrors.response(Response.Status.BAD_REQUEST, field(e.getMessage()), e.getMessage());
         }
     }
 
@@ -309,14 +310,5 @@ public class AgentsResource {
         } catch (AgentChangeRefused refused) {
             throw ApiErrors.conflict(refused.getMessage());
         }
-    }
-
-    private static JsonObject refusal(String field, String message) {
-        JsonObjectBuilder json = JSON.createObjectBuilder(ApiErrors.document(message));
-        return (field == null ? json.addNull("field") : json.add("field", field)).build();
-    }
-
-    private static Response.ResponseBuilder refusal(Response.Status status, String field, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(refusal(field, message));
     }
 }

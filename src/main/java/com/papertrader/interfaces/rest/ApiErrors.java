@@ -1,6 +1,7 @@
 package com.papertrader.interfaces.rest;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +44,16 @@ public final class ApiErrors {
     /** The error response itself, for a resource that returns rather than throws. */
     static Response response(Response.Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(document(message)).build();
+    }
+
+    /** An input refused: {@code {"error": message, "field": the key or form field at fault (null when none)}}. */
+    static Response response(Response.Status status, String field, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(document(field, message)).build();
+    }
+
+    static JsonObject document(String field, String message) {
+        JsonObjectBuilder json = JsonValues.JSON.createObjectBuilder(document(message));
+        return (field == null ? json.addNull("field") : json.add("field", field)).build();
     }
 
     /** {@code {"error": message}}, for what answers outside JAX-RS (a servlet's error page for /api). */

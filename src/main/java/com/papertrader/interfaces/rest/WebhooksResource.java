@@ -65,8 +65,7 @@ public class WebhooksResource {
         } catch (JsonParsingException | ClassCastException e) {
             return ApiErrors.response(Response.Status.BAD_REQUEST, "the body is not a JSON object: " + e.getMessage());
         } catch (InvalidWebhookException e) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(JSON.createObjectBuilder(ApiErrors.document(e.getMessage())).add("field", e.field()).build()).build();
+            return ApiErrors.response(Response.Status.BAD_REQUEST, e.field(), e.getMessage());
         }
     }
 
