@@ -2,7 +2,10 @@ package com.papertrader.domain.market;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The most recent closed bars of one ticker, oldest first, in a fixed-capacity ring buffer: the scanner keeps one
@@ -21,9 +24,13 @@ public final class BarWindow {
     private final double[] close;
     private final double[] volume;
     private final double[] vwap;
+    /** Values derived from the bars and kept with them (indicator streams); dropped when a bar held changes. */
+    private final Map<Object, Object> derived = new HashMap<>();
     /** Physical slot of the oldest bar. */
     private int head;
     private int size;
+    /** Bars appended since the window was made: the sequence number of the next bar. */
+    private long appended;
 
     public BarWindow(String ticker, int capacity) {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
@@ -60,6 +67,7 @@ public final class BarWindow {
             int comparison = bar(i).start().compareTo(bar.start());
             if (comparison == 0) {
                 store(slot(i), bar);
+                derived.clear();
                 return;
             }
             if (comparison < 0) {
@@ -86,6 +94,27 @@ public final class BarWindow {
                 store(slot(i), CorporateActions.scaled(bar, factor));
             }
         }
+        derived.clear();
+    }
+
+    /**
+     * The sequence number of bar {@code index}: bars are numbered 0, 1, 2, ... in the order they were appended, so a
+     * number names one bar for the window's life while the indexes shift as old bars drop out.
+     */
+    public long sequence(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("bar index " + index + " outside the " + size + " bars of " + ticker);
+        }
+        return appended - size + index;
+    }
+
+    /**
+     * A value derived from the bars, made by {@code create} on first use and kept until a bar held is revised or
+     * rescaled (appending keeps it: derived values follow new bars themselves).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Function<Object, T> create) {
+        return (T) derived.computeIfAbsent(key, create);
     }
 
     public String ticker() {
@@ -153,6 +182,7 @@ public final class BarWindow {
         } else {
             head = (head + 1) % bars.length;
         }
+        appended++;
         store(slot(size - 1), bar);
     }
 

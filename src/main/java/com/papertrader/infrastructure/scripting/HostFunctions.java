@@ -62,6 +62,19 @@ final class HostFunctions {
         return integer(args, index, name, Integer.MIN_VALUE);
     }
 
+    /** A number argument that must be given (a numeric string counts, as for {@link #integer}). */
+    static double number(Object[] args, int index, String name) {
+        Object value = index < args.length ? args[index] : Undefined.instance;
+        if (Undefined.isUndefined(value)) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        double number = value instanceof Number || value instanceof CharSequence ? ScriptRuntime.toNumber(value) : Double.NaN;
+        if (Double.isNaN(number)) {
+            throw new IllegalArgumentException(name + " must be a number, got " + ScriptRuntime.toString(value));
+        }
+        return number;
+    }
+
     /** Rhino's representation of an optional number: null for NaN (a missing value). */
     static Object numberOrNull(double value) {
         return Double.isNaN(value) ? null : value;

@@ -1,6 +1,8 @@
 package com.papertrader.infrastructure.scripting;
 
 import com.papertrader.domain.agent.OpenPosition;
+import com.papertrader.domain.indicator.Indicator;
+import com.papertrader.domain.indicator.IndicatorSpec;
 import com.papertrader.domain.indicator.Indicators;
 import com.papertrader.domain.indicator.Series;
 import com.papertrader.domain.market.Bar;
@@ -48,20 +50,12 @@ final class ScanContextObject extends ScriptableObject {
         sealObject();
     }
 
-    /** The indicator functions every {@code ctx} inherits. */
+    /** The indicator functions every {@code ctx} inherits: one per {@link Indicator}, then the crossings. */
     static NativeObject prototype(ScriptableObject shared) {
         NativeObject prototype = HostFunctions.newObject(shared);
-        periodic(prototype, shared, "sma", Indicators::sma);
-        periodic(prototype, shared, "ema", Indicators::ema);
-        periodic(prototype, shared, "rsi", Indicators::rsi);
-        periodic(prototype, shared, "atr", Indicators::atr);
-        periodic(prototype, shared, "highest", Indicators::highest);
-        periodic(prototype, shared, "lowest", Indicators::lowest);
-        periodic(prototype, shared, "avgVolume", Indicators::averageVolume);
-        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", "vwap", 1, (ctx, args) -> {
-            ctx.charge(1);
-            return HostFunctions.numberOrNull(Indicators.sessionVwap(ctx.window, HostFunctions.integer(args, 0, "offset", 0)));
-        });
+        for (Indicator indicator : Indicator.values()) {
+            define(prototype, shared, indicator);
+        }
         // a crossover compares two series on the newest bar and the one before: four values
         HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", "crossover", 2, (ctx, args) -> {
             ctx.charge(4);
@@ -74,18 +68,44 @@ final class ScanContextObject extends ScriptableObject {
         return prototype;
     }
 
-    /** ctx.name(period[, offset]): NaN becomes null, so "not enough bars yet" reads as a missing value. */
-    private static void periodic(NativeObject prototype, ScriptableObject shared, String name, PeriodicIndicator indicator) {
-        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", name, 2, (ctx, args) -> {
-            ctx.charge(1);
-            return HostFunctions.numberOrNull(indicator.valueAt(ctx.window, HostFunctions.integer(args, 0, "period"),
-                    HostFunctions.integer(args, 1, "offset", 0)));
-        });
+    /**
+     * ctx.name(parameters...[, offset]): a number for an indicator of one output, else an object of its outputs
+     * ({@code {macd, signal, histogram}}); NaN becomes null, so "not enough bars yet" reads as a missing value, and
+     * the whole object is null while its first output is.
+     */
+    private static void define(NativeObject prototype, ScriptableObject shared, Indicator indicator) {
+        List<Indicator.Parameter> parameters = indicator.parameters();
+        HostFunctions.define(prototype, shared, ScanContextObject.class, "ctx", indicator.scriptName(), parameters.size() + 1,
+                (ctx, args) -> {
+                    ctx.charge(1);
+                    double[] values = new double[parameters.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = HostFunctions.number(args, i, parameters.get(i).name());
+                    }
+                    IndicatorSpec spec = IndicatorSpec.of(indicator, values);
+                    int offset = HostFunctions.integer(args, values.length, "offset", 0);
+                    if (indicator.hasOneOutput()) {
+                        return HostFunctions.numberOrNull(Indicators.value(ctx.window, spec, 0, offset));
+                    }
+                    return ctx.outputs(spec, offset);
+                });
+    }
+
+    private Object outputs(IndicatorSpec spec, int offset) {
+        if (Double.isNaN(Indicators.value(window, spec, 0, offset))) {
+            return null;
+        }
+        NativeObject object = HostFunctions.newObject((ScriptableObject) getParentScope());
+        List<String> names = spec.indicator().outputs();
+        for (int i = 0; i < names.size(); i++) {
+            object.put(names.get(i), object, HostFunctions.numberOrNull(Indicators.value(window, spec, i, offset)));
+        }
+        return HostFunctions.sealed(object);
     }
 
     /**
      * Indicators go through bars in Java, where Rhino counts no instruction: each of the {@code values} computed is
-     * charged one instruction per bar of the window, the most one reads (ema, rsi and atr read from the oldest bar),
+     * charged one instruction per bar of the window, the most one reads (a stream's first read steps through them),
      * so the instruction budget bounds a scan that computes indicators in a loop.
      */
     private void charge(int values) {
@@ -173,10 +193,5 @@ final class ScanContextObject extends ScriptableObject {
             session = calendar.sessionAt(newest.start()).filter(s -> !newest.end().isAfter(s.close()));
         }
         return session;
-    }
-
-    @FunctionalInterface
-    private interface PeriodicIndicator {
-        double valueAt(BarWindow window, int period, int offset);
     }
 }

@@ -169,14 +169,30 @@ class RhinoAgentRuntimeTest {
         assertEquals("true false true", reason("ctx.crossover('close', 9.5) + ' ' + ctx.crossunder('close', 9.5) + ' '"
                 + " + (ctx.crossover('close', 'sma:3') === false)"));
         assertTrue(reason("ctx.ema(3)").startsWith("9"));
+        // an indicator of several outputs is an object of them, null while its first output has no value
+        assertEquals("9 8 10 null", reason("ctx.donchian(3).middle + ' ' + ctx.donchian(3).lower + ' ' + ctx.donchian(3).upper"
+                + " + ' ' + ctx.donchian(11)"));
+        assertEquals("true", reason("String(ctx.macd(2, 3, 2).histogram === ctx.macd(2, 3, 2).macd - ctx.macd(2, 3, 2).signal)"));
     }
 
     @Test
     void ctxIndicatorArgumentsAreChecked() {
         assertEquals("RangeError: ctx.sma: period is required", failure("function scan(bars, ctx) { ctx.sma(); }").message());
         assertEquals("RangeError: ctx.rsi: rsi period must be at least 1, got 0", failure("function scan(bars, ctx) { ctx.rsi(0); }").message());
-        assertEquals("RangeError: ctx.crossover: unknown series 'macd': use close, open, high, low, vwap, sma:N, ema:N, rsi:N, atr:N or a number",
+        assertEquals("RangeError: ctx.crossover: unknown series 'kama': use close, open, high, low, a number, or an indicator such as "
+                + "sma:20, macd.signal:12:26:9 or bb.lower:20:2", failure("function scan(bars, ctx) { ctx.crossover('kama', 'close'); }").message());
+        assertEquals("RangeError: ctx.crossover: series 'macd' needs 3 numbers after macd (fast, slow, signal), like macd:12:26:9",
                 failure("function scan(bars, ctx) { ctx.crossover('macd', 'close'); }").message());
+        assertEquals("RangeError: ctx.macd: macd fast period must be shorter than the slow period, got 26 and 12",
+                failure("function scan(bars, ctx) { ctx.macd(26, 12, 9); }").message());
+        assertEquals("RangeError: ctx.macd: signal is required", failure("function scan(bars, ctx) { ctx.macd(12, 26); }").message());
+        assertEquals("RangeError: ctx.bb: deviations must be a number, got two",
+                failure("function scan(bars, ctx) { ctx.bb(20, 'two'); }").message());
+        assertEquals("RangeError: ctx.bb: bb deviations must be a number above 0, got -2",
+                failure("function scan(bars, ctx) { ctx.bb(20, -2); }").message());
+        assertEquals("RangeError: ctx.ema: ema period must be at least 1, got -5", failure("function scan(bars, ctx) { ctx.ema(-5); }").message());
+        assertEquals("RangeError: ctx.adx: adx offset must be 0 (the newest bar) or more, got -1",
+                failure("function scan(bars, ctx) { ctx.adx(14, -1); }").message());
         assertTrue(failure("function scan(bars, ctx) { ctx.crossover({}, 'close'); }").message()
                 .contains("series 1 must be a string such as \"sma:20\" or a number, got object"));
     }
