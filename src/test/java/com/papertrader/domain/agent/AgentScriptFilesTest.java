@@ -140,7 +140,7 @@ class AgentScriptFilesTest {
     @Test
     void theSampleAgentsLoadFromTheClasspath() {
         List<AgentDefinition> definitions = AgentScriptFiles.fromClasspath(getClass().getClassLoader());
-        assertEquals(List.of("opening-range-breakout", "rsi-mean-reversion", "sma-crossover"),
+        assertEquals(List.of("opening-range-breakout", "rsi-mean-reversion", "sma-crossover", "macd-bollinger"),
                 definitions.stream().map(d -> d.id().value()).toList());
         assertEquals("SMA crossover", definitions.get(2).name());
     }

@@ -56,7 +56,10 @@ class AgentScriptsTest {
                         at("2025-03-11 15:45", "EXIT", null, null, "flat before the close"))),
                 Arguments.of("rsi-mean-reversion", List.of(
                         at("2025-03-12 10:40", "BUY", "103.88", null, "RSI(14) 0.0 below 30"),
-                        at("2025-03-12 11:55", "EXIT", null, null, "RSI(14) 52.3 above 50"))));
+                        at("2025-03-12 11:55", "EXIT", null, null, "RSI(14) 52.3 above 50"))),
+                Arguments.of("macd-bollinger", List.of(
+                        at("2025-03-13 12:35", "BUY", null, null, "MACD crossed above its signal line at %B 0.26"),
+                        at("2025-03-13 14:55", "EXIT", null, null, "close 114.2 reached the upper band 112.84"))));
     }
 
     @ParameterizedTest(name = "{0}")
