@@ -46,11 +46,11 @@ class TradingFlowIT {
         deployer.deploy(APP);
         try {
             JsonObject status = Http.json(Http.get(BASE, "/api/status"));
-            assertEquals(3, status.getInt("activeAgents"), "the three sample agents of agents/ were loaded on first start");
+            assertEquals(4, status.getInt("activeAgents"), "the four sample agents of agents/ were loaded on first start");
 
             JsonObject traded;
             try (LiveEvents live = LiveEvents.subscribe(BASE)) {
-                assertTrue(live.await("status", s -> s.getInt("activeAgents") == 3, Duration.ofSeconds(10)).isPresent(),
+                assertTrue(live.await("status", s -> s.getInt("activeAgents") == 4, Duration.ofSeconds(10)).isPresent(),
                         "a new subscriber gets the status at once");
                 post("/api/test-probe/bars?day=2026-06-10");
                 traded = state();
