@@ -2,7 +2,7 @@ package com.papertrader.domain.market;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -24,8 +24,19 @@ public final class BarWindow {
     private final double[] close;
     private final double[] volume;
     private final double[] vwap;
+    /**
+     * Most values derived from the bars kept at once: beyond it the least recently used is dropped (and made again if
+     * read again), so a script reading ever new indicator parameters cannot fill the memory.
+     */
+    static final int MAX_DERIVED = 128;
+
     /** Values derived from the bars and kept with them (indicator streams); dropped when a bar held changes. */
-    private final Map<Object, Object> derived = new HashMap<>();
+    private final Map<Object, Object> derived = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            return size() > MAX_DERIVED;
+        }
+    };
     /** Physical slot of the oldest bar. */
     private int head;
     private int size;
@@ -110,7 +121,8 @@ public final class BarWindow {
 
     /**
      * A value derived from the bars, made by {@code create} on first use and kept until a bar held is revised or
-     * rescaled (appending keeps it: derived values follow new bars themselves).
+     * rescaled (appending keeps it: derived values follow new bars themselves), or until {@link #MAX_DERIVED} others
+     * have been used since.
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Object key, Function<Object, T> create) {

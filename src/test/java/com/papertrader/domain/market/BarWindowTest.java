@@ -3,6 +3,7 @@ package com.papertrader.domain.market;
 import static com.papertrader.domain.market.TestBars.at;
 import static com.papertrader.domain.market.TestBars.bar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,5 +81,24 @@ class BarWindowTest {
         assertThrows(IndexOutOfBoundsException.class, () -> window.close(1));
         assertThrows(IndexOutOfBoundsException.class, () -> window.close(-1));
         assertThrows(IllegalArgumentException.class, () -> new BarWindow("AAPL", 0));
+    }
+
+    @Test
+    void keepsDerivedValuesUntilABarChangesAndAtMostTheNewestUsed() {
+        BarWindow window = TestBars.window(10, TestBars.closes("TEST", OPEN, 1, 2, 3));
+        Object first = window.derived("a", key -> new Object());
+        assertSame(first, window.derived("a", key -> new Object()));
+        window.add(bar("TEST", OPEN.plusSeconds(900), "4", "4", "4", "4", "1000"));
+        assertSame(first, window.derived("a", key -> new Object()), "a new bar keeps it");
+        window.add(bar("TEST", OPEN.plusSeconds(900), "5", "5", "5", "5", "1000"));
+        assertNotSame(first, window.derived("a", key -> new Object()), "a revised bar drops it");
+
+        Object used = window.derived("used", key -> new Object());
+        for (int i = 0; i < BarWindow.MAX_DERIVED * 3; i++) {
+            window.derived(i, key -> new Object());
+            assertSame(used, window.derived("used", key -> new Object()), "the one read every time stays");
+        }
+        Object again = new Object();
+        assertSame(again, window.derived(0, key -> again), "the least recently used were dropped");
     }
 }

@@ -77,7 +77,7 @@ class TradingFlowIT {
             deployer.undeploy(APP);
             deployer.deploy(APP);
             assertEquals(traded, state(), "after a redeploy the state is what the database held");
-            assertEquals(3, Http.json(Http.get(BASE, "/api/status")).getInt("activeAccounts"));
+            assertEquals(4, Http.json(Http.get(BASE, "/api/status")).getInt("activeAccounts"), "each sample agent's account");
 
             // The restored broker carries on: the working orders' events continue their saved history.
             post("/api/test-probe/bars?day=2026-06-11");
