@@ -87,6 +87,12 @@ public class BacktestRun {
     @Convert(converter = CashColumn.class)
     private BigDecimal averageLoss;
     private Double exposure;
+    private Double calmar;
+    private Double sqn;
+    private Double averageMae;
+    private Double averageMfe;
+    private Integer longestLosingStreak;
+    private Double turnover;
     @Convert(converter = CashColumn.class)
     private BigDecimal buyAndHoldEquity;
     @Column(length = 2000)
@@ -148,6 +154,12 @@ public class BacktestRun {
         averageWin = s.averageWin();
         averageLoss = s.averageLoss();
         exposure = number(s.exposure());
+        calmar = number(s.calmar());
+        sqn = number(s.sqn());
+        averageMae = number(s.averageMae());
+        averageMfe = number(s.averageMfe());
+        longestLosingStreak = s.longestLosingStreak();
+        turnover = number(s.turnover());
         buyAndHoldEquity = result.buyAndHold().endEquity();
         agentStopped = result.agentStopped().map(BacktestRun::truncate).orElse(null);
         trades.clear();
@@ -289,6 +301,30 @@ public class BacktestRun {
         return exposure;
     }
 
+    public Double getCalmar() {
+        return calmar;
+    }
+
+    public Double getSqn() {
+        return sqn;
+    }
+
+    public Double getAverageMae() {
+        return averageMae;
+    }
+
+    public Double getAverageMfe() {
+        return averageMfe;
+    }
+
+    public Integer getLongestLosingStreak() {
+        return longestLosingStreak;
+    }
+
+    public Double getTurnover() {
+        return turnover;
+    }
+
     public BigDecimal getBuyAndHoldEquity() {
         return buyAndHoldEquity;
     }
@@ -330,6 +366,8 @@ public class BacktestRun {
         private String exitReason;
         @Convert(converter = CashColumn.class)
         private BigDecimal pnl;
+        private Double adverseExcursion;
+        private Double favourableExcursion;
 
         protected TradeRow() {
             // for JPA
@@ -346,6 +384,8 @@ public class BacktestRun {
             exitPrice = trade.exitPrice();
             exitReason = truncate(trade.exitReason(), 1000);
             pnl = trade.pnl();
+            adverseExcursion = number(trade.adverseExcursion());
+            favourableExcursion = number(trade.favourableExcursion());
         }
 
         public String getTicker() {
@@ -386,6 +426,16 @@ public class BacktestRun {
 
         public BigDecimal getPnl() {
             return pnl;
+        }
+
+        /** MAE as a fraction of the entry price; null for runs from before it was measured. */
+        public Double getAdverseExcursion() {
+            return adverseExcursion;
+        }
+
+        /** MFE as a fraction of the entry price; null for runs from before it was measured. */
+        public Double getFavourableExcursion() {
+            return favourableExcursion;
         }
     }
 

@@ -113,6 +113,7 @@ public final class Backtester {
         List<EquityPoint> equity = new ArrayList<>();
         Map<String, Bar> first = new HashMap<>();
         Map<String, Bar> last = new HashMap<>();
+        PricePath path = new PricePath();
         long done = 0;
         boolean stopped = false;
         Bar previous = null;
@@ -139,6 +140,7 @@ public final class Backtester {
             }
             first.putIfAbsent(bar.ticker(), bar);
             last.put(bar.ticker(), bar);
+            path.add(bar);
             previous = bar;
             done++;
         }
@@ -149,7 +151,7 @@ public final class Backtester {
         if (equity.isEmpty()) {
             equity.add(new EquityPoint(Instant.EPOCH, startingCash, false));
         }
-        List<Trade> trades = Trades.from(fills, orders);
+        List<Trade> trades = Trades.from(fills, orders, path);
         Optional<String> agentStopped = tested.getState() == AgentState.ERRORED
                 ? Optional.of(tested.getLastError().orElse("stopped after failed scans")) : Optional.empty();
         return new BacktestResult(done, stopped, List.copyOf(orders.values()), fills, trades, equity,

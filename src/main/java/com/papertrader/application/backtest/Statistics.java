@@ -23,10 +23,19 @@ import java.util.Objects;
  * @param averageWin         mean net profit of winning trades (zero if none)
  * @param averageLoss        mean net loss of losing trades, negative (zero if none)
  * @param exposure           the fraction of points (after the first) at which a position was held
+ * @param calmar             CAGR / max drawdown, over the whole run
+ * @param sqn                Van Tharp's system quality number on net profits: √n × mean(pnl) / sample standard
+ *                           deviation(pnl) of the n closed trades (NaN below two)
+ * @param averageMae         mean maximum adverse excursion of closed trades, a fraction of the entry price ({@link Trade})
+ * @param averageMfe         mean maximum favourable excursion of closed trades, alike
+ * @param longestLosingStreak most closed trades in a row (in the order they closed) that lost money
+ * @param turnover           how many times the average equity was traded: (value bought + value sold) / 2 / mean equity
  */
 public record Statistics(BigDecimal startEquity, BigDecimal endEquity, double totalReturn, double cagr, double sharpe,
                          double sortino, double maxDrawdown, Duration maxDrawdownDuration, int trades, double winRate,
-                         double profitFactor, BigDecimal averageWin, BigDecimal averageLoss, double exposure) {
+                         double profitFactor, BigDecimal averageWin, BigDecimal averageLoss, double exposure,
+                         double calmar, double sqn, double averageMae, double averageMfe, int longestLosingStreak,
+                         double turnover) {
 
     public static final int BARS_PER_DAY = 78;
     public static final int TRADING_DAYS_PER_YEAR = 252;
@@ -54,7 +63,8 @@ public record Statistics(BigDecimal startEquity, BigDecimal endEquity, double to
         Drawdown drawdown = Drawdown.of(equity);
         long exposed = equity.stream().skip(1).filter(EquityPoint::exposed).count();
 
-        List<BigDecimal> closed = trades.stream().filter(Trade::isClosed).map(Trade::pnl).toList();
+        List<Trade> closedTrades = trades.stream().filter(Trade::isClosed).toList();
+        List<BigDecimal> closed = closedTrades.stream().map(Trade::pnl).toList();
         List<BigDecimal> wins = closed.stream().filter(pnl -> pnl.signum() > 0).toList();
         List<BigDecimal> losses = closed.stream().filter(pnl -> pnl.signum() < 0).toList();
         BigDecimal grossProfit = sum(wins);
@@ -64,7 +74,33 @@ public record Statistics(BigDecimal startEquity, BigDecimal endEquity, double to
                 closed.isEmpty() ? Double.NaN : (double) wins.size() / closed.size(),
                 grossLoss.signum() == 0 ? Double.NaN : ratio(grossProfit, grossLoss),
                 average(grossProfit, wins.size()), average(grossLoss.negate(), losses.size()),
-                equity.size() < 2 ? 0 : (double) exposed / (equity.size() - 1));
+                equity.size() < 2 ? 0 : (double) exposed / (equity.size() - 1),
+                drawdown.maxDrawdown() > 0 ? finite(cagr / drawdown.maxDrawdown()) : Double.NaN, sqn(closed),
+                mean(closedTrades.stream().mapToDouble(Trade::adverseExcursion).filter(Double::isFinite).toArray()),
+                mean(closedTrades.stream().mapToDouble(Trade::favourableExcursion).filter(Double::isFinite).toArray()),
+                longestLosingStreak(closed), turnover(equity, trades));
+    }
+
+    private static double sqn(List<BigDecimal> pnl) {
+        double[] values = pnl.stream().mapToDouble(BigDecimal::doubleValue).toArray();
+        return finite(Math.sqrt(values.length) * mean(values) / sampleStandardDeviation(values));
+    }
+
+    private static int longestLosingStreak(List<BigDecimal> pnl) {
+        int longest = 0;
+        int streak = 0;
+        for (BigDecimal value : pnl) {
+            streak = value.signum() < 0 ? streak + 1 : 0;
+            longest = Math.max(longest, streak);
+        }
+        return longest;
+    }
+
+    private static double turnover(List<EquityPoint> equity, List<Trade> trades) {
+        BigDecimal total = equity.stream().map(EquityPoint::equity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal mean = total.divide(BigDecimal.valueOf(equity.size()), MathContext.DECIMAL64);
+        BigDecimal traded = trades.stream().map(Trade::tradedValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return mean.signum() <= 0 ? Double.NaN : ratio(traded, mean) / 2;
     }
 
     public BigDecimal netProfit() {

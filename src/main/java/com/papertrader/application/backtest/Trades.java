@@ -18,12 +18,18 @@ public final class Trades {
     private Trades() {
     }
 
+    /** Trades whose excursions are not known (no bars): live accounts. */
+    public static List<Trade> from(List<Fill> fills, Map<String, Order> orders) {
+        return from(fills, orders, null);
+    }
+
     /**
      * @param fills  in the order they happened
      * @param orders the orders of the fills by id, for their reasons
+     * @param path   the bars traded through, for the trades' excursions; null when not known
      * @return closed trades in the order they closed, then the ones still open
      */
-    public static List<Trade> from(List<Fill> fills, Map<String, Order> orders) {
+    public static List<Trade> from(List<Fill> fills, Map<String, Order> orders, PricePath path) {
         Map<String, OpenTrade> open = new LinkedHashMap<>();
         List<Trade> trades = new ArrayList<>();
         for (Fill fill : fills) {
@@ -33,10 +39,10 @@ public final class Trades {
             trade.add(fill);
             if (trade.held == 0) {
                 open.remove(key);
-                trades.add(trade.close(fill.filledAt(), reason));
+                trades.add(trade.close(fill.filledAt(), reason, path));
             }
         }
-        open.values().forEach(trade -> trades.add(trade.close(null, null)));
+        open.values().forEach(trade -> trades.add(trade.close(null, null, path)));
         return trades;
     }
 
@@ -79,10 +85,21 @@ public final class Trades {
             pnl = pnl.add(fill.cashChange());
         }
 
-        Trade close(Instant exitAt, String exitReason) {
+        Trade close(Instant exitAt, String exitReason, PricePath path) {
             BigDecimal exitPrice = exited == 0 ? null : average(exitValue, exited);
-            return new Trade(ticker, side, entered, entryAt, average(entryValue, entered), entryReason, exitAt,
-                    exitAt == null ? null : exitPrice, exitReason, exitAt == null ? null : pnl);
+            BigDecimal entryPrice = average(entryValue, entered);
+            double[] range = path == null ? null : path.range(ticker, entryAt, exitAt);
+            double adverse = Double.NaN;
+            double favourable = Double.NaN;
+            if (range != null) {
+                double entry = entryPrice.doubleValue();
+                double down = Math.max(0, (entry - range[0]) / entry);
+                double up = Math.max(0, (range[1] - entry) / entry);
+                adverse = side == PositionSide.LONG ? down : up;
+                favourable = side == PositionSide.LONG ? up : down;
+            }
+            return new Trade(ticker, side, entered, entryAt, entryPrice, entryReason, exitAt,
+                    exitAt == null ? null : exitPrice, exitReason, exitAt == null ? null : pnl, adverse, favourable);
         }
 
         private static BigDecimal average(BigDecimal value, long quantity) {

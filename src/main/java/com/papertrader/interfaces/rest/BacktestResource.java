@@ -155,7 +155,14 @@ public class BacktestResource {
                 .add("profitFactor", number(run.getProfitFactor()))
                 .add("averageWin", run.getAverageWin().toPlainString())
                 .add("averageLoss", run.getAverageLoss().toPlainString())
-                .add("exposure", number(run.getExposure())));
+                .add("exposure", number(run.getExposure()))
+                .add("calmar", number(run.getCalmar()))
+                .add("sqn", number(run.getSqn()))
+                .add("averageMae", number(run.getAverageMae()))
+                .add("averageMfe", number(run.getAverageMfe()))
+                .add("longestLosingStreak", run.getLongestLosingStreak() == null ? JsonValue.NULL
+                        : JSON.createValue(run.getLongestLosingStreak()))
+                .add("turnover", number(run.getTurnover())));
         JsonArrayBuilder holdings = JSON.createArrayBuilder();
         run.getHoldings().forEach(h -> holdings.add(JSON.createObjectBuilder().add("ticker", h.getTicker())
                 .add("shares", h.getShares()).add("entryPrice", h.getEntryPrice().toPlainString())
@@ -168,7 +175,8 @@ public class BacktestResource {
                 .add("entryAt", t.getEntryAt().toString()).add("entryPrice", t.getEntryPrice().toPlainString())
                 .add("entryReason", nullable(t.getEntryReason()))
                 .add("exitAt", nullable(t.getExitAt())).add("exitPrice", nullable(t.getExitPrice()))
-                .add("exitReason", nullable(t.getExitReason())).add("pnl", nullable(t.getPnl()))));
+                .add("exitReason", nullable(t.getExitReason())).add("pnl", nullable(t.getPnl()))
+                .add("mae", number(t.getAdverseExcursion())).add("mfe", number(t.getFavourableExcursion()))));
         JsonArrayBuilder equity = JSON.createArrayBuilder();
         run.getEquity().forEach(point -> equity.add(JSON.createObjectBuilder().add("t", point.getAt().toString())
                 .add("equity", point.getEquity().toPlainString()).add("drawdown", point.getDrawdown())));

@@ -247,6 +247,12 @@ final class TradingJson {
                 .add("averageWin", JsonValues.decimal(s.averageWin()))
                 .add("averageLoss", JsonValues.decimal(s.averageLoss()))
                 .add("exposure", ratio(s.exposure()))
+                .add("calmar", ratio(s.calmar()))
+                .add("sqn", ratio(s.sqn()))
+                .add("averageMae", ratio(s.averageMae()))
+                .add("averageMfe", ratio(s.averageMfe()))
+                .add("longestLosingStreak", s.longestLosingStreak())
+                .add("turnover", ratio(s.turnover()))
                 .build();
     }
 

@@ -67,7 +67,9 @@ class SampleAgentGoldenTest {
                 + " sortino " + round(s.sortino()) + " maxDD " + round(s.maxDrawdown()) + " for " + s.maxDrawdownDuration()
                 + " trades " + s.trades() + " win " + round(s.winRate()) + " pf " + round(s.profitFactor())
                 + " avgWin " + s.averageWin() + " avgLoss " + s.averageLoss() + " exposure " + round(s.exposure())
-                + " buy&hold " + result.buyAndHold().endEquity();
+                + " buy&hold " + result.buyAndHold().endEquity() + "\ncalmar " + round(s.calmar()) + " sqn " + round(s.sqn())
+                + " mae " + round(s.averageMae()) + " mfe " + round(s.averageMfe()) + " losing streak " + s.longestLosingStreak()
+                + " turnover " + round(s.turnover());
     }
 
     private static String round(double value) {

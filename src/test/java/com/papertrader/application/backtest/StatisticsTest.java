@@ -79,6 +79,34 @@ class StatisticsTest {
     }
 
     @Test
+    void calmarSqnExcursionsStreakAndTurnover() {
+        // two years, 100,000 -> 121,000 with a fall from 110,000 to 99,000 on the way: CAGR 10 %, max drawdown 10 %
+        Instant end = T0.plus(Duration.ofSeconds((long) (2 * 365.25 * 86_400)));
+        List<EquityPoint> equity = List.of(new EquityPoint(T0, new BigDecimal("100000.00"), false),
+                new EquityPoint(T0.plus(Duration.ofDays(100)), new BigDecimal("110000.00"), true),
+                new EquityPoint(T0.plus(Duration.ofDays(200)), new BigDecimal("99000.00"), true),
+                new EquityPoint(end, new BigDecimal("121000.00"), true));
+        List<Trade> trades = List.of(trade("30.00", 0.01, 0.04), trade("-10.00", 0.03, 0.00), trade("-10.00", 0.02, 0.01),
+                trade("-10.00", Double.NaN, Double.NaN), trade("50.00", 0.00, 0.06), trade("-20.00", 0.04, 0.01), open());
+
+        Statistics stats = Statistics.of(equity, trades);
+
+        assertEquals(1.0, stats.calmar(), 1e-9, "CAGR 10 % / max drawdown 10 %");
+        // pnl 30, -10, -10, -10, 50, -20: mean 30 / 6 = 5; deviations 25, -15, -15, -15, 45, -25;
+        // squares 625 + 225 × 3 + 2025 + 625 = 3950; sample variance 790, sd 28.1069; SQN √6 × 5 / 28.1069 = 0.43575
+        assertEquals(Math.sqrt(6) * 5 / Math.sqrt(790), stats.sqn(), 1e-12);
+        assertEquals(0.43575, stats.sqn(), 1e-5);
+        assertEquals(3, stats.longestLosingStreak(), "-10, -10, -10 in a row; the -20 after the win is one");
+        // closed trades with excursions measured: MAE 1, 3, 2, 0, 4 % (mean 2 %), MFE 4, 0, 1, 6, 1 % (mean 2.4 %);
+        // the open trade's 50 % counts in neither
+        assertEquals(0.02, stats.averageMae(), 1e-12);
+        assertEquals(0.024, stats.averageMfe(), 1e-12);
+        // traded: six closed trades of 10 bought at 100 and sold at 101 (2,010 each) and the open one's 1,000: 13,060;
+        // mean equity (100,000 + 110,000 + 99,000 + 121,000) / 4 = 107,500; turnover 13,060 / 2 / 107,500
+        assertEquals(13_060.0 / 2 / 107_500, stats.turnover(), 1e-12);
+    }
+
+    @Test
     void noLosingTradeHasNoProfitFactor() {
         Statistics stats = Statistics.of(curve(false, "1000.00", "1000.00", "1000.00"), List.of(trade("5.00")));
 
@@ -87,6 +115,9 @@ class StatisticsTest {
         assertEquals(1.0, stats.winRate());
         assertEquals(0.0, stats.maxDrawdown());
         assertEquals(Duration.ZERO, stats.maxDrawdownDuration());
+        assertTrue(Double.isNaN(stats.calmar()), "no drawdown");
+        assertTrue(Double.isNaN(stats.sqn()), "one trade has no deviation");
+        assertEquals(0, stats.longestLosingStreak());
     }
 
     /** Points five minutes apart from T0. */
@@ -99,11 +130,15 @@ class StatisticsTest {
     }
 
     private static Trade trade(String pnl) {
+        return trade(pnl, Double.NaN, Double.NaN);
+    }
+
+    private static Trade trade(String pnl, double adverse, double favourable) {
         return new Trade("TEST", PositionSide.LONG, 10, T0, new BigDecimal("100"), "in", T0.plusSeconds(300),
-                new BigDecimal("101"), "out", new BigDecimal(pnl));
+                new BigDecimal("101"), "out", new BigDecimal(pnl), adverse, favourable);
     }
 
     private static Trade open() {
-        return new Trade("TEST", PositionSide.LONG, 10, T0, new BigDecimal("100"), "in", null, null, null, null);
+        return new Trade("TEST", PositionSide.LONG, 10, T0, new BigDecimal("100"), "in", null, null, null, null, 0.5, 0.5);
     }
 }

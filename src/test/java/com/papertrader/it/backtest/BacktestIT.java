@@ -83,6 +83,7 @@ class BacktestIT {
             assertEquals("RSI(14) 0.0 below 30", trade.getString("entryReason"));
             assertEquals("RSI(14) 52.9 above 50", trade.getString("exitReason"));
             assertEquals(bar(15).start().toString(), trade.getString("entryAt"));
+            assertTrue(trade.getJsonNumber("mae").doubleValue() >= 0 && trade.getJsonNumber("mfe").doubleValue() >= 0, trade.toString());
         }
         JsonObject statistics = run.getJsonObject("statistics");
         assertEquals("49990.00", statistics.getString("endEquity"));
@@ -90,6 +91,11 @@ class BacktestIT {
         assertEquals(2, statistics.getInt("trades"));
         assertEquals(0.0, statistics.getJsonNumber("winRate").doubleValue());
         assertTrue(statistics.getString("returnsBasis").contains("78 bars x 252 days"));
+        assertEquals(2, statistics.getInt("longestLosingStreak"), "two losing trips in a row");
+        assertTrue(statistics.isNull("sqn"), "two equal losses have no deviation: " + statistics);
+        // traded 2 × 100 × (49.72 + 49.67) = 19,878; half of it over a mean equity between 49,990 and 50,000
+        assertEquals(9_939.0 / 49_995, statistics.getJsonNumber("turnover").doubleValue(), 2e-5);
+        assertTrue(statistics.getJsonNumber("calmar").doubleValue() < 0, "a loss over a drawdown: " + statistics);
         // Buy and hold: 25,000 a ticker, 500 shares at 50.00, worth 50.92: 50,000 + 2 × 500 × 0.92 = 50,920.00
         assertEquals("50920.00", run.getJsonObject("buyAndHold").getString("endEquity"));
         assertEquals(61, run.getJsonArray("equity").size(), "the starting cash and one point per bar start");

@@ -1,0 +1,63 @@
+package com.papertrader.application.backtest;
+
+import com.papertrader.domain.market.Bar;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The high and low of each ticker's bars as a backtest went through them, so that a trade's excursions (how far
+ * price went against it and for it while it was open) can be measured afterwards.
+ */
+public final class PricePath {
+
+    private final Map<String, Series> byTicker = new HashMap<>();
+
+    /** Takes the next bar of its ticker (bars of one ticker in time order). */
+    public void add(Bar bar) {
+        byTicker.computeIfAbsent(bar.ticker(), ticker -> new Series()).add(bar);
+    }
+
+    /**
+     * The lowest low and highest high of {@code ticker}'s bars starting from {@code from} through {@code through}
+     * (both included; {@code null} through the last bar), or null when there is no such bar.
+     */
+    double[] range(String ticker, Instant from, Instant through) {
+        Series series = byTicker.get(ticker);
+        return series == null ? null : series.range(from.toEpochMilli(), through == null ? Long.MAX_VALUE : through.toEpochMilli());
+    }
+
+    private static final class Series {
+        private long[] starts = new long[256];
+        private double[] highs = new double[256];
+        private double[] lows = new double[256];
+        private int size;
+
+        void add(Bar bar) {
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                highs = Arrays.copyOf(highs, size * 2);
+                lows = Arrays.copyOf(lows, size * 2);
+            }
+            starts[size] = bar.start().toEpochMilli();
+            highs[size] = bar.high().doubleValue();
+            lows[size] = bar.low().doubleValue();
+            size++;
+        }
+
+        double[] range(long from, long through) {
+            int first = Arrays.binarySearch(starts, 0, size, from);
+            if (first < 0) {
+                first = -first - 1;
+            }
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (int i = first; i < size && starts[i] <= through; i++) {
+                low = Math.min(low, lows[i]);
+                high = Math.max(high, highs[i]);
+            }
+            return low > high ? null : new double[] {low, high};
+        }
+    }
+}
