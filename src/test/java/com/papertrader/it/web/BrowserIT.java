@@ -368,6 +368,8 @@ class BrowserIT {
             drawn("drawdown-chart", 150, view -> view.pixelsOf(BACKTEST_DRAWDOWN) >= 150, BACKTEST_DRAWDOWN);
             assertTrue(!rows("#trades").isEmpty(), "the run's trades");
             assertTrue(!text("stat-trades").equals("0"));
+            assertTrue(text("stat-mae").endsWith("%") && text("stat-mfe").endsWith("%"), "excursions measured: " + text("stat-mae"));
+            assertTrue(text("stat-turnover").endsWith("×"), text("stat-turnover"));
             creditsTradingView();
         });
     }
