@@ -33,8 +33,9 @@ abstract class IndicatorStream {
     /** Computes bar {@code index} of the window: {@link #put} each row's value for it. */
     abstract void step(BarWindow window, int index);
 
-    /** Forgets the running state: the stream starts again at the oldest bar held. */
-    abstract void restart();
+    /** Forgets the running state: the stream starts again at the oldest bar held. Streams that keep none have nothing to do. */
+    void restart() {
+    }
 
     /** Row {@code row} as of {@code offset} bars before the newest; NaN while too few bars. */
     final double value(BarWindow window, int row, int offset) {

@@ -21,10 +21,6 @@ final class MovingAverages {
         void step(BarWindow window, int index) {
             put(0, WindowMath.meanClose(window, index, period));
         }
-
-        @Override
-        void restart() {
-        }
     }
 
     /** Exponential moving average, smoothing 2 / (period + 1), seeded with the simple average of the first closes. */
@@ -60,10 +56,6 @@ final class MovingAverages {
         void step(BarWindow window, int index) {
             put(0, WindowMath.weightedClose(window, index, period));
         }
-
-        @Override
-        void restart() {
-        }
     }
 
     /** Hull moving average: WMA over ⌊√n⌋ of 2 × WMA(n / 2) − WMA(n), with n / 2 rounded down (Alan Hull). */
@@ -88,10 +80,6 @@ final class MovingAverages {
             }
             put(HMA, sum / (smoothing * (smoothing + 1) / 2.0));
         }
-
-        @Override
-        void restart() {
-        }
     }
 
     /** Mean volume. */
@@ -114,10 +102,6 @@ final class MovingAverages {
                 sum += window.volume(i);
             }
             put(0, sum / period);
-        }
-
-        @Override
-        void restart() {
         }
     }
 }

@@ -94,10 +94,6 @@ final class Oscillators {
             put(K, meanOf(RAW, smoothing));
             put(D, meanOf(K, dPeriod));
         }
-
-        @Override
-        void restart() {
-        }
     }
 
     /** Stochastic RSI: the slow stochastic of the RSI's own range (TradingView's Stoch RSI). */
@@ -161,10 +157,6 @@ final class Oscillators {
             deviation /= period;
             put(0, deviation == 0 ? 0 : (WindowMath.typical(window, index) - mean) / (0.015 * deviation));
         }
-
-        @Override
-        void restart() {
-        }
     }
 
     /** Williams %R: −100 × (highest high − close) / (highest high − lowest low), 0 to −100; 0 when the range is empty. */
@@ -181,10 +173,6 @@ final class Oscillators {
             double highest = WindowMath.highestHigh(window, index, period);
             double range = highest - WindowMath.lowestLow(window, index, period);
             put(0, range == 0 ? 0 : -100 * (highest - window.close(index)) / range);
-        }
-
-        @Override
-        void restart() {
         }
     }
 
@@ -212,10 +200,6 @@ final class Oscillators {
             } else {
                 put(0, before == 0 ? 0 : 100 * (close / before - 1));
             }
-        }
-
-        @Override
-        void restart() {
         }
     }
 
@@ -250,10 +234,6 @@ final class Oscillators {
             }
             double total = rising + falling;
             put(0, total < 1 ? 0 : 100 * rising / total);
-        }
-
-        @Override
-        void restart() {
         }
     }
 }

@@ -205,10 +205,6 @@ final class Trend {
                 sar = Math.max(sar + acceleration * (extreme - sar), Math.max(previousHigh, high));
             }
         }
-
-        @Override
-        void restart() {
-        }
     }
 
     /**
@@ -299,10 +295,6 @@ final class Trend {
             put(SENKOU_B, WindowMath.midpoint(window, index, senkouB));
             put(CHIKOU, window.close(index));
         }
-
-        @Override
-        void restart() {
-        }
     }
 
     /** Slope of the least-squares line through the last {@code period} closes, per bar. */
@@ -330,10 +322,6 @@ final class Trend {
                 sumXY += x * y;
             }
             put(0, (period * sumXY - sumX * sumY) / (period * sumXSquared - sumX * sumX));
-        }
-
-        @Override
-        void restart() {
         }
     }
 }

@@ -84,10 +84,6 @@ final class Volatility {
             put(PERCENT_B, width == 0 ? Double.NaN : (window.close(index) - lower) / (upper - lower));
             put(BANDWIDTH, (upper - lower) / middle);
         }
-
-        @Override
-        void restart() {
-        }
     }
 
     /** Keltner Channels: the EMA of the closes ± {@code multiplier} × the ATR (StockCharts' definition). */
@@ -136,10 +132,6 @@ final class Volatility {
             put(MIDDLE, (upper + lower) / 2);
             put(LOWER, lower);
         }
-
-        @Override
-        void restart() {
-        }
     }
 
     /** Population standard deviation of the closes (TA-Lib's STDDEV with one deviation). */
@@ -155,10 +147,6 @@ final class Volatility {
         void step(BarWindow window, int index) {
             double mean = WindowMath.meanClose(window, index, period);
             put(0, Double.isNaN(mean) ? Double.NaN : WindowMath.deviationOfCloses(window, index, period, mean));
-        }
-
-        @Override
-        void restart() {
         }
     }
 
@@ -176,10 +164,6 @@ final class Volatility {
         @Override
         void step(BarWindow window, int index) {
             put(0, highest ? WindowMath.highestHigh(window, index, period) : WindowMath.lowestLow(window, index, period));
-        }
-
-        @Override
-        void restart() {
         }
     }
 }

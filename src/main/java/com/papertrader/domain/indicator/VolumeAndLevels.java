@@ -42,10 +42,6 @@ final class VolumeAndLevels {
             }
             put(0, obv);
         }
-
-        @Override
-        void restart() {
-        }
     }
 
     /**
