@@ -1,5 +1,6 @@
 package com.papertrader.application.backtest;
 
+import com.papertrader.domain.agent.AgentParameters;
 import com.papertrader.domain.trading.CashColumn;
 import com.papertrader.domain.trading.PriceColumn;
 import com.papertrader.domain.trading.portfolio.PositionSide;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A backtest as requested and, once finished, its results: the statistics as columns, the trades, the equity curve
@@ -32,10 +34,13 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "backtest_runs")
-@NamedQuery(name = BacktestRun.FIND_ALL, query = "select r from BacktestRun r order by r.createdAt desc")
+@NamedQuery(name = BacktestRun.FIND_ALL, query = "select r from BacktestRun r where r.sweepId is null order by r.createdAt desc")
+@NamedQuery(name = BacktestRun.FIND_BY_SWEEP, query = "select r from BacktestRun r where r.sweepId = :sweep order by r.sweepIndex")
 public class BacktestRun {
 
+    /** The backtests asked for one by one (a sweep's runs are listed with their sweep). */
     public static final String FIND_ALL = "BacktestRun.findAll";
+    public static final String FIND_BY_SWEEP = "BacktestRun.findBySweep";
 
     public enum Status {
         QUEUED, RUNNING, DONE, CANCELED, FAILED;
@@ -97,6 +102,12 @@ public class BacktestRun {
     private BigDecimal buyAndHoldEquity;
     @Column(length = 2000)
     private String agentStopped;
+    /** The sweep this run is a combination of, its place in the sweep's grid and the parameters it ran with. */
+    @Column(length = 36)
+    private String sweepId;
+    private Integer sweepIndex;
+    @Column(length = 8192)
+    private String parameters;
 
     @ElementCollection
     @CollectionTable(name = "backtest_trades", joinColumns = @JoinColumn(name = "run_id"))
@@ -128,6 +139,26 @@ public class BacktestRun {
         this.startingCash = Objects.requireNonNull(startingCash, "startingCash");
         this.status = Status.QUEUED;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** Combination {@code index} of a sweep, queued: the sweep's backtest with these parameters. */
+    public static BacktestRun ofSweep(BacktestSweep sweep, int index, AgentParameters parameters) {
+        BacktestRequest request = sweep.request();
+        BacktestRun run = new BacktestRun(UUID.randomUUID().toString(), request.agentId(), request.tickers(), request.from(),
+                request.to(), request.rawPrices() ? "stored bars, raw prices" : "stored bars", request.startingCash(),
+                sweep.getCreatedAt());
+        run.sweepId = sweep.getId();
+        run.sweepIndex = index;
+        run.parameters = parameters.toJson();
+        return run;
+    }
+
+    /** A run cut off (canceled, or by a restart) queued to run again, as the resume of its sweep does. */
+    public void queuedAgain() {
+        status = Status.QUEUED;
+        barsDone = 0;
+        error = null;
+        finishedAt = null;
     }
 
     public void started(long totalBars) {
@@ -323,6 +354,19 @@ public class BacktestRun {
 
     public Double getTurnover() {
         return turnover;
+    }
+
+    public String getSweepId() {
+        return sweepId;
+    }
+
+    public Integer getSweepIndex() {
+        return sweepIndex;
+    }
+
+    /** The parameters the script read, when they were not the agent's own (a sweep's combination). */
+    public Optional<AgentParameters> parameters() {
+        return Optional.ofNullable(parameters).map(AgentParameters::fromJson);
     }
 
     public BigDecimal getBuyAndHoldEquity() {

@@ -85,22 +85,7 @@ public class BacktestService {
     @Inject
     Clock clock;
 
-    private final Map<String, Running> running = new ConcurrentHashMap<>();
-
-    /** Progress of a run in this server: read by page and API while the executor's thread writes it. */
-    public static final class Running {
-        private volatile long total;
-        private volatile long done;
-        private volatile boolean cancel;
-
-        public long total() {
-            return total;
-        }
-
-        public long done() {
-            return done;
-        }
-    }
+    private final Map<String, RunProgress> running = new ConcurrentHashMap<>();
 
     /**
      * Queues a backtest over stored bars, or over {@code uploaded} bars (one list per ticker, each in time order)
@@ -118,8 +103,7 @@ public class BacktestService {
                 request.from(), request.to(), request.rawPrices() ? source + ", raw prices" : source, request.startingCash(),
                 clock.instant());
         runs.add(run);
-        Running progress = new Running();
-        running.put(run.getId(), progress);
+        RunProgress progress = tracked(run.getId());
         try {
             executor.submit(() -> execute(run.getId(), agent, request, uploaded, progress));
         } catch (RuntimeException e) {
@@ -174,7 +158,7 @@ public class BacktestService {
     }
 
     /** Progress of a run still going in this server. */
-    public Optional<Running> progress(String id) {
+    public Optional<RunProgress> progress(String id) {
         return Optional.ofNullable(running.get(id));
     }
 
@@ -193,20 +177,20 @@ public class BacktestService {
 
     /** Bars done: live while the run goes, as stored after. */
     public long barsDone(BacktestRun run) {
-        return progress(run.getId()).map(Running::done).orElse(run.getBarsDone());
+        return progress(run.getId()).map(RunProgress::done).orElse(run.getBarsDone());
     }
 
     public long barsTotal(BacktestRun run) {
-        return progress(run.getId()).map(Running::total).orElse(run.getBarsTotal());
+        return progress(run.getId()).map(RunProgress::total).orElse(run.getBarsTotal());
     }
 
     /** @return false when the run is not going (finished, unknown, or left behind by a restart) */
     public boolean cancel(String id, Actor actor) {
-        Running progress = running.get(id);
+        RunProgress progress = running.get(id);
         if (progress == null) {
             return false;
         }
-        progress.cancel = true;
+        progress.cancel();
         audit.record(actor, AuditAction.BACKTEST_CANCELED, "backtest " + id, "");
         return true;
     }
@@ -231,15 +215,15 @@ public class BacktestService {
                 replay.orders(), replay.fills());
     }
 
-    private void execute(String id, Agent agent, BacktestRequest request, Optional<List<List<Bar>>> uploaded, Running progress) {
+    private void execute(String id, Agent agent, BacktestRequest request, Optional<List<List<Bar>>> uploaded, RunProgress progress) {
         try {
             List<List<Bar>> series = uploaded.orElseGet(() -> stored(request));
-            progress.total = series.stream().mapToLong(List::size).sum();
-            runs.started(id, progress.total);
+            progress.total(series.stream().mapToLong(List::size).sum());
+            runs.started(id, progress.total());
             List<Bar> warmup = uploaded.isPresent() ? List.of() : warmup(request);
             Backtester backtester = uploaded.isPresent() ? backtester(request.withPrices("raw")) : backtester(request);
             BacktestResult result = backtester.run(agent, request.tickers(), request.startingCash(), warmup,
-                    Backtester.inTimeOrder(series), done -> progress.done = done, () -> progress.cancel);
+                    Backtester.inTimeOrder(series), progress, progress::canceled);
             runs.finished(id, result, clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Backtest " + id + " failed", e);
@@ -249,11 +233,22 @@ public class BacktestService {
         }
     }
 
+    /** A run going in this server from now until {@link #untracked}: its page and the API read this progress. */
+    RunProgress tracked(String id) {
+        RunProgress progress = new RunProgress();
+        running.put(id, progress);
+        return progress;
+    }
+
+    void untracked(String id) {
+        running.remove(id);
+    }
+
     /**
      * The engine as live trading runs it, following the stored splits and dividends of the request's tickers, or on raw
      * prices (an uploaded file has no corporate actions: its bars are taken as they are).
      */
-    private Backtester backtester(BacktestRequest request) {
+    Backtester backtester(BacktestRequest request) {
         Backtester backtester = new Backtester(runtime, scanning, paperTrading, calendar);
         if (request.rawPrices()) {
             return backtester;
@@ -262,7 +257,7 @@ public class BacktestService {
                 .filter(action -> request.tickers().contains(action.ticker())).toList()));
     }
 
-    private List<List<Bar>> stored(BacktestRequest request) {
+    List<List<Bar>> stored(BacktestRequest request) {
         List<List<Bar>> series = new ArrayList<>();
         for (String ticker : request.tickers()) {
             series.add(bars.range(ticker, request.periodStart(), request.periodEnd()));
@@ -271,7 +266,7 @@ public class BacktestService {
     }
 
     /** What the agent's windows would hold at the period's start: each ticker's newest bars before it. */
-    private List<Bar> warmup(BacktestRequest request) {
+    List<Bar> warmup(BacktestRequest request) {
         Instant before = request.periodStart().minusMillis(1);
         List<List<Bar>> series = new ArrayList<>();
         for (String ticker : request.tickers()) {
@@ -282,7 +277,7 @@ public class BacktestService {
         return warmup;
     }
 
-    private Agent agent(String agentId) {
+    Agent agent(String agentId) {
         return trading.agents().stream().filter(agent -> agent.getId().value().equals(agentId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no agent with id \"" + agentId + "\""));
     }

@@ -23,6 +23,26 @@ public interface BacktestStore {
     /** Every run, newest first, without its rows. */
     List<BacktestRun> all();
 
+    /** Stores a sweep with its combinations' runs, queued. */
+    void addSweep(BacktestSweep sweep, List<BacktestRun> runs);
+
+    Optional<BacktestSweep> findSweep(String id);
+
+    /** Every sweep, newest first. */
+    List<BacktestSweep> sweeps();
+
+    /** A sweep's runs in grid order, without their rows. */
+    List<BacktestRun> runsOf(String sweepId);
+
+    void sweepRunning(String id);
+
+    void sweepEnded(String id, boolean canceled, Instant at);
+
+    void sweepFailed(String id, String reason, Instant at);
+
+    /** Queues again the sweep's runs that did not end (canceled, or cut off by a restart); returns them in grid order. */
+    List<BacktestRun> requeue(String sweepId);
+
     /** The orders an agent's signals (and its end-of-day flattens) placed on bars in [from, to), with their events. */
     List<Order> liveOrders(String agentId, Instant from, Instant to);
 

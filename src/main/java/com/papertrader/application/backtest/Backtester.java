@@ -8,6 +8,7 @@ import com.papertrader.application.trading.BarProcessor;
 import com.papertrader.application.trading.PaperBrokers;
 import com.papertrader.application.trading.SignalOrders;
 import com.papertrader.domain.agent.Agent;
+import com.papertrader.domain.agent.AgentParameters;
 import com.papertrader.domain.agent.AgentRuntime;
 import com.papertrader.domain.agent.AgentState;
 import com.papertrader.domain.agent.WatchedTickers;
@@ -92,7 +93,13 @@ public final class Backtester {
      */
     public BacktestResult run(Agent agent, List<String> tickers, BigDecimal startingCash, List<Bar> warmup,
                               Iterator<Bar> bars, Progress progress, BooleanSupplier canceled) {
-        Agent tested = copyOf(agent, tickers);
+        return run(agent, agent.getParameters(), tickers, startingCash, warmup, bars, progress, canceled);
+    }
+
+    /** The same with the script reading {@code parameters} in place of the agent's own (a sweep's combination). */
+    public BacktestResult run(Agent agent, AgentParameters parameters, List<String> tickers, BigDecimal startingCash,
+                              List<Bar> warmup, Iterator<Bar> bars, Progress progress, BooleanSupplier canceled) {
+        Agent tested = copyOf(agent, parameters, tickers);
         // Nothing of a scan is kept: the orders carry the signals' reasons, the copy of the agent its errors.
         AgentScanner scanner = new AgentScanner(runtime, scanning.windowSize(), scanning.maxConsecutiveErrors());
         scanner.install(tested);
@@ -208,10 +215,10 @@ public final class Backtester {
     }
 
     /** The agent as a new, enabled one watching the test's tickers, so the run changes nothing of the real one. */
-    private static Agent copyOf(Agent agent, List<String> tickers) {
+    private static Agent copyOf(Agent agent, AgentParameters parameters, List<String> tickers) {
         Clock created = Clock.fixed(agent.getCreatedAt(), ZoneOffset.UTC);
         Agent copy = new Agent(agent.getId(), agent.getName(), agent.getScript(), WatchedTickers.of(tickers),
-                agent.getParameters(), agent.getRisk(), created);
+                parameters, agent.getRisk(), created);
         if (!agent.getAccountId().equals(agent.getId().value())) {
             copy.tradeIn(agent.getAccountId(), created);
         }

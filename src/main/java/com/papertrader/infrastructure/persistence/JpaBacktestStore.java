@@ -3,6 +3,7 @@ package com.papertrader.infrastructure.persistence;
 import com.papertrader.application.backtest.BacktestResult;
 import com.papertrader.application.backtest.BacktestRun;
 import com.papertrader.application.backtest.BacktestStore;
+import com.papertrader.application.backtest.BacktestSweep;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +63,55 @@ public class JpaBacktestStore implements BacktestStore {
     @Override
     public List<BacktestRun> all() {
         return em.createNamedQuery(BacktestRun.FIND_ALL, BacktestRun.class).getResultList();
+    }
+
+    @Override
+    public void addSweep(BacktestSweep sweep, List<BacktestRun> sweepRuns) {
+        SqliteWriteLock.take(em);
+        em.persist(sweep);
+        sweepRuns.forEach(em::persist);
+    }
+
+    @Override
+    public Optional<BacktestSweep> findSweep(String id) {
+        return Optional.ofNullable(em.find(BacktestSweep.class, id));
+    }
+
+    @Override
+    public List<BacktestSweep> sweeps() {
+        return em.createNamedQuery(BacktestSweep.FIND_ALL, BacktestSweep.class).getResultList();
+    }
+
+    @Override
+    public List<BacktestRun> runsOf(String sweepId) {
+        return em.createNamedQuery(BacktestRun.FIND_BY_SWEEP, BacktestRun.class).setParameter("sweep", sweepId).getResultList();
+    }
+
+    @Override
+    public void sweepRunning(String id) {
+        SqliteWriteLock.take(em);
+        em.find(BacktestSweep.class, id).running();
+    }
+
+    @Override
+    public void sweepEnded(String id, boolean canceled, Instant at) {
+        SqliteWriteLock.take(em);
+        em.find(BacktestSweep.class, id).ended(canceled, at);
+    }
+
+    @Override
+    public void sweepFailed(String id, String reason, Instant at) {
+        SqliteWriteLock.take(em);
+        em.find(BacktestSweep.class, id).failed(reason, at);
+    }
+
+    @Override
+    public List<BacktestRun> requeue(String sweepId) {
+        SqliteWriteLock.take(em);
+        List<BacktestRun> unfinished = runsOf(sweepId).stream()
+                .filter(run -> run.getStatus() != BacktestRun.Status.DONE && run.getStatus() != BacktestRun.Status.FAILED).toList();
+        unfinished.forEach(BacktestRun::queuedAgain);
+        return unfinished;
     }
 
     @Override

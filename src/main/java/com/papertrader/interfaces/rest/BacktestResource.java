@@ -1,6 +1,8 @@
 package com.papertrader.interfaces.rest;
 
 import static com.papertrader.interfaces.rest.JsonValues.JSON;
+import static com.papertrader.interfaces.rest.JsonValues.commaSeparated;
+import static com.papertrader.interfaces.rest.JsonValues.text;
 
 import com.papertrader.application.backtest.BacktestRequest;
 import com.papertrader.application.backtest.BacktestRun;
@@ -12,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +32,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Backtests for automation: {@code POST /api/backtests} queues one (202 and its id), {@code GET /api/backtests/{id}}
@@ -53,7 +53,7 @@ public class BacktestResource {
         BacktestRequest request;
         try {
             JsonObject json = JSON.createReader(new StringReader(body == null ? "" : body)).readObject();
-            request = BacktestRequest.parse(text(json, "agentId"), tickers(json), text(json, "from"), text(json, "to"),
+            request = BacktestRequest.parse(text(json, "agentId"), commaSeparated(json, "tickers"), text(json, "from"), text(json, "to"),
                     text(json, "startingCash"), false).withPrices(text(json, "prices"));
             BacktestRun run = backtests.start(request, Optional.empty(), "stored bars", Callers.actor(caller));
             return Response.accepted(JSON.createObjectBuilder().add("id", run.getId()).add("status", run.getStatus().name())
@@ -183,22 +183,6 @@ public class BacktestResource {
         return json.add("trades", trades).add("equity", equity).build();
     }
 
-    private static String text(JsonObject json, String key) {
-        JsonValue value = json.get(key);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        return value instanceof JsonString string ? string.getString() : value.toString();
-    }
-
-    private static String tickers(JsonObject json) {
-        JsonValue value = json.get("tickers");
-        if (value != null && value.getValueType() == JsonValue.ValueType.ARRAY) {
-            return value.asJsonArray().stream().map(item -> item instanceof JsonString s ? s.getString() : item.toString())
-                    .collect(Collectors.joining(","));
-        }
-        return text(json, "tickers");
-    }
 
     private static JsonValue nullable(Object value) {
         if (value == null) {

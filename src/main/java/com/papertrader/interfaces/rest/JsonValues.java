@@ -1,5 +1,8 @@
 package com.papertrader.interfaces.rest;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.math.BigDecimal;
@@ -7,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** How the JSON API builds its documents, and writes exact numbers: as strings, so no client reads money through a double. */
 final class JsonValues {
@@ -21,6 +25,25 @@ final class JsonValues {
 
     /** Writers for documents streamed as they are read (long lists). */
     static final JsonGeneratorFactory WRITER = JSON.createGeneratorFactory(Map.of());
+
+    /** A member as text: a string's value, any other value as its JSON (a number, an object); null when absent or null. */
+    static String text(JsonObject json, String key) {
+        JsonValue value = json.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        return value instanceof JsonString string ? string.getString() : value.toString();
+    }
+
+    /** A list member as comma-separated text: {@code ["AAPL", "MSFT"]} or {@code "AAPL,MSFT"}. */
+    static String commaSeparated(JsonObject json, String key) {
+        JsonValue value = json.get(key);
+        if (value != null && value.getValueType() == JsonValue.ValueType.ARRAY) {
+            return value.asJsonArray().stream().map(item -> item instanceof JsonString s ? s.getString() : item.toString())
+                    .collect(Collectors.joining(","));
+        }
+        return text(json, key);
+    }
 
     private static final int CENTS = 2;
     private static final int LONG_DIGITS = 18;

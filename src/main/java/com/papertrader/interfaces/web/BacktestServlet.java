@@ -52,7 +52,7 @@ public class BacktestServlet extends HttpServlet {
         if (path.isEmpty()) {
             pages.render("backtests/list", Map.of("runs", backtests.all(), "backtests", backtests), request, response);
         } else if (path.equals("new")) {
-            Map<String, String> form = defaults(request.getParameter("agent"));
+            Map<String, String> form = defaults(backtests, request.getParameter("agent"));
             form(request, response, form, null);
         } else if (path.equals("parity")) {
             parity(request, response);
@@ -114,8 +114,8 @@ public class BacktestServlet extends HttpServlet {
         pages.render("backtests/form", model, request, response);
     }
 
-    /** The agent's tickers (or the configured ones), the past week, the configured starting cash. */
-    private Map<String, String> defaults(String agentId) {
+    /** The agent's tickers (or the configured ones), the past week, the configured starting cash: also a sweep's. */
+    static Map<String, String> defaults(BacktestService backtests, String agentId) {
         Map<String, String> form = new HashMap<>();
         Optional<Agent> agent = backtests.agents().stream().filter(a -> a.getId().value().equals(agentId)).findFirst();
         List<String> tickers = agent.filter(a -> !a.getTickers().isAll()).map(a -> a.getTickers().tickers())
