@@ -78,13 +78,16 @@ public class SweepService {
      * Runs again the combinations of a sweep that did not end (canceled, or cut off by a restart), keeping those done
      * and those failed.
      *
-     * @throws IllegalStateException when the sweep is going, or its agent's script or parameters changed since it started
+     * @throws IllegalStateException when the sweep is going or done, or its agent's script or parameters changed since it started
      * @throws IllegalArgumentException for an unknown sweep, or one whose agent is gone
      */
     public BacktestSweep resume(String id, Actor actor) {
         BacktestSweep sweep = store.findSweep(id).orElseThrow(() -> new IllegalArgumentException("no sweep " + id));
         if (going.containsKey(id)) {
             throw new IllegalStateException("sweep " + id + " is running");
+        }
+        if (sweep.getStatus() == BacktestRun.Status.DONE) {
+            throw new IllegalStateException("sweep " + id + " is done: every combination ran");
         }
         Agent agent = backtests.agent(sweep.getAgentId());
         if (!agent.getScriptHash().equals(sweep.getScriptVersion())

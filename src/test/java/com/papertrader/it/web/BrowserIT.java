@@ -11,6 +11,7 @@ import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import com.papertrader.it.ItDatabase;
 import com.papertrader.it.WebhookReceiver;
+import com.papertrader.it.backtest.BacktestProbe;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,12 +120,14 @@ class BrowserIT {
 
     /** The backtest the backtest pages show: run once, by whichever test needs it first. */
     private static String backtest;
+    /** The sweep the sweep page shows: run once, by whichever test needs it first. */
+    private static String sweep;
     /** Whether {@link #CHART_TRADER} was added (by whichever test needed it first). */
     private static boolean chartTraderAdded;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war()
+        return Deployments.war().addClasses(BacktestProbe.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "browser-config.jar")
                         .addAsResource("browser-config.properties", "META-INF/microprofile-config.properties"))
                 // a database of its own, new each run: what the browser sees is only what its market traded
@@ -371,6 +374,32 @@ class BrowserIT {
             assertTrue(text("stat-mae").endsWith("%") && text("stat-mfe").endsWith("%"), "excursions measured: " + text("stat-mae"));
             assertTrue(text("stat-turnover").endsWith("×"), text("stat-turnover"));
             creditsTradingView();
+        });
+    }
+
+    @Test
+    void aSweepsHeatmapAndRankedRuns() {
+        String id = sweep();
+        browser().forgetCookies();
+        look("sweep", "/sweeps/" + id, width -> {
+            assertEquals("DONE", text("sweep-status"));
+            WebElement heatmap = page().findElement(By.id("heatmap"));
+            assertTrue(heatmap.getSize().getWidth() >= 200 && heatmap.getSize().getHeight() >= 80,
+                    "the heatmap has a usable size: " + heatmap.getSize());
+            assertEquals(6, page().findElements(By.cssSelector("#heatmap td a")).size(), "a value in each of its 2 x 3 cells");
+            List<String> rows = rows("#sweep-runs");
+            assertEquals(6, rows.size(), rows.toString());
+            assertTrue(rows.get(0).startsWith("#1 ") && rows.get(5).startsWith("#6 "), "ranked: " + rows);
+        });
+    }
+
+    @Test
+    void aNewSweepsForm() {
+        browser().forgetCookies();
+        look("sweep-form", "/sweeps/new?agent=sma-crossover", width -> {
+            assertTrue(page().findElement(By.id("sweep-form")).isDisplayed());
+            assertEquals("{\"fast\":[10],\"slow\":[30]}", page().findElement(By.id("grid")).getDomProperty("value"),
+                    "the agent's own parameters to widen");
         });
     }
 
@@ -685,6 +714,28 @@ class BrowserIT {
      * The backtest the backtest pages show: the RSI agent over three days of a rising wave of {@value #BACKTEST_TICKER}
      * bars uploaded as a CSV file (the form's way, as the admin over HTTP Basic); run once, waited for until done.
      */
+    /** A sweep of the RSI agent over 2 x 3 parameter values on a stored day of BRWP: run once, by the test that needs it. */
+    private synchronized String sweep() {
+        if (sweep == null) {
+            String day = "2026-06-25";
+            assertEquals(200, postAsAdmin("/api/backtest-probe/bars?ticker=BRWP&day=" + day + "&live=false", "", "application/json")
+                    .statusCode());
+            HttpResponse<String> created = postAsAdmin("/api/sweeps", """
+                    {"agentId": "%s", "tickers": "BRWP", "from": "%s", "to": "%s", "startingCash": "10000",
+                     "grid": {"exitAbove": [50, 60, 70], "oversold": [20, 30]}}
+                    """.formatted(RSI, day, day), "application/json");
+            assertEquals(202, created.statusCode(), created.body());
+            String id = Http.json(created).getString("id");
+            String status = awaitApi("sweep " + id + " to end", () -> {
+                String now = Http.json(get("/api/sweeps/" + id)).getString("status");
+                return now.equals("QUEUED") || now.equals("RUNNING") ? null : now;
+            });
+            assertEquals("DONE", status);
+            sweep = id;
+        }
+        return sweep;
+    }
+
     private synchronized String backtest() {
         if (backtest == null) {
             Map<String, String> fields = new LinkedHashMap<>();
