@@ -3,6 +3,7 @@ package com.papertrader.application.backtest;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -10,26 +11,29 @@ import java.util.stream.Collectors;
  * how a run's value is read, and which way is better. A drawdown is better smaller; every other one larger.
  */
 public enum SweepStatistic {
-    SHARPE("sharpe", "Sharpe", false, BacktestRun::getSharpe),
-    SORTINO("sortino", "Sortino", false, BacktestRun::getSortino),
-    TOTAL_RETURN("totalReturn", "Total return", true, BacktestRun::getTotalReturn),
-    CAGR("cagr", "CAGR", true, BacktestRun::getCagr),
-    CALMAR("calmar", "Calmar", false, BacktestRun::getCalmar),
-    SQN("sqn", "SQN", false, BacktestRun::getSqn),
-    PROFIT_FACTOR("profitFactor", "Profit factor", false, BacktestRun::getProfitFactor),
-    WIN_RATE("winRate", "Win rate", true, BacktestRun::getWinRate),
-    MAX_DRAWDOWN("maxDrawdown", "Max drawdown (smaller first)", true, BacktestRun::getMaxDrawdown);
+    SHARPE("sharpe", "Sharpe", false, BacktestRun::getSharpe, Statistics::sharpe),
+    SORTINO("sortino", "Sortino", false, BacktestRun::getSortino, Statistics::sortino),
+    TOTAL_RETURN("totalReturn", "Total return", true, BacktestRun::getTotalReturn, Statistics::totalReturn),
+    CAGR("cagr", "CAGR", true, BacktestRun::getCagr, Statistics::cagr),
+    CALMAR("calmar", "Calmar", false, BacktestRun::getCalmar, Statistics::calmar),
+    SQN("sqn", "SQN", false, BacktestRun::getSqn, Statistics::sqn),
+    PROFIT_FACTOR("profitFactor", "Profit factor", false, BacktestRun::getProfitFactor, Statistics::profitFactor),
+    WIN_RATE("winRate", "Win rate", true, BacktestRun::getWinRate, Statistics::winRate),
+    MAX_DRAWDOWN("maxDrawdown", "Max drawdown (smaller first)", true, BacktestRun::getMaxDrawdown, Statistics::maxDrawdown);
 
     private final String key;
     private final String label;
     private final boolean fraction;
+    /** As stored with a run (null for no number), and as computed by a run in memory (NaN for no number). */
     private final Function<BacktestRun, Double> value;
+    private final ToDoubleFunction<Statistics> computed;
 
-    SweepStatistic(String key, String label, boolean fraction, Function<BacktestRun, Double> value) {
+    SweepStatistic(String key, String label, boolean fraction, Function<BacktestRun, Double> value, ToDoubleFunction<Statistics> computed) {
         this.key = key;
         this.label = label;
         this.fraction = fraction;
         this.value = value;
+        this.computed = computed;
     }
 
     /** Whether it is a fraction (shown as a percentage) rather than a plain figure. */
@@ -58,6 +62,19 @@ public enum SweepStatistic {
     /** The run's value; null when it has none (not finished, or the ratio is no number). */
     public Double of(BacktestRun run) {
         return run.getStatus() == BacktestRun.Status.DONE ? value.apply(run) : null;
+    }
+
+    /** The value in a run's statistics; NaN when it is no number. */
+    public double of(Statistics statistics) {
+        return computed.applyAsDouble(statistics);
+    }
+
+    /** Whether {@code a} is better than {@code b}; a number is better than none. */
+    public boolean better(double a, double b) {
+        if (Double.isNaN(b)) {
+            return !Double.isNaN(a);
+        }
+        return this == MAX_DRAWDOWN ? a < b : a > b;
     }
 
     /** Best first: finished runs by their value, then finished runs without one, then the others; combination order breaks ties. */
