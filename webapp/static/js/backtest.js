@@ -1,4 +1,5 @@
-// The backtest results page (/backtests/{id}): while the run is queued or running, polls the JSON API for its
+// The backtest results page (/backtests/{id}), and the walk-forward page's joined out-of-sample curve
+// (/walk-forwards/{id}): while the run is queued or running, polls the JSON API for its
 // progress and reloads the page when it ends; once it is done, draws its equity curve and its drawdown (% below the
 // peak) with window.PaperCharts (static/js/charts.js), as the other chart pages do. Each chart container gets
 // data-ready="true" and data-points="<points drawn>" once drawn; a failed load shows its message under the chart.
@@ -11,14 +12,17 @@
     const charts = window.PaperCharts;
     const api = root.dataset.api;
     const status = root.dataset.status;
+    // What the progress counts: a backtest's bars, or a walk-forward test's windows (data-unit="windows").
+    const done = root.dataset.unit === 'windows' ? 'windowsDone' : 'barsDone';
+    const total = root.dataset.unit === 'windows' ? 'windowsTotal' : 'barsTotal';
 
     function showProgress(run) {
         document.getElementById('backtest-status').textContent = run.status;
-        document.getElementById('backtest-done').textContent = run.barsDone;
-        document.getElementById('backtest-total').textContent = run.barsTotal;
+        document.getElementById('backtest-done').textContent = run[done];
+        document.getElementById('backtest-total').textContent = run[total];
         const bar = document.getElementById('backtest-progress');
-        bar.max = Math.max(run.barsTotal, 1);
-        bar.value = run.barsDone;
+        bar.max = Math.max(run[total], 1);
+        bar.value = run[done];
     }
 
     function poll() {

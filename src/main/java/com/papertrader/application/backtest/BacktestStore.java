@@ -43,6 +43,20 @@ public interface BacktestStore {
     /** Queues again the sweep's runs that did not end (canceled, or cut off by a restart); returns them in grid order. */
     List<BacktestRun> requeue(String sweepId);
 
+    void addWalkForward(WalkForward test);
+
+    /** A walk-forward test with its windows and equity curve. */
+    Optional<WalkForward> findWalkForward(String id);
+
+    /** Every walk-forward test, newest first, without its rows. */
+    List<WalkForward> walkForwards();
+
+    void walkForwardStarted(String id, int windows);
+
+    void walkForwardFinished(String id, WalkForwardRunner.Result result, Instant at);
+
+    void walkForwardFailed(String id, String reason, Instant at);
+
     /** The orders an agent's signals (and its end-of-day flattens) placed on bars in [from, to), with their events. */
     List<Order> liveOrders(String agentId, Instant from, Instant to);
 

@@ -4,6 +4,8 @@ import com.papertrader.application.backtest.BacktestResult;
 import com.papertrader.application.backtest.BacktestRun;
 import com.papertrader.application.backtest.BacktestStore;
 import com.papertrader.application.backtest.BacktestSweep;
+import com.papertrader.application.backtest.WalkForward;
+import com.papertrader.application.backtest.WalkForwardRunner;
 import com.papertrader.domain.trading.order.Fill;
 import com.papertrader.domain.trading.order.Order;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,6 +114,45 @@ public class JpaBacktestStore implements BacktestStore {
                 .filter(run -> run.getStatus() != BacktestRun.Status.DONE && run.getStatus() != BacktestRun.Status.FAILED).toList();
         unfinished.forEach(BacktestRun::queuedAgain);
         return unfinished;
+    }
+
+    @Override
+    public void addWalkForward(WalkForward test) {
+        SqliteWriteLock.take(em);
+        em.persist(test);
+    }
+
+    @Override
+    public Optional<WalkForward> findWalkForward(String id) {
+        WalkForward test = em.find(WalkForward.class, id);
+        if (test != null) {
+            test.getWindows().size();
+            test.getEquity().size();
+        }
+        return Optional.ofNullable(test);
+    }
+
+    @Override
+    public List<WalkForward> walkForwards() {
+        return em.createNamedQuery(WalkForward.FIND_ALL, WalkForward.class).getResultList();
+    }
+
+    @Override
+    public void walkForwardStarted(String id, int windows) {
+        SqliteWriteLock.take(em);
+        em.find(WalkForward.class, id).started(windows);
+    }
+
+    @Override
+    public void walkForwardFinished(String id, WalkForwardRunner.Result result, Instant at) {
+        SqliteWriteLock.take(em);
+        em.find(WalkForward.class, id).finished(result, at);
+    }
+
+    @Override
+    public void walkForwardFailed(String id, String reason, Instant at) {
+        SqliteWriteLock.take(em);
+        em.find(WalkForward.class, id).failed(reason, at);
     }
 
     @Override

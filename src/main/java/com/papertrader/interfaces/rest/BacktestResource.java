@@ -2,6 +2,7 @@ package com.papertrader.interfaces.rest;
 
 import static com.papertrader.interfaces.rest.JsonValues.JSON;
 import static com.papertrader.interfaces.rest.JsonValues.commaSeparated;
+import static com.papertrader.interfaces.rest.JsonValues.number;
 import static com.papertrader.interfaces.rest.JsonValues.text;
 
 import com.papertrader.application.backtest.BacktestRequest;
@@ -183,16 +184,11 @@ public class BacktestResource {
         return json.add("trades", trades).add("equity", equity).build();
     }
 
-
     private static JsonValue nullable(Object value) {
         if (value == null) {
             return JsonValue.NULL;
         }
         return JSON.createValue(value instanceof BigDecimal amount ? amount.toPlainString() : value.toString());
-    }
-
-    private static JsonValue number(Double value) {
-        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 
     private static Response badRequest(String message) {

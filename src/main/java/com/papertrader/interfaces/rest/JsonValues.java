@@ -5,6 +5,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -43,6 +44,16 @@ final class JsonValues {
                     .collect(Collectors.joining(","));
         }
         return text(json, key);
+    }
+
+    /** A ratio as a number; null when there is none. */
+    static JsonValue number(Double value) {
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
+    }
+
+    /** A JSON object kept as text (an agent's parameters, a grid) as a member of a document. */
+    static JsonObject object(String json) {
+        return JSON.createReader(new StringReader(json)).readObject();
     }
 
     private static final int CENTS = 2;

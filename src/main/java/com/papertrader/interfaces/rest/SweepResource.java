@@ -2,6 +2,7 @@ package com.papertrader.interfaces.rest;
 
 import static com.papertrader.interfaces.rest.JsonValues.JSON;
 import static com.papertrader.interfaces.rest.JsonValues.commaSeparated;
+import static com.papertrader.interfaces.rest.JsonValues.object;
 import static com.papertrader.interfaces.rest.JsonValues.text;
 
 import com.papertrader.application.backtest.BacktestRun;
@@ -186,9 +187,5 @@ public class SweepResource {
         values.forEach(value -> array.add(value instanceof BigDecimal number ? JSON.createValue(number)
                 : value == null ? JsonValue.NULL : JSON.createValue(value.toString())));
         return array;
-    }
-
-    private static JsonObject object(String json) {
-        return JSON.createReader(new StringReader(json)).readObject();
     }
 }

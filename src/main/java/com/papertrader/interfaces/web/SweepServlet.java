@@ -46,7 +46,7 @@ public class SweepServlet extends HttpServlet {
         if (path.isEmpty()) {
             pages.render("sweeps/list", Map.of("sweeps", sweeps.all(), "service", sweeps), request, response);
         } else if (path.equals("new")) {
-            form(request, response, defaults(request.getParameter("agent")), null);
+            form(request, response, defaults(backtests, request.getParameter("agent")), null);
         } else {
             Optional<BacktestSweep> sweep = sweeps.find(path);
             if (sweep.isEmpty()) {
@@ -128,8 +128,8 @@ public class SweepServlet extends HttpServlet {
         pages.render("sweeps/form", model, request, response);
     }
 
-    /** As a backtest's, plus a grid of the agent's own parameters (one value each, to widen) ranked by Sharpe. */
-    private Map<String, String> defaults(String agentId) {
+    /** As a backtest's, plus a grid of the agent's own parameters (one value each, to widen) ranked by Sharpe: also a walk-forward's. */
+    static Map<String, String> defaults(BacktestService backtests, String agentId) {
         Map<String, String> form = BacktestServlet.defaults(backtests, agentId);
         Map<String, Object> grid = new LinkedHashMap<>();
         backtests.agents().stream().filter(agent -> agent.getId().value().equals(agentId)).findFirst()
