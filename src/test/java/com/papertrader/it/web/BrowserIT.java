@@ -122,6 +122,8 @@ class BrowserIT {
     private static String backtest;
     /** The sweep the sweep page shows: run once, by whichever test needs it first. */
     private static String sweep;
+    /** The walk-forward test its page shows: run once. */
+    private static String walkForward;
     /** Whether {@link #CHART_TRADER} was added (by whichever test needed it first). */
     private static boolean chartTraderAdded;
 
@@ -390,6 +392,20 @@ class BrowserIT {
             List<String> rows = rows("#sweep-runs");
             assertEquals(6, rows.size(), rows.toString());
             assertTrue(rows.get(0).startsWith("#1 ") && rows.get(5).startsWith("#6 "), "ranked: " + rows);
+        });
+    }
+
+    @Test
+    void aWalkForwardsJoinedCurveAndWindows() {
+        String id = walkForward();
+        browser().forgetCookies();
+        look("walk-forward", "/walk-forwards/" + id, width -> {
+            assertEquals("DONE", text("backtest-status"));
+            drawn("equity-chart", 300, view -> view.pixelsOf(BACKTEST_EQUITY) >= 150, BACKTEST_EQUITY);
+            drawn("drawdown-chart", 150, view -> view.pixelsOf(BACKTEST_DRAWDOWN) >= 50, BACKTEST_DRAWDOWN);
+            assertEquals(2, rows("#walk-forward-windows").size(), rows("#walk-forward-windows").toString());
+            assertTrue(text("wf-psr").endsWith("%") && text("wf-dsr").endsWith("%"), text("wf-psr") + " " + text("wf-dsr"));
+            creditsTradingView();
         });
     }
 
@@ -734,6 +750,30 @@ class BrowserIT {
             sweep = id;
         }
         return sweep;
+    }
+
+    /** A walk-forward test of the RSI agent over four stored days of BRWF, two in sample and one out: run once. */
+    private synchronized String walkForward() {
+        if (walkForward == null) {
+            List<String> days = List.of("2026-06-29", "2026-06-30", "2026-07-01", "2026-07-02");
+            for (String day : days) {
+                assertEquals(200, postAsAdmin("/api/backtest-probe/bars?ticker=BRWF&day=" + day + "&live=false", "", "application/json")
+                        .statusCode());
+            }
+            HttpResponse<String> created = postAsAdmin("/api/walk-forwards", """
+                    {"agentId": "%s", "tickers": "BRWF", "from": "%s", "to": "%s", "startingCash": "10000",
+                     "grid": {"exitAbove": [50, 60, 70]}, "rankBy": "totalReturn", "inSampleDays": 2, "outOfSampleDays": 1}
+                    """.formatted(RSI, days.get(0), days.get(3)), "application/json");
+            assertEquals(202, created.statusCode(), created.body());
+            String id = Http.json(created).getString("id");
+            String status = awaitApi("walk-forward " + id + " to end", () -> {
+                String now = Http.json(get("/api/walk-forwards/" + id)).getString("status");
+                return now.equals("QUEUED") || now.equals("RUNNING") ? null : now;
+            });
+            assertEquals("DONE", status);
+            walkForward = id;
+        }
+        return walkForward;
     }
 
     private synchronized String backtest() {
