@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BacktestBenchmark {
 
     static final int BARS = 1_000_000;
-    private static final BigDecimal CASH = new BigDecimal("100000.00");
+    static final BigDecimal CASH = new BigDecimal("100000.00");
     /** Held here: a logger only configured, and not yet held by BarProcessor, could be collected with its level. */
     private static final Logger REJECTIONS = Logger.getLogger(BarProcessor.class.getName());
 
@@ -60,15 +60,9 @@ public class BacktestBenchmark {
 
     @Setup
     public void setUp() {
-        // Rejected orders (the agent at its 3 positions) are logged at INFO per order: that would measure the console.
-        REJECTIONS.setLevel(Level.WARNING);
-        Map<String, List<Bar>> byTicker = new LinkedHashMap<>();
-        for (Bar bar : BenchMarket.simulatedBackfill(BenchMarket.TICKERS, BARS)) {
-            byTicker.computeIfAbsent(bar.ticker(), ticker -> new ArrayList<>()).add(bar);
-        }
-        series = List.copyOf(byTicker.values());
-        agent = BacktestFixtures.sampleAgent("sma-crossover");
-        agent.watch(WatchedTickers.of(BenchMarket.TICKERS), BacktestFixtures.CREATED);
+        quietRejections();
+        series = seriesOf(BARS);
+        agent = smaCrossover();
         settings = BacktestFixtures.settings(Map.of());
         runtime = new RhinoAgentRuntime(SandboxLimits.defaults(), BenchMarket.CALENDAR);
         BacktestResult check = backtest();
@@ -77,6 +71,27 @@ public class BacktestBenchmark {
         }
         System.out.printf("Check run: %d bars, %d orders, %d fills, %d trades, return %.4f%n", check.barsProcessed(),
                 check.orders().size(), check.fills().size(), check.trades().size(), check.statistics().totalReturn());
+    }
+
+    /** Rejected orders (the agent at its 3 positions) are logged at INFO per order: that would measure the console. */
+    static void quietRejections() {
+        REJECTIONS.setLevel(Level.WARNING);
+    }
+
+    /** {@code bars} bars of the simulated market over the 48 tickers, one list per ticker in time order. */
+    static List<List<Bar>> seriesOf(int bars) {
+        Map<String, List<Bar>> byTicker = new LinkedHashMap<>();
+        for (Bar bar : BenchMarket.simulatedBackfill(BenchMarket.TICKERS, bars)) {
+            byTicker.computeIfAbsent(bar.ticker(), ticker -> new ArrayList<>()).add(bar);
+        }
+        return List.copyOf(byTicker.values());
+    }
+
+    /** The SMA crossover sample agent, with its own parameters and risk settings, watching the 48 tickers. */
+    static Agent smaCrossover() {
+        Agent agent = BacktestFixtures.sampleAgent("sma-crossover");
+        agent.watch(WatchedTickers.of(BenchMarket.TICKERS), BacktestFixtures.CREATED);
+        return agent;
     }
 
     /** Everything a backtest does for its bars. */

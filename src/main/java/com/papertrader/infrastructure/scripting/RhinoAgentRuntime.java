@@ -12,7 +12,10 @@ import com.papertrader.domain.market.BarWindow;
 import com.papertrader.domain.market.MarketCalendar;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.mozilla.javascript.CompilerEnvirons;
 import org.mozilla.javascript.Context;
@@ -35,10 +38,24 @@ import org.mozilla.javascript.ast.BigIntLiteral;
  */
 public final class RhinoAgentRuntime implements AgentRuntime {
 
+    static final int CACHED_SCRIPTS = 64;
+
     private final SandboxLimits limits;
     private final MarketCalendar calendar;
     private final SandboxContextFactory factory;
     private final SharedLibrary library;
+    /**
+     * The classes Rhino generated, by source name and text. Every compile of a source seen before (each run of a sweep,
+     * each backtest of an agent) executes the same class in a new scope, where its functions and variables are made
+     * afresh, so no state passes between compiles; without it each would be a new class the JIT compiles again, which on
+     * a sweep's threads cost more CPU than the scans. Least recently used dropped beyond {@link #CACHED_SCRIPTS}.
+     */
+    private final Map<String, Script> generated = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Script> eldest) {
+            return size() > CACHED_SCRIPTS;
+        }
+    });
 
     public RhinoAgentRuntime(SandboxLimits limits, MarketCalendar calendar) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -67,7 +84,11 @@ public final class RhinoAgentRuntime implements AgentRuntime {
             scope.setPrototype(library.scope());
             scope.setParentScope(null);
             scope.defineProperty("globalThis", scope, ScriptableObject.DONTENUM);
-            Script script = cx.compileString(source, sourceName, 1, null);
+            Script script = generated.get(sourceName + "\n" + source);
+            if (script == null) {
+                script = cx.compileString(source, sourceName, 1, null);
+                generated.put(sourceName + "\n" + source, script);
+            }
             cx.startMetering();
             script.exec(cx, scope);
             if (!(ScriptableObject.getProperty(scope, "scan") instanceof Function scan)) {

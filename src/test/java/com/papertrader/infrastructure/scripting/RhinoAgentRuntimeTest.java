@@ -24,6 +24,9 @@ import com.papertrader.domain.market.TestBars;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The script contract of agents/README.md: compile, bars, ctx, signals and errors. */
@@ -81,6 +84,40 @@ class RhinoAgentRuntimeTest {
         AgentScript script = compile(source);
         assertEquals(ID, script.agentId());
         assertEquals(com.papertrader.domain.agent.Agent.sha256(source), script.scriptHash());
+    }
+
+    /** The same source compiled twice (two runs of a sweep) reuses Rhino's class, never the first compile's variables. */
+    @Test
+    void compilesOfTheSameSourceShareNoState() throws Exception {
+        String source = "var scans = 0;\nfunction scan(bars, ctx) { scans++; return {action: 'buy', reason: 'scan ' + scans}; }";
+        AgentScript first = compile(source);
+        ScanContext flat = ScanContext.flat(AgentParameters.none());
+        RUNTIME.scan(first, TEN_BARS, flat);
+        assertEquals("scan 2", RUNTIME.scan(first, TEN_BARS, flat).signals().get(0).reason());
+
+        AgentScript second = compile(source);
+        assertEquals("scan 1", RUNTIME.scan(second, TEN_BARS, flat).signals().get(0).reason(), "a fresh scope");
+        assertEquals("scan 3", RUNTIME.scan(first, TEN_BARS, flat).signals().get(0).reason(), "the first keeps its own");
+
+        // and on two threads at once, each compile counts only its own scans
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> counts = pool.invokeAll(List.of(() -> scanTimes(source, 500), () -> scanTimes(source, 500)));
+            for (Future<String> count : counts) {
+                assertEquals("scan 500", count.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String scanTimes(String source, int times) {
+        AgentScript script = compile(source);
+        String reason = null;
+        for (int i = 0; i < times; i++) {
+            reason = RUNTIME.scan(script, TEN_BARS, ScanContext.flat(AgentParameters.none())).signals().get(0).reason();
+        }
+        return reason;
     }
 
     @Test
