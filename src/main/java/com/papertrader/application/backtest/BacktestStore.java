@@ -40,7 +40,10 @@ public interface BacktestStore {
 
     void sweepFailed(String id, String reason, Instant at);
 
-    /** Queues again the sweep's runs that did not end (canceled, or cut off by a restart); returns them in grid order. */
+    /**
+     * Queues again the sweep and its runs that did not end (canceled, or cut off by a restart), in one transaction, so the
+     * sweep reads as queued before its resume answers; returns those runs in grid order.
+     */
     List<BacktestRun> requeue(String sweepId);
 
     void addWalkForward(WalkForward test);

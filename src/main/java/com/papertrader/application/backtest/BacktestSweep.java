@@ -89,6 +89,13 @@ public class BacktestSweep {
         return new BacktestRequest(agentId, getTickers(), fromDay, toDay, startingCash, rawPrices);
     }
 
+    /** Queued again by a resume: not finished from now on, so no page reads the old end while the resume starts. */
+    public void queuedAgain() {
+        status = BacktestRun.Status.QUEUED;
+        error = null;
+        finishedAt = null;
+    }
+
     public void running() {
         status = BacktestRun.Status.RUNNING;
         error = null;

@@ -110,6 +110,7 @@ public class JpaBacktestStore implements BacktestStore {
     @Override
     public List<BacktestRun> requeue(String sweepId) {
         SqliteWriteLock.take(em);
+        em.find(BacktestSweep.class, sweepId).queuedAgain();
         List<BacktestRun> unfinished = runsOf(sweepId).stream()
                 .filter(run -> run.getStatus() != BacktestRun.Status.DONE && run.getStatus() != BacktestRun.Status.FAILED).toList();
         unfinished.forEach(BacktestRun::queuedAgain);
