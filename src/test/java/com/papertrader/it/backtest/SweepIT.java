@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.papertrader.it.Await;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import jakarta.json.JsonArray;
@@ -15,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -214,16 +214,10 @@ class SweepIT {
 
     /** The sweep once {@code until} holds for it, read from GET /api/sweeps/{id}; fails after two minutes. */
     private JsonObject await(String id, Predicate<JsonObject> until) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            JsonObject sweep = Http.json(Http.get(base, "/api/sweeps/" + id));
-            if (until.test(sweep)) {
-                return sweep;
-            }
-            assertFalse(Instant.now().isAfter(deadline), "not there after two minutes: " + sweep.getString("status") + ", "
-                    + sweep.getInt("runsEnded") + " runs ended");
-            Thread.sleep(100);
-        }
+        JsonObject sweep = Await.until(() -> Http.json(Http.get(base, "/api/sweeps/" + id)), until, Duration.ofMinutes(2));
+        assertTrue(until.test(sweep), "not there after two minutes: " + sweep.getString("status") + ", "
+                + sweep.getInt("runsEnded") + " runs ended");
+        return sweep;
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {

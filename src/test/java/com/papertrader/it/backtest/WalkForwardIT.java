@@ -1,16 +1,15 @@
 package com.papertrader.it.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.papertrader.it.Await;
 import com.papertrader.it.Deployments;
 import com.papertrader.it.Http;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -124,16 +123,13 @@ class WalkForwardIT {
 
     /** The document once it is no longer queued or running; fails after two minutes. */
     private JsonObject ended(String path) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            JsonObject json = Http.json(Http.get(base, path));
-            String status = json.getString("status");
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return json;
-            }
-            assertFalse(Instant.now().isAfter(deadline), "still " + status + " after two minutes: " + json);
-            Thread.sleep(100);
-        }
+        JsonObject json = Await.until(() -> Http.json(Http.get(base, path)), WalkForwardIT::ended, Duration.ofMinutes(2));
+        assertTrue(ended(json), "still " + json.getString("status") + " after two minutes: " + json);
+        return json;
+    }
+
+    private static boolean ended(JsonObject json) {
+        return !json.getString("status").equals("QUEUED") && !json.getString("status").equals("RUNNING");
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
