@@ -99,7 +99,7 @@ public final class CorporateActions {
 
     /** The New York trading day a bar starting at {@code start} belongs to. */
     public static LocalDate tradingDay(Instant start) {
-        return start.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+        return MarketCalendar.tradingDay(start);
     }
 
     /** Prices times {@code factor}, volume divided by it, to the stored bars' six decimals. */

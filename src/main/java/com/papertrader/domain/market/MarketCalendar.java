@@ -10,12 +10,14 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The NYSE trading calendar in America/New_York: regular session 09:30–16:00, early closes at 13:00,
  * full holidays by the exchange's observance rules, weekends. DST is handled by doing all arithmetic in New York time.
- * Pure Java and stateless; rules rather than a table, so years beyond the tested 2025–2027 keep working,
- * plus the one-off closures the exchange declared.
+ * Pure Java; rules rather than a table, so years beyond the tested 2025–2027 keep working, plus the one-off closures
+ * the exchange declared. Every bar asks for its day and session, so both are remembered once worked out (a session
+ * per date asked, a few kilobytes a year; the last day's bounds): a pure cache, safe across threads.
  */
 public final class MarketCalendar {
 
@@ -33,6 +35,10 @@ public final class MarketCalendar {
             LocalDate.of(2025, 1, 9), "National Day of Mourning for President Carter");
 
     private static final MarketCalendar NYSE = new MarketCalendar();
+
+    private static final Map<LocalDate, Optional<TradingSession>> SESSIONS = new ConcurrentHashMap<>();
+    /** The New York day last asked for by {@link #tradingDay}, with its bounds: most calls fall in the same day. */
+    private static volatile DayBounds lastDay = DayBounds.of(LocalDate.EPOCH);
 
     private MarketCalendar() {
     }
@@ -100,6 +106,10 @@ public final class MarketCalendar {
 
     /** The regular session of this date, or empty when the exchange is closed all day. */
     public Optional<TradingSession> session(LocalDate date) {
+        return SESSIONS.computeIfAbsent(date, this::sessionByRules);
+    }
+
+    private Optional<TradingSession> sessionByRules(LocalDate date) {
         if (!isTradingDay(date)) {
             return Optional.empty();
         }
@@ -115,7 +125,7 @@ public final class MarketCalendar {
 
     /** The regular session containing this instant, if the market is open then. */
     public Optional<TradingSession> sessionAt(Instant instant) {
-        return session(instant.atZone(NEW_YORK).toLocalDate()).filter(s -> s.contains(instant));
+        return session(tradingDay(instant)).filter(s -> s.contains(instant));
     }
 
     public boolean isOpen(Instant instant) {
@@ -124,7 +134,7 @@ public final class MarketCalendar {
 
     /** The first regular session that has not closed yet at this instant (today's if it is still open or to come). */
     public TradingSession nextSession(Instant instant) {
-        LocalDate date = instant.atZone(NEW_YORK).toLocalDate();
+        LocalDate date = tradingDay(instant);
         while (true) {
             Optional<TradingSession> session = session(date);
             if (session.isPresent() && instant.isBefore(session.get().close())) {
@@ -136,13 +146,34 @@ public final class MarketCalendar {
 
     /** The last regular session that closed at or before this instant. */
     public TradingSession previousSession(Instant instant) {
-        LocalDate date = instant.atZone(NEW_YORK).toLocalDate();
+        LocalDate date = tradingDay(instant);
         while (true) {
             Optional<TradingSession> session = session(date);
             if (session.isPresent() && !instant.isBefore(session.get().close())) {
                 return session.get();
             }
             date = date.minusDays(1);
+        }
+    }
+
+    /** The New York date of an instant: the trading day a bar, an order or a daily limit belongs to. */
+    public static LocalDate tradingDay(Instant instant) {
+        DayBounds day = lastDay;
+        if (!day.contains(instant)) {
+            day = DayBounds.of(instant.atZone(NEW_YORK).toLocalDate());
+            lastDay = day;
+        }
+        return day.date();
+    }
+
+    /** A New York date and the instants it runs over, [start, end): 23, 24 or 25 hours. */
+    private record DayBounds(LocalDate date, Instant start, Instant end) {
+        static DayBounds of(LocalDate date) {
+            return new DayBounds(date, date.atStartOfDay(NEW_YORK).toInstant(), date.plusDays(1).atStartOfDay(NEW_YORK).toInstant());
+        }
+
+        boolean contains(Instant instant) {
+            return !instant.isBefore(start) && instant.isBefore(end);
         }
     }
 

@@ -157,6 +157,27 @@ class MarketCalendarTest {
         assertFalse(extended.earlyClose());
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "2026-03-08T04:59:59Z, 2026-03-07", "2026-03-08T05:00:00Z, 2026-03-08", // EST midnight, the 23-hour day begins
+        "2026-03-09T03:59:59Z, 2026-03-08", "2026-03-09T04:00:00Z, 2026-03-09", // EDT midnight
+        "2026-11-01T03:59:59Z, 2026-10-31", "2026-11-01T04:00:00Z, 2026-11-01", // the 25-hour day begins
+        "2026-11-02T04:59:59Z, 2026-11-01", "2026-11-02T05:00:00Z, 2026-11-02",
+    })
+    void theTradingDayIsTheNewYorkDateAcrossTheDstSwitches(Instant instant, LocalDate day) {
+        assertEquals(day, MarketCalendar.tradingDay(instant));
+    }
+
+    @Test
+    void theTradingDayRemembersNoWrongDayWhenInstantsJumpBackAndForth() {
+        // the last day's bounds are remembered: each answer must still be its own instant's date
+        Instant start = Instant.parse("2026-10-30T00:00:00Z");
+        for (int i = 0; i < 200; i++) {
+            Instant instant = start.plusSeconds((i % 2 == 0 ? i : 200 - i) * 1_799L);
+            assertEquals(instant.atZone(MarketCalendar.NEW_YORK).toLocalDate(), MarketCalendar.tradingDay(instant), instant::toString);
+        }
+    }
+
     @Test
     void isOpenIncludesTheOpenAndExcludesTheClose() {
         assertFalse(calendar.isOpen(Instant.parse("2026-03-04T14:29:59Z")));

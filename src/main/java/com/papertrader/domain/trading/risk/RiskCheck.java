@@ -49,7 +49,7 @@ public record RiskCheck(OrderRequest request, long quantity, BigDecimal price, B
     }
 
     public LocalDate tradingDay() {
-        return now.atZone(MarketCalendar.NEW_YORK).toLocalDate();
+        return MarketCalendar.tradingDay(now);
     }
 
     /** Cash the account's working entry orders would still spend at their expected prices. */
