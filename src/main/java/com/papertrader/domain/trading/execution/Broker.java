@@ -44,6 +44,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The paper broker: takes orders ({@link #submit}), fills them against bars ({@link #onBar}) with the
@@ -139,7 +140,7 @@ public final class Broker {
     public void rememberClosed(Collection<Position> closed) {
         closed.stream().filter(position -> !position.isOpen())
                 .sorted(Comparator.comparing(Position::closedAt).thenComparing(Position::id))
-                .forEach(position -> losingStreaks.closed(position, tradingDay(position.closedAt())));
+                .forEach(position -> losingStreaks.closed(position, MarketCalendar.tradingDay(position.closedAt())));
     }
 
     public boolean hasApplied(CorporateAction action) {
@@ -400,7 +401,7 @@ public final class Broker {
 
     private Optional<RiskDenial> riskDenial(OrderRequest request, long quantity, BigDecimal price, Account account,
                                            RiskLimits limits, Instant now, ChangeSet changes) {
-        LocalDate day = tradingDay(now);
+        LocalDate day = MarketCalendar.tradingDay(now);
         if (request.side().isEntry() && !account.isHaltedOn(day)) {
             limits.dailyLossBreach(account).ifPresent(reason -> {
                 account.haltForDay(day, reason);
@@ -455,7 +456,7 @@ public final class Broker {
     // ---- bars ----
 
     private void startDay(Instant barStart, ChangeSet changes) {
-        LocalDate day = tradingDay(barStart);
+        LocalDate day = MarketCalendar.tradingDay(barStart);
         for (Account account : accounts.values()) {
             if (day.isAfter(account.tradingDay())) {
                 account.startDay(day);
@@ -465,8 +466,12 @@ public final class Broker {
     }
 
     private void fill(Bar bar, Instant now, ChangeSet changes) {
+        Collection<Order> live = liveOrders.ofTicker(bar.ticker());
+        if (live.isEmpty()) {
+            return;
+        }
         long liquidity = fillModel.liquidity(bar);
-        List<Order> candidates = liveOrders.ofTicker(bar.ticker()).stream()
+        List<Order> candidates = live.stream()
                 .filter(order -> order.canTradeOn(bar.start()))
                 .sorted(fillModel.priority())
                 .toList();
@@ -529,7 +534,7 @@ public final class Broker {
         }
         if (!position.isOpen()) {
             positions.remove(position);
-            losingStreaks.closed(position, tradingDay(bar.start()));
+            losingStreaks.closed(position, MarketCalendar.tradingDay(bar.start()));
             cancelExits(position, "position " + order.ticker() + " closed", bar.start(), now, changes);
         }
         settleLegs(order, bar.start(), now, changes);
@@ -582,6 +587,9 @@ public final class Broker {
     }
 
     private void expire(Collection<Order> orders, Instant until, Instant now, ChangeSet changes) {
+        if (orders.isEmpty()) {
+            return;
+        }
         for (Order order : List.copyOf(orders)) {
             if (order.status().isWorking() && order.expiresAt() != null && !order.expiresAt().isAfter(until)) {
                 changes.event(order, order.expire(order.expiresAt(), now));
@@ -595,6 +603,9 @@ public final class Broker {
      * ticker and close them with a DAY market order (which fills at the next bar's open); cancel its working entries.
      */
     private void flatten(Bar bar, Instant now, ChangeSet changes) {
+        if (positions.ofTicker(bar.ticker()).isEmpty() && liveOrders.ofTicker(bar.ticker()).isEmpty()) {
+            return; // nothing to close or cancel (most bars of a wide universe)
+        }
         Optional<TradingSession> session = calendar.sessionAt(bar.start());
         if (session.isEmpty()) {
             return;
@@ -611,7 +622,7 @@ public final class Broker {
             if (due) {
                 String reason = "end-of-day flatten " + riskLimits(position.openedBy()).flattenMinutesBeforeClose()
                         + " minutes before the close at " + close;
-                cancelAll(bar.ticker(), order -> order.accountId().equals(position.accountId()), reason, bar.end(), now, changes);
+                cancelAll(bar.ticker(), order -> order.accountId().equals(position.accountId()), () -> reason, bar.end(), now, changes);
                 Order flatten = Order.flatten(position.openedBy(), position.accountId(), bar.ticker(),
                         position.side().closingSide(), position.quantity(), bar.close(), bar.start(), close, now, reason);
                 flatten.accept("end-of-day flatten", bar.end(), now);
@@ -621,7 +632,7 @@ public final class Broker {
             }
         }
         cancelAll(bar.ticker(), order -> order.side().isEntry() && inWindow.test(order.agentId()),
-                "end-of-day flatten: no entries before the close at " + close, bar.end(), now, changes);
+                () -> "end-of-day flatten: no entries before the close at " + close, bar.end(), now, changes);
     }
 
     private boolean hasWorkingFlatten(Position position) {
@@ -629,15 +640,18 @@ public final class Broker {
                 && order.status().isWorking() && order.accountId().equals(position.accountId()));
     }
 
-    /** Cancels the ticker's matching live orders, held legs first so that no leg is released by its parent's cancellation. */
-    private void cancelAll(String ticker, Predicate<Order> which, String reason, Instant at, Instant now, ChangeSet changes) {
+    /**
+     * Cancels the ticker's matching live orders, held legs first so that no leg is released by its parent's cancellation.
+     * The reason is written only when an order is canceled (it formats an instant, and most bars cancel nothing).
+     */
+    private void cancelAll(String ticker, Predicate<Order> which, Supplier<String> reason, Instant at, Instant now, ChangeSet changes) {
         List<Order> doomed = liveOrders.ofTicker(ticker).stream()
                 .filter(order -> !order.status().isTerminal() && order.role() != OrderRole.FLATTEN && which.test(order))
                 .sorted(Comparator.comparing(order -> order.role().isBracketLeg() ? 0 : 1))
                 .toList();
         for (Order order : doomed) {
             if (!order.status().isTerminal()) {
-                changes.event(order, order.cancel(reason, at, now));
+                changes.event(order, order.cancel(reason.get(), at, now));
                 settleLegs(order, at, now, changes);
             }
         }
@@ -673,10 +687,5 @@ public final class Broker {
             unrealized = unrealized.add(position.unrealizedPnl());
         }
         account.revalue(longValue, shortValue, unrealized, at);
-    }
-
-    /** The New York date of an instant: the trading day the daily limits count in. */
-    private static LocalDate tradingDay(Instant at) {
-        return at.atZone(MarketCalendar.NEW_YORK).toLocalDate();
     }
 }

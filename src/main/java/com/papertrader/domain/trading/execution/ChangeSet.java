@@ -75,6 +75,10 @@ final class ChangeSet {
 
     /** The changes, with the ledger entries the changed accounts made. */
     BrokerChanges build() {
+        if (orders.isEmpty() && fills.isEmpty() && positions.isEmpty() && accounts.isEmpty() && snapshots.isEmpty()
+                && applied.isEmpty() && halts.isEmpty()) {
+            return BrokerChanges.NONE; // events and new orders come with an order, ledger entries with an account
+        }
         List<LedgerEntry> ledger = accounts.stream().flatMap(account -> account.takeNewLedgerEntries().stream()).toList();
         return new BrokerChanges(List.copyOf(orders), events, fills, List.copyOf(positions), List.copyOf(accounts),
                 List.copyOf(snapshots.values()), ledger, applied, placed, halts);
