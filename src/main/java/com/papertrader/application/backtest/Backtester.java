@@ -24,16 +24,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -175,38 +172,7 @@ public final class Backtester {
 
     /** Merges bars that are each in time order (e.g. one list per ticker) into one time order, ticker breaking ties. */
     public static Iterator<Bar> inTimeOrder(List<List<Bar>> series) {
-        Comparator<Cursor> order = Comparator.comparing((Cursor cursor) -> cursor.head().start())
-                .thenComparing(cursor -> cursor.head().ticker());
-        PriorityQueue<Cursor> heads = new PriorityQueue<>(order);
-        for (List<Bar> bars : series) {
-            if (!bars.isEmpty()) {
-                heads.add(new Cursor(bars, 0));
-            }
-        }
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return !heads.isEmpty();
-            }
-
-            @Override
-            public Bar next() {
-                Cursor cursor = heads.poll();
-                if (cursor == null) {
-                    throw new NoSuchElementException();
-                }
-                if (cursor.index() + 1 < cursor.bars().size()) {
-                    heads.add(new Cursor(cursor.bars(), cursor.index() + 1));
-                }
-                return cursor.head();
-            }
-        };
-    }
-
-    private record Cursor(List<Bar> bars, int index) {
-        Bar head() {
-            return bars.get(index);
-        }
+        return new TimeOrder(series);
     }
 
     private static EquityPoint point(Broker broker, String account, Instant at) {
