@@ -213,9 +213,13 @@ public final class Broker {
      */
     public BrokerChanges onBar(Bar bar) {
         Objects.requireNonNull(bar, "bar");
+        LocalDate day = MarketCalendar.tradingDay(bar.start());
+        if (liveOrders.ofTicker(bar.ticker()).isEmpty() && positions.ofTicker(bar.ticker()).isEmpty() && !isNewDay(day)) {
+            return BrokerChanges.NONE; // nothing to fill, expire, flatten or mark: most bars of a wide universe
+        }
         Instant now = clock.instant();
         ChangeSet changes = new ChangeSet();
-        startDay(bar.start(), changes);
+        startDay(day, changes);
         expire(liveOrders.ofTicker(bar.ticker()), bar.start(), now, changes);
         fill(bar, now, changes);
         flatten(bar, now, changes);
@@ -455,8 +459,16 @@ public final class Broker {
 
     // ---- bars ----
 
-    private void startDay(Instant barStart, ChangeSet changes) {
-        LocalDate day = MarketCalendar.tradingDay(barStart);
+    private boolean isNewDay(LocalDate day) {
+        for (Account account : accounts.values()) {
+            if (day.isAfter(account.tradingDay())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void startDay(LocalDate day, ChangeSet changes) {
         for (Account account : accounts.values()) {
             if (day.isAfter(account.tradingDay())) {
                 account.startDay(day);
@@ -604,7 +616,7 @@ public final class Broker {
      */
     private void flatten(Bar bar, Instant now, ChangeSet changes) {
         if (positions.ofTicker(bar.ticker()).isEmpty() && liveOrders.ofTicker(bar.ticker()).isEmpty()) {
-            return; // nothing to close or cancel (most bars of a wide universe)
+            return; // nothing to close or cancel (e.g. the ticker's last order filled on this bar)
         }
         Optional<TradingSession> session = calendar.sessionAt(bar.start());
         if (session.isEmpty()) {
