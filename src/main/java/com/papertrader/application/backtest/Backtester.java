@@ -115,8 +115,6 @@ public final class Backtester {
         Map<String, Order> orders = new LinkedHashMap<>();
         List<Fill> fills = new ArrayList<>();
         List<EquityPoint> equity = new ArrayList<>();
-        Map<String, Bar> first = new HashMap<>();
-        Map<String, Bar> last = new HashMap<>();
         PricePath path = new PricePath();
         long done = 0;
         boolean stopped = false;
@@ -139,11 +137,10 @@ public final class Backtester {
                 equity.add(point(broker, account, previous.end()));
             }
             for (BrokerChanges changes : processor.process(bar, true).broker()) {
-                changes.orders().forEach(order -> orders.put(order.id(), order));
+                // each order once, as placed: the broker changes that same object as it fills or ends
+                changes.placed().forEach(order -> orders.put(order.id(), order));
                 fills.addAll(changes.fills());
             }
-            first.putIfAbsent(bar.ticker(), bar);
-            last.put(bar.ticker(), bar);
             path.add(bar);
             previous = bar;
             done++;
@@ -158,8 +155,9 @@ public final class Backtester {
         List<Trade> trades = Trades.from(fills, orders, path);
         Optional<String> agentStopped = tested.getState() == AgentState.ERRORED
                 ? Optional.of(tested.getLastError().orElse("stopped after failed scans")) : Optional.empty();
+        Map<String, Bar> last = path.lastBars();
         return new BacktestResult(done, stopped, List.copyOf(orders.values()), fills, trades, equity,
-                Statistics.of(equity, trades), BuyAndHold.of(startingCash, tickers, onTheBasisOf(first, last), last), agentStopped);
+                Statistics.of(equity, trades), BuyAndHold.of(startingCash, tickers, onTheBasisOf(path.firstBars(), last), last), agentStopped);
     }
 
     /** Each ticker's first bar on the share basis of its last one, so buy and hold holds across a split. */

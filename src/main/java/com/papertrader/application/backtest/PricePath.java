@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The high and low of each ticker's bars as a backtest went through them, so that a trade's excursions (how far
- * price went against it and for it while it was open) can be measured afterwards.
+ * price went against it and for it while it was open) can be measured afterwards, and each ticker's first and last
+ * bar (for buy and hold).
  */
 public final class PricePath {
 
@@ -23,6 +24,20 @@ public final class PricePath {
      * The lowest low and highest high of {@code ticker}'s bars starting from {@code from} through {@code through}
      * (both included; {@code null} through the last bar), or null when there is no such bar.
      */
+    /** Each ticker's first bar. */
+    Map<String, Bar> firstBars() {
+        Map<String, Bar> first = new HashMap<>();
+        byTicker.forEach((ticker, series) -> first.put(ticker, series.first));
+        return first;
+    }
+
+    /** Each ticker's last bar. */
+    Map<String, Bar> lastBars() {
+        Map<String, Bar> last = new HashMap<>();
+        byTicker.forEach((ticker, series) -> last.put(ticker, series.last));
+        return last;
+    }
+
     double[] range(String ticker, Instant from, Instant through) {
         Series series = byTicker.get(ticker);
         return series == null ? null : series.range(from.toEpochMilli(), through == null ? Long.MAX_VALUE : through.toEpochMilli());
@@ -33,8 +48,14 @@ public final class PricePath {
         private double[] highs = new double[256];
         private double[] lows = new double[256];
         private int size;
+        private Bar first;
+        private Bar last;
 
         void add(Bar bar) {
+            if (first == null) {
+                first = bar;
+            }
+            last = bar;
             if (size == starts.length) {
                 starts = Arrays.copyOf(starts, size * 2);
                 highs = Arrays.copyOf(highs, size * 2);

@@ -62,8 +62,8 @@ public final class BarProcessor {
         clock.advanceTo(bar.end());
         // Sessions closed before this bar (a ticker with no bar since); DAY orders of this bar's session may still fill on
         // it, the last bar included: the broker expires them after the bar.
-        changes.add(broker.expireDayOrders(bar.start()));
-        changes.add(broker.onBar(bar));
+        addUnlessEmpty(changes, broker.expireDayOrders(bar.start()));
+        addUnlessEmpty(changes, broker.onBar(bar));
         long scanStarted = System.nanoTime();
         ScanOutcome scans = orders.ordersFor(bar, tradable, broker::position);
         long scanEnded = System.nanoTime();
@@ -78,11 +78,16 @@ public final class BarProcessor {
             } else if (result instanceof SubmitResult.Duplicate duplicate) {
                 LOG.log(Level.FINE, "Order {0} exists already; not placed again", duplicate.orderId());
             }
-            changes.add(result.changes());
+            addUnlessEmpty(changes, result.changes());
         }
-        changes.removeIf(BrokerChanges::isEmpty);
         brokerNanos += scanStarted - started + System.nanoTime() - scanEnded;
         return new BarChanges(changes, refused, scans);
+    }
+
+    private static void addUnlessEmpty(List<BrokerChanges> changes, BrokerChanges more) {
+        if (!more.isEmpty()) {
+            changes.add(more);
+        }
     }
 
     /** The ticker's splits this broker has applied (a window warmed from raw bars is put on their basis). */
