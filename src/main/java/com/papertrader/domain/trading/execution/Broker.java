@@ -214,7 +214,7 @@ public final class Broker {
     public BrokerChanges onBar(Bar bar) {
         Objects.requireNonNull(bar, "bar");
         LocalDate day = MarketCalendar.tradingDay(bar.start());
-        if (liveOrders.ofTicker(bar.ticker()).isEmpty() && positions.ofTicker(bar.ticker()).isEmpty() && !isNewDay(day)) {
+        if (!liveOrders.hasTicker(bar.ticker()) && !positions.hasTicker(bar.ticker()) && !isNewDay(day)) {
             return BrokerChanges.NONE; // nothing to fill, expire, flatten or mark: most bars of a wide universe
         }
         Instant now = clock.instant();
@@ -615,7 +615,7 @@ public final class Broker {
      * ticker and close them with a DAY market order (which fills at the next bar's open); cancel its working entries.
      */
     private void flatten(Bar bar, Instant now, ChangeSet changes) {
-        if (positions.ofTicker(bar.ticker()).isEmpty() && liveOrders.ofTicker(bar.ticker()).isEmpty()) {
+        if (!positions.hasTicker(bar.ticker()) && !liveOrders.hasTicker(bar.ticker())) {
             return; // nothing to close or cancel (e.g. the ticker's last order filled on this bar)
         }
         Optional<TradingSession> session = calendar.sessionAt(bar.start());

@@ -42,6 +42,11 @@ final class LiveOrders {
         return Collections.unmodifiableCollection(byId.values());
     }
 
+    /** Whether the ticker has orders here (each ticker's map is dropped when its last order is forgotten). */
+    boolean hasTicker(String ticker) {
+        return byTicker.containsKey(ticker);
+    }
+
     Collection<Order> ofTicker(String ticker) {
         return Collections.unmodifiableCollection(byTicker.getOrDefault(ticker, Map.of()).values());
     }

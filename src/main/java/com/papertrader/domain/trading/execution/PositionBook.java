@@ -44,6 +44,11 @@ final class PositionBook {
         return Collections.unmodifiableCollection(byKey.values());
     }
 
+    /** Whether the ticker has open positions here (each ticker's map is dropped with its last position). */
+    boolean hasTicker(String ticker) {
+        return byTicker.containsKey(ticker);
+    }
+
     /** The ticker's positions, in the order they were opened. */
     Collection<Position> ofTicker(String ticker) {
         return Collections.unmodifiableCollection(byTicker.getOrDefault(ticker, Map.of()).values());
