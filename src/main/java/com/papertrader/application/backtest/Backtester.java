@@ -136,12 +136,15 @@ public final class Backtester {
             } else if (bar.start().isAfter(previous.start())) {
                 equity.add(point(broker, account, previous.end()));
             }
-            for (BrokerChanges changes : processor.process(bar, true).broker()) {
+            List<BrokerChanges> changed = processor.process(bar, true).broker();
+            for (BrokerChanges changes : changed) {
                 // each order once, as placed: the broker changes that same object as it fills or ends
                 changes.placed().forEach(order -> orders.put(order.id(), order));
                 fills.addAll(changes.fills());
             }
-            path.add(bar);
+            // A bar on which a position was held or filled changed the broker (the fill, or the position marked to
+            // its close): only those bars can lie within a trade, so only theirs are ranged for the excursions.
+            path.add(bar, !changed.isEmpty());
             previous = bar;
             done++;
         }

@@ -15,9 +15,12 @@ public final class PricePath {
 
     private final Map<String, Series> byTicker = new HashMap<>();
 
-    /** Takes the next bar of its ticker (bars of one ticker in time order). */
-    public void add(Bar bar) {
-        byTicker.computeIfAbsent(bar.ticker(), ticker -> new Series()).add(bar);
+    /**
+     * Takes the next bar of its ticker (bars of one ticker in time order); its high and low only when {@code ranged}:
+     * a backtest ranges the bars on which the broker held or filled a position, the only bars a trade spans.
+     */
+    public void add(Bar bar, boolean ranged) {
+        byTicker.computeIfAbsent(bar.ticker(), ticker -> new Series()).add(bar, ranged);
     }
 
     /**
@@ -51,11 +54,14 @@ public final class PricePath {
         private Bar first;
         private Bar last;
 
-        void add(Bar bar) {
+        void add(Bar bar, boolean ranged) {
             if (first == null) {
                 first = bar;
             }
             last = bar;
+            if (!ranged) {
+                return;
+            }
             if (size == starts.length) {
                 starts = Arrays.copyOf(starts, size * 2);
                 highs = Arrays.copyOf(highs, size * 2);

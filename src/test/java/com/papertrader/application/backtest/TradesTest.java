@@ -76,12 +76,12 @@ class TradesTest {
         fill(order(OrderSide.BUY, 1, 4, "add"), 4, "102.50", "1.00", 2);
         fill(order(OrderSide.SELL, 3, 10, "target"), 10, "105.00", "1.00", 4);
         PricePath path = new PricePath();
-        path.add(bar(0, "100.00", "90.00"));  // before the entry: not counted
-        path.add(bar(1, "101.50", "99.99"));
-        path.add(bar(2, "103.00", "100.50"));
-        path.add(bar(3, "106.05", "100.00"));
-        path.add(bar(4, "105.50", "98.98"));  // the exit bar counts
-        path.add(bar(5, "120.00", "80.00"));  // after the exit: not counted
+        path.add(bar(0, "100.00", "90.00"), true);  // before the entry: not counted
+        path.add(bar(1, "101.50", "99.99"), true);
+        path.add(bar(2, "103.00", "100.50"), true);
+        path.add(bar(3, "106.05", "100.00"), true);
+        path.add(bar(4, "105.50", "98.98"), true);  // the exit bar counts
+        path.add(bar(5, "120.00", "80.00"), true);  // after the exit: not counted
 
         Trade trade = Trades.from(fills, orders, path).get(0);
 
@@ -96,11 +96,11 @@ class TradesTest {
         fill(order(OrderSide.BUY_TO_COVER, 2, 5, "stop loss at 51.00"), 5, "51.00", "0.00", 3);
         fill(order(OrderSide.BUY, 4, 3, "again"), 3, "49.00", "0.00", 5);
         PricePath path = new PricePath();
-        path.add(bar(1, "50.50", "49.00"));
-        path.add(bar(2, "51.50", "49.50"));
-        path.add(bar(3, "51.20", "50.50"));
-        path.add(bar(5, "49.20", "48.51"));
-        path.add(bar(6, "49.49", "48.02"));
+        path.add(bar(1, "50.50", "49.00"), true);
+        path.add(bar(2, "51.50", "49.50"), true);
+        path.add(bar(3, "51.20", "50.50"), true);
+        path.add(bar(5, "49.20", "48.51"), true);
+        path.add(bar(6, "49.49", "48.02"), true);
 
         List<Trade> trades = Trades.from(fills, orders, path);
 
