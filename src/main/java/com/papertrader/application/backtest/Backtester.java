@@ -108,7 +108,7 @@ public final class Backtester {
         String account = tested.getAccountId();
         broker.openAccount(account, startingCash, BigDecimal.ONE);
         broker.setRiskLimits(tested.getId().value(), SignalOrders.limits(tested.getRisk()));
-        BarProcessor processor = new BarProcessor(broker, clock, scanner);
+        BarProcessor processor = new BarProcessor(broker, clock, scanner, BarProcessor.UNTIMED);
         processor.follow(corporateActions);
         warmup.forEach(bar -> processor.process(bar, false));
 

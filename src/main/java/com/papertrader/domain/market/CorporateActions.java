@@ -62,8 +62,12 @@ public final class CorporateActions {
 
     /** The ticker's actions effective on or before {@code day}, in date order. */
     public List<CorporateAction> effectiveBy(String ticker, LocalDate day) {
+        List<CorporateAction> all = of(ticker);
+        if (all.isEmpty()) {
+            return List.of(); // most tickers on most days: no list made per bar
+        }
         List<CorporateAction> due = new ArrayList<>();
-        for (CorporateAction action : of(ticker)) {
+        for (CorporateAction action : all) {
             if (action.effectiveDate().isAfter(day)) {
                 break;
             }
