@@ -416,6 +416,21 @@ class BrowserIT {
             assertTrue(page().findElement(By.id("sweep-form")).isDisplayed());
             assertEquals("{\"fast\":[10],\"slow\":[30]}", page().findElement(By.id("grid")).getDomProperty("value"),
                     "the agent's own parameters to widen");
+            assertEquals("Rank by", page().findElement(By.cssSelector("label[for=rankBy]")).getText());
+            assertEquals("true", page().findElement(By.id("from")).getDomProperty("required"), "a sweep needs its period");
+        });
+    }
+
+    @Test
+    void aNewWalkForwardsForm() {
+        browser().forgetCookies();
+        look("walk-forward-form", "/walk-forwards/new?agent=sma-crossover", width -> {
+            assertTrue(page().findElement(By.id("walk-forward-form")).isDisplayed());
+            assertEquals("{\"fast\":[10],\"slow\":[30]}", page().findElement(By.id("grid")).getDomProperty("value"),
+                    "the agent's own parameters to widen");
+            assertEquals("Choose by", page().findElement(By.cssSelector("label[for=rankBy]")).getText());
+            assertTrue(page().findElement(By.id("inSampleDays")).isDisplayed() && page().findElement(By.id("outOfSampleDays")).isDisplayed());
+            assertEquals("AAPL, MSFT, SPY", page().findElement(By.id("tickers")).getDomProperty("value"), "the agent's own tickers");
         });
     }
 
@@ -425,6 +440,7 @@ class BrowserIT {
         look("backtest-form", "/backtests/new?agent=sma-crossover", width -> {
             assertTrue(page().findElement(By.id("backtest-form")).isDisplayed());
             assertEquals("AAPL, MSFT, SPY", page().findElement(By.id("tickers")).getDomProperty("value"), "the agent's own tickers");
+            assertEquals("false", page().findElement(By.id("from")).getDomProperty("required"), "the bars may come from a file instead");
         });
     }
 
