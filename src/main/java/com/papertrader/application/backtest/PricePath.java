@@ -20,7 +20,12 @@ public final class PricePath {
      * a backtest ranges the bars on which the broker held or filled a position, the only bars a trade spans.
      */
     public void add(Bar bar, boolean ranged) {
-        byTicker.computeIfAbsent(bar.ticker(), ticker -> new Series()).add(bar, ranged);
+        Series series = byTicker.get(bar.ticker());
+        if (series == null) { // a get first: computeIfAbsent costs more, once a bar
+            series = new Series();
+            byTicker.put(bar.ticker(), series);
+        }
+        series.add(bar, ranged);
     }
 
     /**

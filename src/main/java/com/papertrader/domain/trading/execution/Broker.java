@@ -483,10 +483,13 @@ public final class Broker {
             return;
         }
         long liquidity = fillModel.liquidity(bar);
-        List<Order> candidates = live.stream()
-                .filter(order -> order.canTradeOn(bar.start()))
-                .sorted(fillModel.priority())
-                .toList();
+        List<Order> candidates = new ArrayList<>(live.size());
+        for (Order order : live) {
+            if (order.canTradeOn(bar.start())) {
+                candidates.add(order);
+            }
+        }
+        candidates.sort(fillModel.priority());
         for (Order order : candidates) {
             if (!order.status().isWorking()) {
                 continue; // canceled earlier on this bar (OCO, position closed)
