@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -99,6 +100,37 @@ public class BacktestBenchmark {
     public BacktestResult backtest() {
         return new Backtester(runtime, settings.scanner(), settings.trading(), BenchMarket.CALENDAR).run(agent, BenchMarket.TICKERS, CASH, List.of(),
                 Backtester.inTimeOrder(series), Backtester.Progress.NONE, () -> false);
+    }
+
+    /**
+     * A backtest and then the scans alone, timed one after the other in each operation, so that both meet the same
+     * state of the machine (whose speed drifts by half over tens of seconds here) and their ratio is read per pair.
+     * The operation's own time is the sum; the two seconds are the secondary results.
+     */
+    @Benchmark
+    public long alternating(Pair pair) {
+        long started = System.nanoTime();
+        BacktestResult result = backtest();
+        long between = System.nanoTime();
+        long orders = scanOnly();
+        long ended = System.nanoTime();
+        pair.backtestSeconds += (between - started) / 1e9;
+        pair.scanOnlySeconds += (ended - between) / 1e9;
+        return result.barsProcessed() + orders;
+    }
+
+    /** The two seconds of an {@link #alternating} operation, summed by JMH over each iteration's one operation. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Pair {
+        public double backtestSeconds;
+        public double scanOnlySeconds;
+
+        @Setup(org.openjdk.jmh.annotations.Level.Iteration)
+        public void clear() {
+            backtestSeconds = 0;
+            scanOnlySeconds = 0;
+        }
     }
 
     /** The agent's scans of the same bars in the same order, flat all along: no broker, no orders placed. */
