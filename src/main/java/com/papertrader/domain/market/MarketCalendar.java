@@ -129,7 +129,8 @@ public final class MarketCalendar {
     }
 
     public boolean isOpen(Instant instant) {
-        return sessionAt(instant).isPresent();
+        Optional<TradingSession> session = session(tradingDay(instant)); // asked for every working order on every bar
+        return session.isPresent() && session.get().contains(instant);
     }
 
     /** The first regular session that has not closed yet at this instant (today's if it is still open or to come). */

@@ -86,6 +86,8 @@ public final class Broker {
     /** Keys of the corporate actions applied: each applies once. */
     private final Set<String> appliedActions = new HashSet<>();
     private final LosingStreaks losingStreaks = new LosingStreaks();
+    /** Whether any agent's limits flatten before the close: when none does, the flatten rule has no bar to act on. */
+    private boolean anyFlattens = RiskLimits.DEFAULTS.flattenMinutesBeforeClose() != null;
     private boolean killSwitchEngaged;
 
     public Broker(Clock clock, FillModel fillModel, FeeModel feeModel) {
@@ -149,6 +151,8 @@ public final class Broker {
 
     public void setRiskLimits(String agentId, RiskLimits limits) {
         riskLimits.put(Objects.requireNonNull(agentId, "agentId"), Objects.requireNonNull(limits, "limits"));
+        anyFlattens = RiskLimits.DEFAULTS.flattenMinutesBeforeClose() != null
+                || riskLimits.values().stream().anyMatch(agentLimits -> agentLimits.flattenMinutesBeforeClose() != null);
     }
 
     /** The agent's limits, or {@link RiskLimits#DEFAULTS}. */
@@ -618,8 +622,8 @@ public final class Broker {
      * ticker and close them with a DAY market order (which fills at the next bar's open); cancel its working entries.
      */
     private void flatten(Bar bar, Instant now, ChangeSet changes) {
-        if (!positions.hasTicker(bar.ticker()) && !liveOrders.hasTicker(bar.ticker())) {
-            return; // nothing to close or cancel (e.g. the ticker's last order filled on this bar)
+        if (!anyFlattens || !positions.hasTicker(bar.ticker()) && !liveOrders.hasTicker(bar.ticker())) {
+            return; // no agent flattens, or nothing to close or cancel (e.g. the ticker's last order filled on this bar)
         }
         Optional<TradingSession> session = calendar.sessionAt(bar.start());
         if (session.isEmpty()) {
