@@ -21,8 +21,9 @@
 # With SCALE=1 seed-scale.sql adds 97 agents, 900,000 orders (1M in all) and 100,000 closed positions (issue "Universe
 # scale": pages with 100 agents and 1M orders); its data directory is target/bench-http-scale.
 #
-# Settings (environment): URLS (space-separated paths), CLIENTS (20), DURATION (30s), WARMUP (10s),
-# PORT_OFFSET (400), WORK (target/bench-http), SPEED (simulated market minutes per real second: 1, a bar per ticker
+# Settings (environment): URLS (space-separated paths), CLIENTS (20), DURATION (30s), WARMUP (60s per URL: on two cores
+# the JIT still compiles the pages for minutes, and the figures are for a server that has been running), IO_THREADS and
+# WORKER_THREADS (the server's request threads; configure-server.cli's 2 and 4 by default), PORT_OFFSET (400), WORK (target/bench-http), SPEED (simulated market minutes per real second: 1, a bar per ticker
 # every 5 s, one per poll; the application's default 60 stores 60 bars per ticker at each 5-second poll). Needs: sqlite3, wrk (apt-get install -y wrk), curl.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -30,7 +31,7 @@ cd "$(dirname "$0")/../../.."
 urls=(${URLS:-/ /orders /api/bars/BK07})
 clients=${CLIENTS:-20}
 duration=${DURATION:-30s}
-warmup=${WARMUP:-10s}
+warmup=${WARMUP:-60s}
 port_offset=${PORT_OFFSET:-400}
 scale=${SCALE:-0}
 work=${WORK:-target/bench-http$([ "$scale" = 1 ] && echo -scale || true)}
@@ -58,10 +59,12 @@ cp -r "$wildfly" "$server"
 cp "$war" "$server/standalone/deployments/"
 pgid=""
 on_postgres=()
+# the server's request threads (configure-server.cli: 2 I/O, 4 workers) unless IO_THREADS / WORKER_THREADS say otherwise
+threads=(${IO_THREADS:+-Dpapertrader.http.io-threads=$IO_THREADS} ${WORKER_THREADS:+-Dpapertrader.http.worker-threads=$WORKER_THREADS})
 
 start() {
     PAPERTRADER_DB_PASSWORD=papertrader-it setsid "$server/bin/standalone.sh" -Djboss.socket.binding.port-offset="$port_offset" \
-        -Dpapertrader.data-dir="$data" -Dsimulated.speed="$speed" "${on_postgres[@]}" > "$work/server-$1.log" 2>&1 &
+        -Dpapertrader.data-dir="$data" -Dsimulated.speed="$speed" "${on_postgres[@]}" "${threads[@]}" > "$work/server-$1.log" 2>&1 &
     pgid=$!
     for _ in $(seq 1 180); do
         curl -fs "$base/api/status" > /dev/null 2>&1 && return 0
