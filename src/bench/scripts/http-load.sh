@@ -23,8 +23,10 @@
 #
 # Settings (environment): URLS (space-separated paths), CLIENTS (20), DURATION (30s), WARMUP (60s per URL: on two cores
 # the JIT still compiles the pages for minutes, and the figures are for a server that has been running), IO_THREADS and
-# WORKER_THREADS (the server's request threads; configure-server.cli's 2 and 4 by default), PORT_OFFSET (400), WORK (target/bench-http), SPEED (simulated market minutes per real second: 1, a bar per ticker
-# every 5 s, one per poll; the application's default 60 stores 60 bars per ticker at each 5-second poll). Needs: sqlite3, wrk (apt-get install -y wrk), curl.
+# WORKER_THREADS (the server's request threads; configure-server.cli's 2 and 4 by default), PORT_OFFSET (400), WORK
+# (target/bench-http), SPEED (simulated market minutes per real second: 1, a bar per ticker every 5 s, one per poll; the
+# application's default 60 stores 60 bars per ticker at each 5-second poll). Needs: sqlite3, wrk (apt-get install -y
+# wrk), curl.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
