@@ -125,12 +125,12 @@ public final class MarketCalendar {
 
     /** The regular session containing this instant, if the market is open then. */
     public Optional<TradingSession> sessionAt(Instant instant) {
-        return session(tradingDay(instant)).filter(s -> s.contains(instant));
+        Optional<TradingSession> session = session(tradingDay(instant)); // no lambda: asked for every working order on every bar
+        return session.isPresent() && session.get().contains(instant) ? session : Optional.empty();
     }
 
     public boolean isOpen(Instant instant) {
-        Optional<TradingSession> session = session(tradingDay(instant)); // asked for every working order on every bar
-        return session.isPresent() && session.get().contains(instant);
+        return sessionAt(instant).isPresent();
     }
 
     /** The first regular session that has not closed yet at this instant (today's if it is still open or to come). */
